@@ -1,0 +1,69 @@
+import Foundation
+import Logging
+import LyceumCore
+import LyceumPlatform
+
+extension IdentityService {
+    /// Emails a password reset link when an active account has this address. The caller learns nothing
+    /// either way (the route always answers 202), so addresses cannot be probed.
+    public func requestPasswordReset(email: String, logger: Logger) async throws {
+        guard let normalized = try? EmailAddress.normalize(email),
+            let stored = try await database.read({ sql in try await UserStore.find(email: normalized, on: sql) }),
+            stored.user.isActive
+        else { return }
+        let user = stored.user
+        let token = SecureToken.generate()
+        let now = now()
+        let expiresAt = now.addingTimeInterval(configuration.passwordResetLifetime)
+        try await database.transaction { sql in
+            try await AccountTokenStore.retireOutstanding(userID: user.id, purpose: .passwordReset, at: now, on: sql)
+            try await AccountTokenStore.create(
+                hash: SecureToken.digest(of: token), userID: user.id, purpose: .passwordReset, now: now,
+                expiresAt: expiresAt, on: sql
+            )
+        }
+        try await mailer.send(
+            MailMessage(
+                recipient: user.email,
+                subject: "Reset your Lyceum password",
+                body: """
+                    Hello \(user.displayName),
+
+                    Someone asked to reset the password of your Lyceum account. To choose a new password, open this
+                    link within one hour:
+
+                    \(configuration.publicURL)/reset-password?token=\(token)
+
+                    If it was not you, ignore this message; your password stays as it is.
+                    """
+            ),
+            logger: logger
+        )
+    }
+
+    /// Sets a new password with a reset token and signs out every session. The token proves the address,
+    /// so the email also counts as verified. 400 `invalid_token` when unknown, used or expired.
+    public func confirmPasswordReset(token: String, newPassword: String) async throws {
+        if let problem = PasswordPolicy.problem(with: newPassword) {
+            throw AppError.validation(["password": problem.message])
+        }
+        let hash = try await hasher.hash(newPassword)
+        let tokenHash = SecureToken.digest(of: token)
+        let now = now()
+        try await database.transaction { sql in
+            guard
+                let userID = try await AccountTokenStore.consume(
+                    hash: tokenHash, purpose: .passwordReset, at: now, on: sql
+                ),
+                var user = try await UserStore.find(id: userID, on: sql)?.user, user.isActive
+            else {
+                throw AppError.badRequest("invalid_token", "This link is invalid, already used or expired.")
+            }
+            try await UserStore.updatePassword(userID: userID, hash: hash, at: now, on: sql)
+            user.emailVerified = true
+            user.updatedAt = now
+            try await UserStore.update(user, on: sql)
+            try await SessionStore.revokeAll(userID: userID, keeping: nil, reason: "password_reset", at: now, on: sql)
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import Logging
+import LyceumCore
+import LyceumPlatform
+
+/// A browser sign-in: the user and the opaque value for the session cookie.
+public struct WebSession: Sendable {
+    /// The signed-in user.
+    public let user: User
+    /// The cookie value; only its digest is stored.
+    public let cookieValue: String
+    /// When the cookie stops working.
+    public let expiresAt: Date
+}
+
+extension IdentityService {
+    /// Signs in a browser with email and password (same rules and errors as `login`).
+    public func startWebSession(email: String, password: String) async throws -> WebSession {
+        let user = try await checkCredentials(email: email, password: password)
+        return try await startWebSession(for: user)
+    }
+
+    /// Registers a student from the sign-up page and signs the browser in.
+    public func registerWeb(email: String, password: String, displayName: String, logger: Logger) async throws
+        -> WebSession
+    {
+        let user = try await createAccount(
+            email: email, password: password, displayName: displayName, role: .student, emailVerified: false
+        )
+        try await sendVerificationEmail(to: user, logger: logger)
+        return try await startWebSession(for: user)
+    }
+
+    private func startWebSession(for user: User) async throws -> WebSession {
+        let cookieValue = SecureToken.generate()
+        let now = now()
+        let expiresAt = now.addingTimeInterval(configuration.webSessionLifetime)
+        try await database.write { sql in
+            try await SessionStore.create(
+                id: UUID().uuidString.lowercased(), userID: user.id, kind: .web,
+                webTokenHash: SecureToken.digest(of: cookieValue), now: now, expiresAt: expiresAt, on: sql
+            )
+        }
+        return WebSession(user: user, cookieValue: cookieValue, expiresAt: expiresAt)
+    }
+
+    /// The principal behind a session cookie, or `nil` when the cookie is unknown, expired or revoked.
+    public func authenticate(webSessionCookie: String) async throws -> Principal? {
+        let hash = SecureToken.digest(of: webSessionCookie)
+        let session = try await database.read { sql in try await SessionStore.find(webTokenHash: hash, on: sql) }
+        guard let session else { return nil }
+        return try? principal(from: session, expectedUserID: nil)
+    }
+}

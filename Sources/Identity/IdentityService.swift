@@ -1,0 +1,215 @@
+import Foundation
+import Logging
+import LyceumCore
+import LyceumPlatform
+import SQLKit
+
+/// Accounts, credentials and sessions: the rules every entry point (API, web pages, CLI) goes through.
+public struct IdentityService: Sendable {
+    let database: any Database
+    let hasher: PasswordHasher
+    let accessTokens: AccessTokens
+    let mailer: any Mailer
+    let clock: WallClock
+    let configuration: IdentityConfiguration
+
+    /// Creates the service.
+    public init(
+        database: any Database, hasher: PasswordHasher, accessTokens: AccessTokens, mailer: any Mailer,
+        clock: WallClock, configuration: IdentityConfiguration
+    ) {
+        self.database = database
+        self.hasher = hasher
+        self.accessTokens = accessTokens
+        self.mailer = mailer
+        self.clock = clock
+        self.configuration = configuration
+    }
+
+    /// The current time truncated to milliseconds, so values survive both databases' timestamp precision.
+    func now() -> Date {
+        Date(timeIntervalSince1970: (clock.now().timeIntervalSince1970 * 1000).rounded(.down) / 1000)
+    }
+
+    // MARK: Registration and sign-in
+
+    /// Creates a student account and signs it in; sends the email verification link.
+    /// Throws 422 with `fields` for invalid input and 409 `email_taken` when the address is registered.
+    public func register(email: String, password: String, displayName: String, logger: Logger) async throws -> SignedIn {
+        let user = try await createAccount(
+            email: email, password: password, displayName: displayName, role: .student, emailVerified: false
+        )
+        try await sendVerificationEmail(to: user, logger: logger)
+        return try await startAPISession(for: user)
+    }
+
+    /// Creates an account with `role`; used by registration, the admin CLI and the demo school.
+    public func createAccount(
+        email: String, password: String, displayName: String, role: Role, emailVerified: Bool
+    ) async throws -> User {
+        var problems: [String: String] = [:]
+        var normalizedEmail = ""
+        do {
+            normalizedEmail = try EmailAddress.normalize(email)
+        } catch {
+            problems.merge(error.fields) { first, _ in first }
+        }
+        if let problem = PasswordPolicy.problem(with: password) { problems["password"] = problem.message }
+        var name = ""
+        switch ProfileRules.displayName(displayName) {
+        case .success(let valid): name = valid
+        case .failure(let problem): problems["displayName"] = problem.message
+        }
+        guard problems.isEmpty else { throw AppError.validation(problems) }
+
+        let hash = try await hasher.hash(password)
+        let now = now()
+        let user = User(
+            id: UUID().uuidString.lowercased(), email: normalizedEmail, displayName: name, role: role, isActive: true,
+            emailVerified: emailVerified, bio: nil, createdAt: now, updatedAt: now
+        )
+        do {
+            try await database.write { sql in
+                try await UserStore.insert(.init(user: user, passwordHash: hash), on: sql)
+            }
+        } catch let error where DatabaseFailure(error) == .uniqueViolation {
+            throw AppError.conflict("email_taken", "An account with this email already exists.")
+        }
+        return user
+    }
+
+    /// Signs in with email and password for API use.
+    /// Unknown emails and wrong passwords take the same time and give the same 401 `invalid_credentials`;
+    /// a deactivated account with the right password gets 403 `account_disabled`.
+    public func login(email: String, password: String) async throws -> SignedIn {
+        let user = try await checkCredentials(email: email, password: password)
+        return try await startAPISession(for: user)
+    }
+
+    func checkCredentials(email: String, password: String) async throws -> User {
+        let invalid = AppError(status: 401, code: "invalid_credentials", message: "The email or password is incorrect.")
+        guard let normalized = try? EmailAddress.normalize(email),
+            password.count <= PasswordPolicy.maximumLength,
+            let stored = try await database.read({ sql in try await UserStore.find(email: normalized, on: sql) })
+        else {
+            _ = try await hasher.verifyAgainstDummy(password)
+            throw invalid
+        }
+        guard try await hasher.verify(password, against: stored.passwordHash) else { throw invalid }
+        guard stored.user.isActive else {
+            throw AppError(status: 403, code: "account_disabled", message: "This account has been deactivated.")
+        }
+        return stored.user
+    }
+
+    private func startAPISession(for user: User) async throws -> SignedIn {
+        let sessionID = UUID().uuidString.lowercased()
+        let refreshToken = SecureToken.generate()
+        let now = now()
+        let expiresAt = now.addingTimeInterval(configuration.refreshTokenLifetime)
+        try await database.write { sql in
+            try await SessionStore.create(
+                id: sessionID, userID: user.id, kind: .api, webTokenHash: nil, now: now, expiresAt: expiresAt, on: sql
+            )
+            try await SessionStore.addRefreshToken(
+                hash: SecureToken.digest(of: refreshToken), sessionID: sessionID, now: now, expiresAt: expiresAt, on: sql
+            )
+        }
+        let access = try await accessTokens.issue(userID: user.id, sessionID: sessionID)
+        return SignedIn(user: user, accessToken: access.token, accessTokenExpiresAt: access.expiresAt, refreshToken: refreshToken)
+    }
+
+    /// Exchanges a refresh token for a new pair. Presenting a token that was already rotated revokes its
+    /// whole session (401 `refresh_token_reused`), since only a thief would hold an old one.
+    public func refresh(refreshToken: String, logger: Logger) async throws -> SignedIn {
+        enum Outcome: Sendable {
+            case rotated(userID: String, sessionID: String, newToken: String)
+            case reused
+            case invalid
+        }
+        let hash = SecureToken.digest(of: refreshToken)
+        let now = now()
+        let lifetime = configuration.refreshTokenLifetime
+        let outcome: Outcome = try await database.transaction { sql in
+            guard let state = try await SessionStore.refreshToken(hash: hash, on: sql) else { return .invalid }
+            if state.sessionRevokedAt != nil || state.sessionExpiresAt <= now || state.expiresAt <= now {
+                return .invalid
+            }
+            guard state.rotatedAt == nil, try await SessionStore.rotate(hash: hash, at: now, on: sql) else {
+                try await SessionStore.revoke(id: state.sessionID, reason: "refresh_token_reused", at: now, on: sql)
+                return .reused
+            }
+            guard let user = try await UserStore.find(id: state.userID, on: sql), user.user.isActive else {
+                return .invalid
+            }
+            let newToken = SecureToken.generate()
+            let expiresAt = now.addingTimeInterval(lifetime)
+            try await SessionStore.addRefreshToken(
+                hash: SecureToken.digest(of: newToken), sessionID: state.sessionID, now: now, expiresAt: expiresAt,
+                on: sql
+            )
+            try await sql.update("sessions").set("expires_at", to: expiresAt).where("id", .equal, state.sessionID).run()
+            return .rotated(userID: state.userID, sessionID: state.sessionID, newToken: newToken)
+        }
+        switch outcome {
+        case .invalid:
+            throw AppError(status: 401, code: "invalid_refresh_token", message: "The refresh token is not valid; sign in again.")
+        case .reused:
+            logger.warning("Refresh token reused; session revoked")
+            throw AppError(
+                status: 401, code: "refresh_token_reused",
+                message: "This refresh token was already used; the session has been signed out for safety."
+            )
+        case .rotated(let userID, let sessionID, let newToken):
+            let user = try await user(id: userID)
+            let access = try await accessTokens.issue(userID: userID, sessionID: sessionID)
+            return SignedIn(user: user, accessToken: access.token, accessTokenExpiresAt: access.expiresAt, refreshToken: newToken)
+        }
+    }
+
+    /// Ends the session the principal signed in with.
+    public func logout(_ principal: Principal) async throws {
+        let now = now()
+        try await database.write { sql in
+            try await SessionStore.revoke(id: principal.sessionID, reason: "logout", at: now, on: sql)
+        }
+    }
+
+    /// Ends the session a refresh token belongs to; unknown tokens are ignored so logout is idempotent.
+    public func logout(refreshToken: String) async throws {
+        let hash = SecureToken.digest(of: refreshToken)
+        let now = now()
+        try await database.transaction { sql in
+            if let state = try await SessionStore.refreshToken(hash: hash, on: sql) {
+                try await SessionStore.revoke(id: state.sessionID, reason: "logout", at: now, on: sql)
+            }
+        }
+    }
+
+    /// The principal behind an access token: valid signature, unexpired, session live, account active.
+    public func authenticate(accessToken: String) async throws -> Principal {
+        let claims = try await accessTokens.verify(accessToken)
+        let session = try await database.read { sql in try await SessionStore.find(id: claims.sessionID, on: sql) }
+        return try principal(from: session, expectedUserID: claims.userID)
+    }
+
+    func principal(from session: SessionStore.ActiveSession?, expectedUserID: String?) throws(AppError) -> Principal {
+        guard let session, expectedUserID == nil || session.userID == expectedUserID else {
+            throw AppError(status: 401, code: "invalid_token", message: "The access token is not valid.")
+        }
+        guard session.revokedAt == nil, session.expiresAt > clock.now(), session.userActive else {
+            throw AppError(status: 401, code: "session_revoked", message: "This session has ended; sign in again.")
+        }
+        return Principal(userID: session.userID, role: session.role, sessionID: session.sessionID)
+    }
+
+    // MARK: Reading accounts
+
+    /// The user with `id`; 404 when there is none.
+    public func user(id: String) async throws -> User {
+        guard let stored = try await database.read({ sql in try await UserStore.find(id: id, on: sql) }) else {
+            throw AppError.notFound("user")
+        }
+        return stored.user
+    }
+}

@@ -1,0 +1,17 @@
+import Foundation
+
+/// The source of the current time, injectable so expiry rules can be tested without waiting.
+public struct WallClock: Sendable {
+    private let read: @Sendable () -> Date
+
+    /// Creates a clock that reads the time from `read`.
+    public init(_ read: @escaping @Sendable () -> Date) {
+        self.read = read
+    }
+
+    /// The system clock.
+    public static let system = WallClock { Date() }
+
+    /// The current time.
+    public func now() -> Date { read() }
+}

@@ -1,0 +1,27 @@
+import Hummingbird
+import LyceumCore
+
+/// The request context every Lyceum route sees.
+public struct AppRequestContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    /// The request id echoed in `X-Request-Id` and attached to every log line of the request.
+    public var requestID: String = ""
+    /// The authenticated caller, when the request carried valid credentials.
+    public var principal: Principal?
+    /// Why presented credentials were rejected (expired, revoked), reported by routes that need a caller.
+    public var credentialError: AppError?
+    /// The largest JSON body a route accepts, in bytes.
+    public var maxBodyBytes: Int = 1 << 20
+    /// Whether the client reached us over HTTPS (directly or through a proxy that says so).
+    public var isSecure = false
+
+    public init(source: ApplicationRequestContextSource) {
+        self.coreContext = .init(source: source)
+    }
+
+    /// The caller, or 401: the reason the presented credentials failed, else `unauthenticated`.
+    public func requirePrincipal() throws(AppError) -> Principal {
+        guard let principal else { throw credentialError ?? AppError.unauthenticated() }
+        return principal
+    }
+}

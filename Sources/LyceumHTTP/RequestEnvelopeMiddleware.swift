@@ -1,0 +1,130 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import LyceumCore
+import NIOCore
+
+extension HTTPField.Name {
+    /// `X-Request-Id`, accepted from clients and echoed on every response.
+    public static let requestID = HTTPField.Name("X-Request-Id")!
+    /// `X-Forwarded-Proto`, set by load balancers that terminate TLS.
+    public static let forwardedProto = HTTPField.Name("X-Forwarded-Proto")!
+}
+
+/// The outermost middleware: assigns the request id, turns every error into a clear response,
+/// and writes one access log line per request.
+///
+/// Client faults (4xx) are logged quietly; server faults are logged loudly with the error, which
+/// never reaches the client.
+public struct RequestEnvelopeMiddleware: RouterMiddleware {
+    public typealias Context = AppRequestContext
+
+    /// Renders an error for browsers (the web UI); `nil` answers every error in JSON.
+    public typealias ErrorPageRenderer = @Sendable (AppError, Request, AppRequestContext) -> Response?
+
+    private let maxBodyBytes: Int
+    private let secureByDefault: Bool
+    private let renderErrorPage: ErrorPageRenderer?
+
+    /// Creates the middleware.
+    /// - Parameters:
+    ///   - maxBodyBytes: the largest request body routes accept.
+    ///   - secureByDefault: whether the public URL is HTTPS, so cookies are `Secure` even behind a plain-HTTP hop.
+    ///   - renderErrorPage: optional HTML rendering for browser navigations.
+    public init(maxBodyBytes: Int, secureByDefault: Bool, renderErrorPage: ErrorPageRenderer? = nil) {
+        self.maxBodyBytes = maxBodyBytes
+        self.secureByDefault = secureByDefault
+        self.renderErrorPage = renderErrorPage
+    }
+
+    public func handle(
+        _ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response
+    ) async throws -> Response {
+        let started = ContinuousClock.now
+        var context = context
+        let requestID = Self.acceptedRequestID(request.headers[.requestID]) ?? Self.newRequestID()
+        context.requestID = requestID
+        context.maxBodyBytes = maxBodyBytes
+        context.isSecure = secureByDefault || request.headers[.forwardedProto]?.lowercased() == "https"
+        context.logger[metadataKey: "hb.request.id"] = nil
+        context.logger[metadataKey: "request.id"] = .string(requestID)
+
+        var response: Response
+        do {
+            response = try await next(request, context)
+        } catch {
+            let appError = Self.appError(for: error, context: context)
+            response = renderErrorPage?(appError, request, context) ?? JSONResponse.error(appError)
+        }
+        response.headers[.requestID] = requestID
+        let elapsed = ContinuousClock.now - started
+        let milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
+        context.logger.log(
+            level: response.status.code >= 500 ? .error : .info,
+            "\(request.method) \(request.uri.path) \(response.status.code)",
+            metadata: ["http.duration_ms": .string(String(format: "%.2f", milliseconds))]
+        )
+        return response
+    }
+
+    /// Maps any thrown error to the `AppError` the client sees.
+    static func appError(for error: any Error, context: AppRequestContext) -> AppError {
+        switch error {
+        case let error as AppError:
+            if error.isServerFault {
+                context.logger.error("Request failed", metadata: ["error.code": "\(error.code)"])
+            }
+            return error
+        case is NIOTooManyBytesError:
+            return .payloadTooLarge(limit: context.maxBodyBytes)
+        case let error as HTTPError:
+            return appError(forStatus: error.status, message: error.body)
+        case let error as any HTTPResponseError:
+            return appError(forStatus: error.status, message: nil)
+        default:
+            context.logger.error("Unexpected error", metadata: ["error": "\(String(reflecting: error))"])
+            return .internalError
+        }
+    }
+
+    private static func appError(forStatus status: HTTPResponse.Status, message: String?) -> AppError {
+        switch status.code {
+        case 404: return .notFound("route")
+        case 405: return AppError(status: 405, code: "method_not_allowed", message: "This route does not accept that method.")
+        case 413: return AppError(status: 413, code: "payload_too_large", message: "The request body is too large.")
+        case 400..<500:
+            return AppError(status: status.code, code: "bad_request", message: message ?? status.reasonPhrase)
+        default:
+            return .internalError
+        }
+    }
+
+    /// Accepts a client's request id when it is 1–128 characters of `[A-Za-z0-9._:-]`.
+    static func acceptedRequestID(_ value: String?) -> String? {
+        guard let value, !value.isEmpty, value.utf8.count <= 128 else { return nil }
+        let allowed = value.utf8.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "-"),
+                UInt8(ascii: ":"):
+                true
+            default:
+                false
+            }
+        }
+        return allowed ? value : nil
+    }
+
+    private static func newRequestID() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return String(generator.next(), radix: 16, uppercase: false).leftPadded(to: 16)
+            + String(generator.next(), radix: 16, uppercase: false).leftPadded(to: 16)
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+}

@@ -1,0 +1,84 @@
+import Logging
+import NIOCore
+import PostgresKit
+import PostgresNIO
+import SQLKit
+import ServiceLifecycle
+
+/// The scaled database: a pooled `PostgresClient`. Run it as a service before any query is made.
+public final class PostgresDatabase: Database {
+    public let engine = DatabaseEngine.postgres
+    private let client: PostgresClient
+    private let logger: Logger
+    /// The advisory lock key that serialises schema changes across replicas ("LYCEUM" in ASCII).
+    private static let schemaLockKey: Int64 = 0x4C59_4345_554D
+
+    /// Creates a pool for `url` with at most `poolSize` connections.
+    public init(url: DatabaseURL, poolSize: Int, logger: Logger) {
+        var configuration = PostgresClient.Configuration(
+            host: url.host,
+            port: url.port,
+            username: url.username,
+            password: url.password,
+            database: url.database,
+            tls: url.tls
+        )
+        configuration.options.maximumConnections = max(1, poolSize)
+        configuration.options.connectTimeout = .seconds(5)
+        self.client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        self.logger = logger
+    }
+
+    public func read<Result: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> Result) async throws -> Result {
+        try await client.withConnection { connection in
+            try await body(connection.sql(queryLogLevel: .trace))
+        }
+    }
+
+    public func transaction<Result: Sendable>(
+        _ body: @Sendable (any SQLDatabase) async throws -> Result
+    ) async throws -> Result {
+        try await client.withConnection { connection in
+            let sql = connection.sql(queryLogLevel: .trace)
+            try await sql.raw("BEGIN").run()
+            do {
+                let result = try await body(sql)
+                try await sql.raw("COMMIT").run()
+                return result
+            } catch {
+                try? await sql.raw("ROLLBACK").run()
+                throw error
+            }
+        }
+    }
+
+    public func withSchemaLock<Result: Sendable>(
+        _ body: @Sendable (any SQLDatabase) async throws -> Result
+    ) async throws -> Result {
+        try await client.withConnection { connection in
+            let sql = connection.sql(queryLogLevel: .debug)
+            try await sql.raw("SELECT pg_advisory_lock(\(bind: Self.schemaLockKey))").run()
+            do {
+                let result = try await body(sql)
+                try await sql.raw("SELECT pg_advisory_unlock(\(bind: Self.schemaLockKey))").run()
+                return result
+            } catch {
+                try? await sql.raw("SELECT pg_advisory_unlock(\(bind: Self.schemaLockKey))").run()
+                throw error
+            }
+        }
+    }
+
+    public func ping() async throws {
+        _ = try await read { try await $0.raw("SELECT 1 AS one").first() }
+    }
+
+    public func run() async throws {
+        await cancelWhenGracefulShutdown {
+            await self.client.run()
+        }
+    }
+
+    /// The pool closes when the task running `run` is cancelled; nothing else to release.
+    public func shutdown() async {}
+}

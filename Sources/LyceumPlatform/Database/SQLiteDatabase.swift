@@ -1,0 +1,112 @@
+import Foundation
+import Logging
+import NIOConcurrencyHelpers
+import NIOCore
+import NIOPosix
+import SQLKit
+import SQLiteKit
+import SQLiteNIO
+import ServiceLifecycle
+
+/// The embedded database: one SQLite file in WAL mode with a single writer and a few readers.
+///
+/// Every libsqlite3 call runs on `NIOThreadPool`, never on an event loop. Writes and transactions are
+/// serialised on the writer connection, so statements of two requests never interleave inside one
+/// `BEGIN ... COMMIT`; readers run concurrently with the writer.
+public final class SQLiteDatabase: Database {
+    public let engine = DatabaseEngine.sqlite
+    private let writer: SQLiteConnection
+    private let readers: [SQLiteConnection]
+    private let writerLock = AsyncMutex()
+    private let nextReader = NIOLockedValueBox(0)
+    private let isClosed = NIOLockedValueBox(false)
+
+    private init(writer: SQLiteConnection, readers: [SQLiteConnection]) {
+        self.writer = writer
+        self.readers = readers
+    }
+
+    /// Opens (creating if needed) the database file at `path` with `readerCount` reader connections.
+    public static func open(path: String, readerCount: Int = 4, logger: Logger) async throws -> SQLiteDatabase {
+        let writer = try await openConnection(path: path, logger: logger)
+        try await writer.sql().raw("PRAGMA journal_mode=WAL").run()
+        var readers: [SQLiteConnection] = []
+        do {
+            for _ in 0..<max(1, readerCount) {
+                readers.append(try await openConnection(path: path, logger: logger))
+            }
+        } catch {
+            for reader in readers { try? await reader.close() }
+            try? await writer.close()
+            throw error
+        }
+        return SQLiteDatabase(writer: writer, readers: readers)
+    }
+
+    private static func openConnection(path: String, logger: Logger) async throws -> SQLiteConnection {
+        let connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
+        let sql = connection.sql()
+        do {
+            try await sql.raw("PRAGMA busy_timeout=5000").run()
+            try await sql.raw("PRAGMA foreign_keys=ON").run()
+            try await sql.raw("PRAGMA synchronous=NORMAL").run()
+        } catch {
+            try? await connection.close()
+            throw error
+        }
+        return connection
+    }
+
+    public func read<Result: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> Result) async throws -> Result {
+        let index = nextReader.withLockedValue { value in
+            value = (value + 1) % readers.count
+            return value
+        }
+        return try await body(readers[index].sql(queryLogLevel: .trace))
+    }
+
+    public func transaction<Result: Sendable>(
+        _ body: @Sendable (any SQLDatabase) async throws -> Result
+    ) async throws -> Result {
+        let sql = writer.sql(queryLogLevel: .trace)
+        return try await writerLock.withLock {
+            try await sql.raw("BEGIN IMMEDIATE").run()
+            do {
+                let result = try await body(sql)
+                try await sql.raw("COMMIT").run()
+                return result
+            } catch {
+                try? await sql.raw("ROLLBACK").run()
+                throw error
+            }
+        }
+    }
+
+    public func withSchemaLock<Result: Sendable>(
+        _ body: @Sendable (any SQLDatabase) async throws -> Result
+    ) async throws -> Result {
+        let sql = writer.sql(queryLogLevel: .debug)
+        return try await writerLock.withLock { try await body(sql) }
+    }
+
+    public func ping() async throws {
+        _ = try await read { try await $0.raw("SELECT 1 AS one").first() }
+    }
+
+    public func run() async throws {
+        try? await gracefulShutdown()
+        await shutdown()
+    }
+
+    public func shutdown() async {
+        let alreadyClosed = isClosed.withLockedValue { closed in
+            defer { closed = true }
+            return closed
+        }
+        guard !alreadyClosed else { return }
+        _ = try? await writerLock.withLock { [writer, readers] in
+            for reader in readers { try? await reader.close() }
+            try? await writer.close()
+        }
+    }
+}
