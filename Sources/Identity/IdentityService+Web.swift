@@ -52,3 +52,16 @@ extension IdentityService {
         return try? principal(from: session, expectedUserID: nil)
     }
 }
+
+extension IdentityService {
+    /// Revokes the browser session behind a cookie; unknown cookies are ignored so sign-out is idempotent.
+    public func endWebSession(cookieValue: String) async throws {
+        let hash = SecureToken.digest(of: cookieValue)
+        let now = now()
+        try await database.transaction { sql in
+            if let session = try await SessionStore.find(webTokenHash: hash, on: sql) {
+                try await SessionStore.revoke(id: session.sessionID, reason: "logout", at: now, on: sql)
+            }
+        }
+    }
+}

@@ -115,6 +115,14 @@ public struct JSONWriter {
         needsComma = true
     }
 
+    /// Writes JSON that another writer produced, as one value.
+    public mutating func raw(_ json: ByteBuffer) {
+        separate()
+        var json = json
+        buffer.writeBuffer(&json)
+        needsComma = true
+    }
+
     /// Writes a nested value that knows how to write itself.
     public mutating func value(_ value: some JSONWritable) {
         value.write(to: &self)

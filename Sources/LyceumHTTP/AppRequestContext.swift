@@ -12,6 +12,10 @@ public struct AppRequestContext: RequestContext {
     public var credentialError: AppError?
     /// The largest JSON body a route accepts, in bytes.
     public var maxBodyBytes: Int = 1 << 20
+    /// The CSRF token of a browser request: the value of the `lyceum_csrf` cookie, or a new one to set.
+    public var csrfToken: String?
+    /// Whether the request arrived without a CSRF cookie, so the response must set one.
+    public var csrfCookieIsNew = false
     /// Whether the client reached us over HTTPS (directly or through a proxy that says so).
     public var isSecure = false
 

@@ -1,0 +1,73 @@
+import Configuration
+import Foundation
+import Logging
+import LyceumPlatform
+import SystemPackage
+
+/// Everything Lyceum reads at start-up, validated. Built from flags over `LYCEUM_*` environment variables
+/// over an optional JSON file over defaults.
+public struct LyceumConfiguration: Sendable {
+    /// Which database to use.
+    public enum Storage: Sendable {
+        /// SQLite at the path.
+        case sqlite(path: String)
+        /// PostgreSQL at the URL.
+        case postgres(DatabaseURL)
+    }
+
+    /// How log lines are written.
+    public enum LogFormat: String, Sendable {
+        case text
+        case json
+    }
+
+    public var host = "127.0.0.1"
+    public var port = 8080
+    public var dataDirectory = "./lyceum-data"
+    public var storage: Storage = .sqlite(path: "./lyceum-data/lyceum.sqlite")
+    public var databasePoolSize = 10
+    public var migrateOnStart = true
+    /// The access-token signing key; `nil` until resolved by `resolveSigningKey()`.
+    public var jwtSecret: String?
+    public var logLevel: Logger.Level = .info
+    public var logFormat: LogFormat = .text
+    public var publicURL = "http://127.0.0.1:8080"
+    public var bcryptCost = 12
+    public var maxBodyBytes = 1 << 20
+    public var shutdownDrainSeconds = 0.0
+
+    /// Whether the public URL is HTTPS, so cookies must be `Secure`.
+    public var isPublicURLSecure: Bool { publicURL.lowercased().hasPrefix("https://") }
+
+    /// A configuration for tests and embedding: defaults with the given data directory.
+    public init(dataDirectory: String) {
+        self.dataDirectory = dataDirectory
+        self.storage = .sqlite(path: dataDirectory + "/lyceum.sqlite")
+    }
+
+    /// Reads and validates the configuration.
+    /// - Parameters:
+    ///   - flags: values given on the command line, keyed by setting key.
+    ///   - environment: the process environment (injected for tests).
+    public static func load(flags: [String: String], environment: [String: String]) async throws -> LyceumConfiguration {
+        let flagProvider = InMemoryProvider(
+            name: "flags",
+            values: Dictionary(uniqueKeysWithValues: flags.map { (AbsoluteConfigKey(ConfigKey($0.key)), ConfigValue(.string($0.value), isSecret: false)) })
+        )
+        let environmentProvider = EnvironmentVariablesProvider(environmentVariables: environment).prefixKeys(with: "lyceum")
+        var providers: [any ConfigProvider] = [flagProvider, environmentProvider]
+        let configFile = flags["configFile"] ?? environment["LYCEUM_CONFIG_FILE"]
+        if let configFile, !configFile.isEmpty {
+            guard FileManager.default.isReadableFile(atPath: configFile) else {
+                throw ConfigurationError("The configuration file \(configFile) does not exist or cannot be read.")
+            }
+            do {
+                providers.append(try await FileProvider<JSONSnapshot>(filePath: FilePath(configFile)))
+            } catch {
+                throw ConfigurationError("The configuration file \(configFile) is not valid JSON.")
+            }
+        }
+        let reader = SettingReader(reader: ConfigReader(providers: providers), environment: environment)
+        return try reader.configuration()
+    }
+}

@@ -1,0 +1,48 @@
+import Configuration
+
+/// One configuration setting: where it can come from and what it means. The list is the single source of
+/// truth for the README's configuration table (a test keeps them in step).
+public struct Setting: Sendable {
+    /// The swift-configuration key; `LYCEUM_` plus its upper-snake-case form is the environment variable.
+    public let key: String
+    /// The command-line flag of `lyceum serve`, when there is one.
+    public let flag: String?
+    /// The default, in words.
+    public let defaultDescription: String
+    /// What the setting does.
+    public let summary: String
+    /// Whether the value is a secret that may also come from a file (`..._FILE`).
+    public let isSecret: Bool
+
+    /// The environment variable that sets it.
+    public var environmentVariable: String {
+        "LYCEUM_" + key.split(separator: ".").map { component -> String in
+            var words = ""
+            var previous: Character?
+            for character in component {
+                if let previous, previous.isLowercase, character.isUppercase { words.append("_") }
+                words.append(character)
+                previous = character
+            }
+            return words.uppercased()
+        }.joined(separator: "_")
+    }
+
+    /// Every setting Lyceum reads.
+    public static let all: [Setting] = [
+        Setting(key: "host", flag: "--host", defaultDescription: "`127.0.0.1`", summary: "Address to listen on. Use `0.0.0.0` in containers.", isSecret: false),
+        Setting(key: "port", flag: "--port", defaultDescription: "`8080`", summary: "TCP port to listen on (0 picks a free one).", isSecret: false),
+        Setting(key: "dataDir", flag: "--data-dir", defaultDescription: "`./lyceum-data`", summary: "Directory for the SQLite database and the generated JWT key.", isSecret: false),
+        Setting(key: "database.url", flag: nil, defaultDescription: "SQLite in the data directory", summary: "`postgres://user:pass@host:5432/db?sslmode=require` switches to PostgreSQL.", isSecret: true),
+        Setting(key: "database.poolSize", flag: nil, defaultDescription: "`10`", summary: "Most PostgreSQL connections per process (keep replicas × pool ≤ `max_connections`).", isSecret: false),
+        Setting(key: "database.migrateOnStart", flag: nil, defaultDescription: "`true`", summary: "Apply pending migrations when `serve` starts (safe with many replicas).", isSecret: false),
+        Setting(key: "jwt.secret", flag: nil, defaultDescription: "generated into the data directory (SQLite only)", summary: "HMAC key for access tokens, at least 32 characters. Required with PostgreSQL.", isSecret: true),
+        Setting(key: "log.level", flag: "--log-level", defaultDescription: "`info`", summary: "`trace`, `debug`, `info`, `notice`, `warning`, `error` or `critical`.", isSecret: false),
+        Setting(key: "log.format", flag: "--log-format", defaultDescription: "`text`", summary: "`text` for people, `json` for log collectors (one object per line).", isSecret: false),
+        Setting(key: "publicUrl", flag: "--public-url", defaultDescription: "`http://HOST:PORT`", summary: "Address users reach Lyceum at; used in email links. `https://` makes cookies `Secure`.", isSecret: false),
+        Setting(key: "bcrypt.cost", flag: nil, defaultDescription: "`12`", summary: "bcrypt cost for password hashes (4–31).", isSecret: false),
+        Setting(key: "http.maxBodyBytes", flag: nil, defaultDescription: "`1048576`", summary: "Largest JSON or form body accepted; larger bodies get 413.", isSecret: false),
+        Setting(key: "shutdown.drainSeconds", flag: nil, defaultDescription: "`0`", summary: "On SIGTERM, how long readiness reports 503 before the server stops accepting connections (let the load balancer notice).", isSecret: false),
+        Setting(key: "configFile", flag: "--config", defaultDescription: "none", summary: "A JSON file with any of these keys, e.g. `{\"port\": 9000, \"log\": {\"level\": \"debug\"}}`.", isSecret: false),
+    ]
+}

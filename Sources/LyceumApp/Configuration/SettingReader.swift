@@ -1,0 +1,100 @@
+import Configuration
+import Foundation
+import Logging
+import LyceumPlatform
+
+/// Reads each setting as text, whichever provider has it, and validates it with a sentence an operator can act on.
+struct SettingReader {
+    let reader: ConfigReader
+    let environment: [String: String]
+
+    func configuration() throws(ConfigurationError) -> LyceumConfiguration {
+        var configuration = LyceumConfiguration(dataDirectory: text("dataDir") ?? "./lyceum-data")
+        configuration.host = text("host") ?? configuration.host
+        configuration.port = try integer("port", in: 0...65535) ?? configuration.port
+        if let level = text("log.level") {
+            guard let parsed = Logger.Level(rawValue: level.lowercased()) else {
+                throw ConfigurationError("LYCEUM_LOG_LEVEL must be one of trace, debug, info, notice, warning, error, critical (got \(level)).")
+            }
+            configuration.logLevel = parsed
+        }
+        if let format = text("log.format") {
+            guard let parsed = LyceumConfiguration.LogFormat(rawValue: format.lowercased()) else {
+                throw ConfigurationError("LYCEUM_LOG_FORMAT must be text or json (got \(format)).")
+            }
+            configuration.logFormat = parsed
+        }
+        configuration.databasePoolSize = try integer("database.poolSize", in: 1...1000) ?? configuration.databasePoolSize
+        configuration.migrateOnStart = try boolean("database.migrateOnStart") ?? configuration.migrateOnStart
+        configuration.bcryptCost = try integer("bcrypt.cost", in: 4...31) ?? configuration.bcryptCost
+        configuration.maxBodyBytes = try integer("http.maxBodyBytes", in: 1024...(1 << 30)) ?? configuration.maxBodyBytes
+        configuration.shutdownDrainSeconds = try number("shutdown.drainSeconds", in: 0...600) ?? 0
+
+        if let url = try secret("database.url"), !url.isEmpty {
+            configuration.storage = .postgres(try DatabaseURL(url))
+        }
+        if let secret = try secret("jwt.secret"), !secret.isEmpty {
+            guard secret.utf8.count >= 32 else {
+                throw ConfigurationError("LYCEUM_JWT_SECRET must be at least 32 characters; generate one with `openssl rand -base64 48`.")
+            }
+            configuration.jwtSecret = secret
+        }
+        let displayHost = configuration.host == "0.0.0.0" || configuration.host == "::" ? "localhost" : configuration.host
+        configuration.publicURL = text("publicUrl") ?? "http://\(displayHost):\(configuration.port)"
+        guard let publicURL = URL(string: configuration.publicURL), ["http", "https"].contains(publicURL.scheme ?? ""),
+            publicURL.host != nil
+        else {
+            throw ConfigurationError("LYCEUM_PUBLIC_URL must be an http:// or https:// address (got \(configuration.publicURL)).")
+        }
+        return configuration
+    }
+
+    private func text(_ key: String) -> String? {
+        let configKey = ConfigKey(key)
+        if let value = reader.string(forKey: configKey) { return value }
+        if let value = reader.int(forKey: configKey) { return String(value) }
+        if let value = reader.double(forKey: configKey) { return String(value) }
+        if let value = reader.bool(forKey: configKey) { return String(value) }
+        return nil
+    }
+
+    private func variable(_ key: String) -> String {
+        Setting.all.first { $0.key == key }?.environmentVariable ?? key
+    }
+
+    /// A secret from its setting, or from the file named by `<VARIABLE>_FILE` (as Kubernetes and ECS mount them).
+    private func secret(_ key: String) throws(ConfigurationError) -> String? {
+        if let value = text(key) { return value }
+        let fileVariable = variable(key) + "_FILE"
+        guard let path = environment[fileVariable], !path.isEmpty else { return nil }
+        guard let contents = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw ConfigurationError("\(fileVariable) names \(path), which cannot be read.")
+        }
+        return contents.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    private func integer(_ key: String, in range: ClosedRange<Int>) throws(ConfigurationError) -> Int? {
+        guard let value = text(key) else { return nil }
+        guard let number = Int(value.trimmingCharacters(in: .whitespaces)), range.contains(number) else {
+            throw ConfigurationError("\(variable(key)) must be a whole number from \(range.lowerBound) to \(range.upperBound) (got \(value)).")
+        }
+        return number
+    }
+
+    private func number(_ key: String, in range: ClosedRange<Double>) throws(ConfigurationError) -> Double? {
+        guard let value = text(key) else { return nil }
+        guard let number = Double(value.trimmingCharacters(in: .whitespaces)), range.contains(number) else {
+            throw ConfigurationError("\(variable(key)) must be a number from \(Int(range.lowerBound)) to \(Int(range.upperBound)) (got \(value)).")
+        }
+        return number
+    }
+
+    private func boolean(_ key: String) throws(ConfigurationError) -> Bool? {
+        guard let value = text(key) else { return nil }
+        switch value.lowercased() {
+        case "true", "1", "yes", "on": return true
+        case "false", "0", "no", "off": return false
+        default: throw ConfigurationError("\(variable(key)) must be true or false (got \(value)).")
+        }
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import Hummingbird
+import Identity
+import Logging
+import LyceumCore
+import LyceumHTTP
+import LyceumPlatform
+
+/// The concrete application type `buildApplication` returns.
+public typealias LyceumApplication = Application<RouterResponder<AppRequestContext>>
+
+/// The long-lived parts of a running Lyceum, for the CLI and for tests that look behind the HTTP API.
+public struct LyceumServices: Sendable {
+    /// The database handle (SQLite or PostgreSQL).
+    public let database: any Database
+    /// Applies the schema.
+    public let migrator: Migrator
+    /// Accounts and sign-in.
+    public let identity: IdentityService
+    /// The embedded mailer; its outbox holds every message sent.
+    public let mailer: OutboxMailer
+    /// Readiness state, flipped by SIGTERM.
+    public let readiness: Readiness
+}
+
+/// Every migration the binary knows, in order.
+public let allMigrations: [Migration] = PlatformMigrations.all + IdentityMigrations.all
+
+/// Opens storage and builds every service, without an HTTP server. The caller owns the database's
+/// lifetime: run it as a service (PostgreSQL needs its pool running) and shut it down after use.
+public func buildServices(
+    configuration: LyceumConfiguration, logger: Logger, clock: WallClock = .system
+) async throws -> LyceumServices {
+    let database: any Database
+    switch configuration.storage {
+    case .sqlite(let path):
+        try DataDirectory.prepare(configuration.dataDirectory)
+        do {
+            database = try await SQLiteDatabase.open(path: path, logger: logger)
+        } catch {
+            throw ConfigurationError("The SQLite database \(path) cannot be opened; check that the file is a Lyceum database.")
+        }
+    case .postgres(let url):
+        database = PostgresDatabase(url: url, poolSize: configuration.databasePoolSize, logger: logger)
+    }
+    let signingKey = try DataDirectory.signingKey(for: configuration)
+    let mailer = OutboxMailer(database: database, clock: { clock.now() })
+    let identity = IdentityService(
+        database: database,
+        hasher: try await PasswordHasher(cost: UInt8(configuration.bcryptCost)),
+        accessTokens: await AccessTokens(
+            secret: signingKey, lifetime: IdentityConfiguration(publicURL: configuration.publicURL).accessTokenLifetime,
+            clock: clock
+        ),
+        mailer: mailer,
+        clock: clock,
+        configuration: IdentityConfiguration(publicURL: configuration.publicURL)
+    )
+    return LyceumServices(
+        database: database,
+        migrator: try Migrator(database: database, migrations: allMigrations, logger: logger),
+        identity: identity,
+        mailer: mailer,
+        readiness: Readiness()
+    )
+}
+
+/// Builds the whole application: storage, domains, routes, pages and middleware.
+/// Tests call this very function with their own configuration, so what is tested is what runs.
+public func buildApplication(
+    configuration: LyceumConfiguration, logger: Logger, clock: WallClock = .system
+) async throws -> (application: LyceumApplication, services: LyceumServices) {
+    let services = try await buildServices(configuration: configuration, logger: logger, clock: clock)
+    let router = try buildRouter(configuration: configuration, services: services)
+    var application = Application(
+        router: router,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Lyceum"),
+        services: [services.database],
+        logger: logger
+    )
+    if configuration.migrateOnStart {
+        application.beforeServerStarts {
+            try await services.migrator.migrate()
+        }
+    }
+    return (application, services)
+}
+
+func buildRouter(configuration: LyceumConfiguration, services: LyceumServices) throws -> Router<AppRequestContext> {
+    let assets = StaticAssets()
+    let renderer = try PageRenderer(assets: assets)
+    let router = Router(context: AppRequestContext.self)
+    router.add(
+        middleware: RequestEnvelopeMiddleware(
+            maxBodyBytes: configuration.maxBodyBytes,
+            secureByDefault: configuration.isPublicURLSecure,
+            renderErrorPage: { error, request, context in
+                let path = request.uri.path
+                guard !path.hasPrefix("/api/"), !path.hasPrefix("/health/"),
+                    request.headers[.accept]?.contains("text/html") == true
+                else { return nil }
+                return renderer.errorPage(error, context: context)
+            }
+        )
+    )
+
+    let health = HealthController(database: services.database, migrator: services.migrator, readiness: services.readiness)
+    router.addRoutes(health.endpoints, atPath: "/health")
+    router.addRoutes(assets.endpoints, atPath: "/static")
+
+    let identity = services.identity
+    let api = router.group("/api/v1").add(middleware: BearerAuthenticator(identity: identity))
+    api.addRoutes(AuthController(identity: identity).endpoints, atPath: "auth")
+    api.addRoutes(MeController(identity: identity).endpoints, atPath: "me")
+    api.addRoutes(AdminUsersController(identity: identity).endpoints, atPath: "admin/users")
+
+    let pages = router.group().add(middleware: WebSessionMiddleware(identity: identity))
+    let sessionLifetime = Int(IdentityConfiguration(publicURL: configuration.publicURL).webSessionLifetime)
+    pages.addRoutes(AccountPages(identity: identity, renderer: renderer, sessionLifetime: sessionLifetime).endpoints)
+    pages.addRoutes(ProfilePages(identity: identity, renderer: renderer).endpoints, atPath: "profile")
+    pages.addRoutes(AdminPages(identity: identity, renderer: renderer).endpoints, atPath: "admin")
+    return router
+}

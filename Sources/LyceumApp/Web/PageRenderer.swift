@@ -1,0 +1,87 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Identity
+import LyceumCore
+import LyceumHTTP
+import Mustache
+
+/// Renders the server-side pages with the shared layout.
+struct PageRenderer: Sendable {
+    private let library: MustacheLibrary
+    private let stylesheetURL: String
+
+    init(assets: StaticAssets) throws {
+        var library = MustacheLibrary()
+        let templates: [(String, String)] = [
+            ("layout", LayoutTemplates.layout),
+            ("error", LayoutTemplates.errorPage),
+            ("home", AccountTemplates.home),
+            ("signup", AccountTemplates.signUp),
+            ("signin", AccountTemplates.signIn),
+            ("verify-email", AccountTemplates.verifyEmail),
+            ("reset-request", AccountTemplates.resetRequest),
+            ("reset-confirm", AccountTemplates.resetConfirm),
+            ("profile", ProfileTemplates.profile),
+            ("admin-users", ProfileTemplates.adminUsers),
+        ]
+        for (name, text) in templates {
+            try library.register(text, named: name)
+        }
+        self.library = library
+        self.stylesheetURL = assets.url("app.css")
+    }
+
+    /// Renders `template` with the layout's common values (title, viewer, CSRF token) plus `values`.
+    func render(
+        _ template: String, title: String, viewer: User?, context: AppRequestContext, values: [String: Any] = [:],
+        status: HTTPResponse.Status = .ok
+    ) -> Response {
+        var all = values
+        all["title"] = title
+        all["stylesheet"] = stylesheetURL
+        all["csrf"] = context.csrfToken ?? ""
+        if let viewer {
+            all["viewer"] = ["displayName": viewer.displayName, "isAdmin": viewer.role == .admin]
+        }
+        let html = library.render(all, withTemplate: template) ?? ""
+        return Self.html(html, status: status)
+    }
+
+    /// An HTML error page for browsers; used by the envelope middleware for non-API paths.
+    func errorPage(_ error: AppError, context: AppRequestContext) -> Response {
+        let heading: String
+        switch error.status {
+        case 404: heading = "Page not found"
+        case 403: heading = "Not allowed"
+        case 401: heading = "Please sign in"
+        case 413: heading = "Too much data"
+        case 500...: heading = "Something went wrong"
+        default: heading = "That did not work"
+        }
+        return render(
+            "error", title: heading, viewer: nil, context: context,
+            values: ["heading": heading, "message": error.message, "narrow": true],
+            status: HTTPResponse.Status(code: error.status)
+        )
+    }
+
+    static func html(_ html: String, status: HTTPResponse.Status) -> Response {
+        Response(
+            status: status,
+            headers: [
+                .contentType: "text/html; charset=utf-8",
+                .cacheControl: "no-store",
+                .contentSecurityPolicy: "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'",
+                .xContentTypeOptions: "nosniff",
+                HTTPField.Name("Referrer-Policy")!: "same-origin",
+            ],
+            body: .init(byteBuffer: ByteBuffer(string: html))
+        )
+    }
+
+    /// 303 See Other to `location`, the answer to a successful form post.
+    static func redirect(to location: String) -> Response {
+        Response(status: .seeOther, headers: [.location: location, .cacheControl: "no-store"])
+    }
+}

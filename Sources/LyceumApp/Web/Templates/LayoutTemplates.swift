@@ -1,0 +1,54 @@
+/// The shared page layout and the error page. Pages fill the `content` block.
+enum LayoutTemplates {
+    static let layout = """
+        <!doctype html>
+        <html lang="en">
+        <head>
+          <meta charset="utf-8">
+          <meta name="viewport" content="width=device-width, initial-scale=1">
+          <title>{{title}} · Lyceum</title>
+          <link rel="stylesheet" href="{{stylesheet}}">
+        </head>
+        <body>
+          <a class="skip" href="#main">Skip to content</a>
+          <header class="site">
+            <div class="bar">
+              <a class="brand" href="/">Ly<span>ceum</span></a>
+              <nav class="site" aria-label="Main">
+                {{#viewer}}
+                <a href="/profile"{{#nav.profile}} aria-current="page"{{/nav.profile}}>{{displayName}}</a>
+                {{#isAdmin}}<a href="/admin/users"{{#nav.admin}} aria-current="page"{{/nav.admin}}>Users</a>{{/isAdmin}}
+                <form method="post" action="/signout">
+                  <input type="hidden" name="_csrf" value="{{csrf}}">
+                  <button class="quiet" type="submit">Sign out</button>
+                </form>
+                {{/viewer}}
+                {{^viewer}}
+                <a href="/signin"{{#nav.signin}} aria-current="page"{{/nav.signin}}>Sign in</a>
+                <a class="button" href="/signup">Sign up</a>
+                {{/viewer}}
+              </nav>
+            </div>
+          </header>
+          <main id="main"{{#narrow}} class="narrow"{{/narrow}}>
+            {{#notice}}<div class="notice ok" role="status">{{notice}}</div>{{/notice}}
+            {{#error}}<div class="notice error" role="alert">{{error}}</div>{{/error}}
+            {{$content}}{{/content}}
+          </main>
+          <footer class="site">Lyceum · learning that stays fast</footer>
+        </body>
+        </html>
+        """
+
+    static let errorPage = """
+        {{<layout}}
+        {{$content}}
+        <div class="card">
+          <h1>{{heading}}</h1>
+          <p>{{message}}</p>
+          <p><a href="/">Back to the home page</a></p>
+        </div>
+        {{/content}}
+        {{/layout}}
+        """
+}

@@ -1,0 +1,74 @@
+/// The one stylesheet of the web UI: readable type, a calm palette, and a layout that works from phone to desktop.
+enum Stylesheet {
+    static let text = """
+        :root {
+          --ink: #1d2433; --muted: #5b6478; --line: #dde2ea; --paper: #ffffff; --wash: #f5f7fb;
+          --brand: #3b4fd8; --brand-ink: #ffffff; --danger: #b42318; --ok: #087443;
+          --radius: 10px; --shadow: 0 1px 2px rgba(16,24,40,.06), 0 1px 3px rgba(16,24,40,.1);
+          font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif;
+          color: var(--ink); background: var(--wash); line-height: 1.55;
+        }
+        * { box-sizing: border-box; }
+        body { margin: 0; min-height: 100vh; display: flex; flex-direction: column; }
+        a { color: var(--brand); }
+        .skip { position: absolute; left: -999px; }
+        .skip:focus { left: 1rem; top: 1rem; background: var(--paper); padding: .5rem; z-index: 10; }
+        header.site { background: var(--paper); border-bottom: 1px solid var(--line); }
+        header.site .bar { max-width: 64rem; margin: 0 auto; padding: .75rem 1rem; display: flex; gap: 1rem;
+          align-items: center; flex-wrap: wrap; }
+        .brand { font-weight: 700; font-size: 1.2rem; text-decoration: none; color: var(--ink); margin-right: auto; }
+        .brand span { color: var(--brand); }
+        nav.site { display: flex; gap: .25rem 1rem; align-items: center; flex-wrap: wrap; }
+        nav.site a { text-decoration: none; color: var(--muted); font-weight: 500; }
+        nav.site a:hover, nav.site a[aria-current="page"] { color: var(--ink); }
+        nav.site form { margin: 0; }
+        main { flex: 1; width: 100%; max-width: 64rem; margin: 0 auto; padding: 2rem 1rem 3rem; }
+        main.narrow { max-width: 30rem; }
+        footer.site { color: var(--muted); font-size: .875rem; text-align: center; padding: 1.5rem 1rem; }
+        h1 { font-size: 1.75rem; line-height: 1.2; margin: 0 0 1rem; }
+        h2 { font-size: 1.2rem; margin: 2rem 0 .75rem; }
+        .lead { font-size: 1.15rem; color: var(--muted); max-width: 40rem; }
+        .card { background: var(--paper); border: 1px solid var(--line); border-radius: var(--radius);
+          box-shadow: var(--shadow); padding: 1.5rem; }
+        .hero { padding: 3rem 0 2rem; }
+        .features { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); margin-top: 2rem; }
+        .features .card h2 { margin-top: 0; font-size: 1.05rem; }
+        form.stack { display: grid; gap: 1rem; }
+        label { display: grid; gap: .35rem; font-weight: 600; font-size: .95rem; }
+        label small { font-weight: 400; color: var(--muted); }
+        input, select, textarea { font: inherit; padding: .6rem .75rem; border: 1px solid #c4cbd8; border-radius: 8px;
+          background: var(--paper); color: var(--ink); width: 100%; }
+        textarea { min-height: 7rem; resize: vertical; }
+        input:focus, select:focus, textarea:focus, button:focus-visible, a:focus-visible {
+          outline: 3px solid rgba(59,79,216,.35); outline-offset: 1px; }
+        button, .button { font: inherit; font-weight: 600; border: 0; border-radius: 8px; padding: .6rem 1.1rem;
+          background: var(--brand); color: var(--brand-ink); cursor: pointer; text-decoration: none; display: inline-block; }
+        button.quiet { background: transparent; color: var(--muted); padding: 0; font-weight: 500; }
+        button.quiet:hover { color: var(--ink); }
+        button.small { padding: .35rem .7rem; font-size: .875rem; }
+        button.danger { background: var(--danger); }
+        .field-error { color: var(--danger); font-weight: 500; font-size: .875rem; }
+        .notice { border-radius: 8px; padding: .75rem 1rem; margin-bottom: 1rem; }
+        .notice.error { background: #fef3f2; color: var(--danger); border: 1px solid #fecdca; }
+        .notice.ok { background: #ecfdf3; color: var(--ok); border: 1px solid #abefc6; }
+        .muted { color: var(--muted); }
+        .table-wrap { overflow-x: auto; }
+        table { width: 100%; border-collapse: collapse; background: var(--paper); }
+        th, td { text-align: left; padding: .6rem .75rem; border-bottom: 1px solid var(--line); vertical-align: middle; }
+        th { font-size: .8rem; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); }
+        td form { display: flex; gap: .5rem; align-items: center; margin: 0; flex-wrap: wrap; }
+        td select { width: auto; padding: .35rem .5rem; }
+        .badge { display: inline-block; font-size: .75rem; font-weight: 600; padding: .1rem .5rem; border-radius: 999px;
+          background: #eef0ff; color: var(--brand); }
+        .badge.off { background: #fef3f2; color: var(--danger); }
+        .filters { display: flex; gap: .75rem; flex-wrap: wrap; align-items: end; margin-bottom: 1rem; }
+        .filters label { flex: 1 1 12rem; }
+        .pager { margin-top: 1rem; }
+        @media (max-width: 40rem) {
+          main { padding-top: 1.25rem; }
+          h1 { font-size: 1.45rem; }
+          .card { padding: 1.1rem; }
+          th.optional, td.optional { display: none; }
+        }
+        """
+}

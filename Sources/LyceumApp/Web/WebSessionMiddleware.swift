@@ -1,0 +1,43 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Identity
+import LyceumCore
+import LyceumHTTP
+
+/// For browser pages: signs the request in from the session cookie and provides the CSRF token.
+///
+/// CSRF uses the double-submit pattern: an HttpOnly, SameSite=Lax cookie holds a random token that every
+/// form repeats in a hidden field; `FormData.read` rejects posts where the two differ.
+struct WebSessionMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    static let sessionCookie = "lyceum_session"
+    static let csrfCookie = "lyceum_csrf"
+
+    let identity: IdentityService
+
+    func handle(
+        _ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response
+    ) async throws -> Response {
+        var context = context
+        if let cookie = request.cookies[Self.sessionCookie]?.value, !cookie.isEmpty, cookie.utf8.count <= 128 {
+            context.principal = try await identity.authenticate(webSessionCookie: cookie)
+        }
+        if let token = request.cookies[Self.csrfCookie]?.value, token.utf8.count == 43 {
+            context.csrfToken = token
+        } else {
+            context.csrfToken = SecureToken.generate()
+            context.csrfCookieIsNew = true
+        }
+        var response = try await next(request, context)
+        if context.csrfCookieIsNew, let token = context.csrfToken {
+            response.setCookie(Self.cookie(Self.csrfCookie, value: token, maxAge: nil, secure: context.isSecure))
+        }
+        return response
+    }
+
+    /// A Lyceum cookie: HttpOnly, SameSite=Lax, path `/`, Secure over HTTPS.
+    static func cookie(_ name: String, value: String, maxAge: Int?, secure: Bool) -> Cookie {
+        Cookie(name: name, value: value, maxAge: maxAge, path: "/", secure: secure, httpOnly: true, sameSite: .lax)
+    }
+}
