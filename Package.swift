@@ -117,17 +117,17 @@ let package = Package(
         ),
         .testTarget(
             name: "LyceumCoreTests",
-            dependencies: ["LyceumCore"],
+            dependencies: ["LyceumCore", .product(name: "NIOCore", package: "swift-nio")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "LyceumPlatformTests",
-            dependencies: ["LyceumPlatform", "LyceumTestSupport"],
+            dependencies: ["LyceumPlatform", "LyceumTestSupport", .product(name: "SQLKit", package: "sql-kit")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "IdentityTests",
-            dependencies: ["Identity", "LyceumTestSupport"],
+            dependencies: ["Identity", "LyceumCore", "LyceumTestSupport", .product(name: "NIOCore", package: "swift-nio")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -135,13 +135,25 @@ let package = Package(
             dependencies: [
                 "LyceumApp",
                 "LyceumTestSupport",
+                "Identity",
+                "LyceumCore",
+                "LyceumPlatform",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "LyceumTestSupport",
-            dependencies: ["LyceumPlatform", "LyceumCore"],
+            dependencies: [
+                "LyceumPlatform", "LyceumCore",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             path: "Tests/LyceumTestSupport",
             swiftSettings: swiftSettings
         ),

@@ -41,6 +41,14 @@ public struct Migrator: Sendable {
                 logger.info("Applying migration", metadata: ["version": "\(migration.version)", "name": "\(migration.name)"])
                 try await sql.raw(engine == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN").run()
                 do {
+                    // Another process may have applied it since the list was read (SQLite has no advisory
+                    // lock across processes; BEGIN IMMEDIATE holds the write lock from here on).
+                    let alreadyApplied = try await sql.select().column("version").from("schema_migrations")
+                        .where("version", .equal, migration.version).first() != nil
+                    if alreadyApplied {
+                        try await sql.raw("COMMIT").run()
+                        continue
+                    }
                     for statement in migration.statements(engine) {
                         try await sql.execute(sql: SQLRaw(statement)) { _ in }
                     }

@@ -104,9 +104,16 @@ public final class SQLiteDatabase: Database {
             return closed
         }
         guard !alreadyClosed else { return }
-        _ = try? await writerLock.withLock { [writer, readers] in
-            for reader in readers { try? await reader.close() }
-            try? await writer.close()
-        }
+        // Closing must finish even when the caller's task is cancelled (a cancelled service group),
+        // so it runs in a task of its own that does not inherit the cancellation.
+        let writer = self.writer
+        let readers = self.readers
+        let writerLock = self.writerLock
+        await Task {
+            _ = try? await writerLock.withLock {
+                for reader in readers { try? await reader.close() }
+                try? await writer.close()
+            }
+        }.value
     }
 }
