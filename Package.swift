@@ -135,6 +135,7 @@ let package = Package(
             dependencies: [
                 "LyceumApp",
                 "LyceumTestSupport",
+                "LyceumHTTP",
                 "Identity",
                 "LyceumCore",
                 "LyceumPlatform",

@@ -80,7 +80,13 @@ public func buildApplication(
     )
     if configuration.migrateOnStart {
         application.beforeServerStarts {
-            try await services.migrator.migrate()
+            do {
+                _ = try await withDeadline(.seconds(60), "Applying migrations") { try await services.migrator.migrate() }
+            } catch is DeadlineExceeded {
+                throw ConfigurationError(
+                    "The database did not answer within 60 seconds; check LYCEUM_DATABASE_URL and that the server is running."
+                )
+            }
         }
     }
     return (application, services)
@@ -113,6 +119,7 @@ func buildRouter(configuration: LyceumConfiguration, services: LyceumServices) t
     api.addRoutes(AuthController(identity: identity).endpoints, atPath: "auth")
     api.addRoutes(MeController(identity: identity).endpoints, atPath: "me")
     api.addRoutes(AdminUsersController(identity: identity).endpoints, atPath: "admin/users")
+    api.addRoutes(OpenAPIDocument.endpoints)
 
     let pages = router.group().add(middleware: WebSessionMiddleware(identity: identity))
     let sessionLifetime = Int(IdentityConfiguration(publicURL: configuration.publicURL).webSessionLifetime)

@@ -1,4 +1,5 @@
 import Foundation
+import LyceumCore
 import LyceumPlatform
 import NIOCore
 import PostgresNIO
@@ -17,6 +18,8 @@ public enum StartupFailure {
             return "The host address \(configuration?.host ?? "") is not available on this machine; check --host or LYCEUM_HOST."
         case let error as IOError where error.errnoCode == EACCES:
             return "Permission denied to listen on \(configuration.map { "\($0.host):\($0.port)" } ?? "that address"); use a port above 1023."
+        case let error as DeadlineExceeded:
+            return "\(error.what) took longer than \(error.limit); check LYCEUM_DATABASE_URL and that the database server is running."
         case let error as PSQLError:
             if let message = error.serverInfo?[.message] {
                 return "PostgreSQL refused the connection: \(message)."

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import LyceumApp
+import LyceumCore
 import LyceumPlatform
 import ServiceLifecycle
 
@@ -35,6 +36,8 @@ enum CommandRunner {
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await services.database.run() }
             do {
+                let database = services.database
+                try await withDeadline(.seconds(30), "Connecting to the database") { try await database.ping() }
                 try await body(services)
             } catch {
                 group.cancelAll()

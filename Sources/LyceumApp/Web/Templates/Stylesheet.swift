@@ -21,6 +21,8 @@ enum Stylesheet {
         nav.site { display: flex; gap: .25rem 1rem; align-items: center; flex-wrap: wrap; }
         nav.site a { text-decoration: none; color: var(--muted); font-weight: 500; }
         nav.site a:hover, nav.site a[aria-current="page"] { color: var(--ink); }
+        nav.site a.button, nav.site a.button:hover { color: var(--brand-ink); }
+        .hero .button { margin-right: .75rem; }
         nav.site form { margin: 0; }
         main { flex: 1; width: 100%; max-width: 64rem; margin: 0 auto; padding: 2rem 1rem 3rem; }
         main.narrow { max-width: 30rem; }
