@@ -1,3 +1,4 @@
+import Courses
 import Foundation
 import Hummingbird
 import Identity
@@ -17,6 +18,8 @@ public struct LyceumServices: Sendable {
     public let migrator: Migrator
     /// Accounts and sign-in.
     public let identity: IdentityService
+    /// Courses, structure, enrollment and progress.
+    public let courses: CoursesService
     /// The embedded mailer; its outbox holds every message sent.
     public let mailer: OutboxMailer
     /// Readiness state, flipped by SIGTERM.
@@ -24,7 +27,7 @@ public struct LyceumServices: Sendable {
 }
 
 /// Every migration the binary knows, in order.
-public let allMigrations: [Migration] = PlatformMigrations.all + IdentityMigrations.all
+public let allMigrations: [Migration] = PlatformMigrations.all + IdentityMigrations.all + CoursesMigrations.all
 
 /// Opens storage and builds every service, without an HTTP server. The caller owns the database's
 /// lifetime: run it as a service (PostgreSQL needs its pool running) and shut it down after use.
@@ -60,6 +63,7 @@ public func buildServices(
         database: database,
         migrator: try Migrator(database: database, migrations: allMigrations, logger: logger),
         identity: identity,
+        courses: CoursesService(database: database, users: identity, clock: clock),
         mailer: mailer,
         readiness: Readiness()
     )
@@ -119,6 +123,7 @@ func buildRouter(configuration: LyceumConfiguration, services: LyceumServices) t
     api.addRoutes(AuthController(identity: identity).endpoints, atPath: "auth")
     api.addRoutes(MeController(identity: identity).endpoints, atPath: "me")
     api.addRoutes(AdminUsersController(identity: identity).endpoints, atPath: "admin/users")
+    api.addRoutes(CoursesController(courses: services.courses).endpoints)
     api.addRoutes(OpenAPIDocument.endpoints)
 
     let pages = router.group().add(middleware: WebSessionMiddleware(identity: identity))

@@ -1,0 +1,175 @@
+import Foundation
+import LyceumCore
+import LyceumPlatform
+import SQLKit
+
+/// A learner's standing in one course.
+public struct CourseProgress: Sendable, Equatable {
+    public let courseID: String
+    public let userID: String
+    public let completedLessons: Int
+    public let totalLessons: Int
+    public let lastLessonID: String?
+    public let enrolledAt: Date
+    public let completedAt: Date?
+
+    /// Whole percent of lessons completed, 0...100.
+    public var percent: Int { totalLessons == 0 ? 0 : completedLessons * 100 / totalLessons }
+}
+
+/// One row of an instructor's roster.
+public struct RosterEntry: Sendable {
+    public let student: UserSummary
+    public let progress: CourseProgress
+}
+
+extension CoursesService {
+    /// Enrolls the caller in a published course. Paid courses answer 402 `payment_required` until payments exist.
+    /// Enrolling twice is harmless.
+    public func enroll(_ principal: Principal?, _ idOrSlug: String) async throws -> CourseProgress {
+        let principal = try require(principal)
+        let now = now()
+        try await database.transaction { sql in
+            let (course, _) = try await visibleCourse(idOrSlug, for: principal, on: sql)
+            guard course.status == .published else {
+                throw AppError.conflict("course_not_open", "Only published courses accept enrollments.")
+            }
+            guard !course.isPaid else {
+                throw AppError(status: 402, code: "payment_required", message: "This course is paid; purchase it to enroll.")
+            }
+            if try await EnrollmentStore.activate(courseID: course.id, userID: principal.userID, at: now, on: sql) {
+                try await CourseStore.adjustEnrollmentCount(courseID: course.id, by: 1, on: sql)
+            }
+        }
+        return try await progress(principal, idOrSlug)
+    }
+
+    /// Leaves a course; the history (completions, dates) is kept for a later return.
+    public func leave(_ principal: Principal?, _ idOrSlug: String) async throws {
+        let principal = try require(principal)
+        let now = now()
+        try await database.transaction { sql in
+            let (course, _) = try await visibleCourse(idOrSlug, for: principal, on: sql)
+            guard try await EnrollmentStore.deactivate(courseID: course.id, userID: principal.userID, at: now, on: sql) else {
+                throw AppError.notFound("enrollment")
+            }
+            try await CourseStore.adjustEnrollmentCount(courseID: course.id, by: -1, on: sql)
+        }
+    }
+
+    /// Instructors add a student (any course status; paid courses too: the instructor grants a seat).
+    public func addStudent(_ principal: Principal?, _ idOrSlug: String, userID: String) async throws {
+        guard let student = try await users.summaries(ids: [userID])[userID], student.isActive else {
+            throw AppError.notFound("user")
+        }
+        let now = now()
+        try await database.transaction { sql in
+            let course = try await editableCourse(idOrSlug, for: principal, on: sql)
+            if try await EnrollmentStore.activate(courseID: course.id, userID: student.id, at: now, on: sql) {
+                try await CourseStore.adjustEnrollmentCount(courseID: course.id, by: 1, on: sql)
+            }
+        }
+    }
+
+    /// Instructors remove a student; history is kept.
+    public func removeStudent(_ principal: Principal?, _ idOrSlug: String, userID: String) async throws {
+        let now = now()
+        try await database.transaction { sql in
+            let course = try await editableCourse(idOrSlug, for: principal, on: sql)
+            guard try await EnrollmentStore.deactivate(courseID: course.id, userID: userID, at: now, on: sql) else {
+                throw AppError.notFound("enrollment")
+            }
+            try await CourseStore.adjustEnrollmentCount(courseID: course.id, by: -1, on: sql)
+        }
+    }
+
+    /// The active students with their progress, for the course's teachers.
+    public func roster(_ principal: Principal?, _ idOrSlug: String) async throws -> [RosterEntry] {
+        let principal = try require(principal)
+        let (course, records, total, completions) = try await database.read { sql in
+            let (course, access) = try await visibleCourse(idOrSlug, for: principal, on: sql)
+            guard access.canTeach else { throw AppError.forbidden("Only the course's teachers may see its roster.") }
+            let records = try await EnrollmentStore.roster(courseID: course.id, on: sql)
+            let total = try await StructureStore.lessons(courseID: course.id, on: sql).count
+            let completions = try await EnrollmentStore.completions(courseID: course.id, on: sql)
+            return (course, records, total, completions)
+        }
+        let summaries = try await users.summaries(ids: records.map(\.userID))
+        return records.compactMap { record in
+            guard let student = summaries[record.userID] else { return nil }
+            return RosterEntry(student: student, progress: Self.progress(record, course: course, total: total, completed: completions[record.userID] ?? []))
+        }
+    }
+
+    /// The caller's progress in a course they are enrolled in (404 `not_found` otherwise).
+    public func progress(_ principal: Principal?, _ idOrSlug: String) async throws -> CourseProgress {
+        let principal = try require(principal)
+        return try await database.read { sql in
+            let (course, _) = try await visibleCourse(idOrSlug, for: principal, on: sql)
+            guard let record = try await EnrollmentStore.find(courseID: course.id, userID: principal.userID, on: sql), record.isActive else {
+                throw AppError.notFound("enrollment")
+            }
+            let lessons = try await StructureStore.lessons(courseID: course.id, on: sql)
+            let completed = try await EnrollmentStore.completions(courseID: course.id, userIDs: [principal.userID], on: sql)[principal.userID] ?? []
+            return Self.progress(record, course: course, total: lessons.count, completed: completed.intersection(lessons.map(\.id)))
+        }
+    }
+
+    /// Marks a lesson complete or not (idempotent) and keeps the course completion date in step.
+    public func setCompletion(_ principal: Principal?, _ idOrSlug: String, lessonID: String, completed: Bool) async throws -> CourseProgress {
+        let principal = try require(principal)
+        let now = now()
+        try await database.transaction { sql in
+            let (course, access) = try await visibleCourse(idOrSlug, for: principal, on: sql)
+            guard access.isEnrolled else {
+                throw AppError(status: 403, code: "enrollment_required", message: "Enroll in the course to track progress.")
+            }
+            let lessons = try await StructureStore.lessons(courseID: course.id, on: sql)
+            guard lessons.contains(where: { $0.id == lessonID }) else { throw AppError.notFound("lesson") }
+            if completed {
+                try await EnrollmentStore.complete(lessonID: lessonID, courseID: course.id, userID: principal.userID, at: now, on: sql)
+                try await EnrollmentStore.setLastLesson(courseID: course.id, userID: principal.userID, lessonID: lessonID, on: sql)
+            } else {
+                try await EnrollmentStore.uncomplete(lessonID: lessonID, userID: principal.userID, on: sql)
+            }
+            let done = try await EnrollmentStore.completions(courseID: course.id, userIDs: [principal.userID], on: sql)[principal.userID] ?? []
+            let finished = !lessons.isEmpty && Set(lessons.map(\.id)).isSubset(of: done)
+            let record = try await EnrollmentStore.find(courseID: course.id, userID: principal.userID, on: sql)
+            if finished, record?.completedAt == nil {
+                try await EnrollmentStore.setCompleted(courseID: course.id, userID: principal.userID, at: now, on: sql)
+            } else if !finished, record?.completedAt != nil {
+                try await EnrollmentStore.setCompleted(courseID: course.id, userID: principal.userID, at: nil, on: sql)
+            }
+        }
+        return try await progress(principal, idOrSlug)
+    }
+
+    /// The caller's active enrollments with progress, most recent first.
+    public func myEnrollments(_ principal: Principal?) async throws -> [(Course, CourseProgress)] {
+        let principal = try require(principal)
+        return try await database.read { sql in
+            var result: [(Course, CourseProgress)] = []
+            for record in try await EnrollmentStore.enrollments(userID: principal.userID, on: sql) {
+                guard let course = try await CourseStore.find(record.courseID, on: sql), course.status != .draft else { continue }
+                let lessons = try await StructureStore.lessons(courseID: course.id, on: sql)
+                let completed = try await EnrollmentStore.completions(courseID: course.id, userIDs: [principal.userID], on: sql)[principal.userID] ?? []
+                result.append((course, Self.progress(record, course: course, total: lessons.count, completed: completed.intersection(lessons.map(\.id)))))
+            }
+            return result
+        }
+    }
+
+    /// Published courses for the catalog, and whether another page follows.
+    public func catalog(_ query: CatalogQuery) async throws -> (courses: [Course], hasMore: Bool) {
+        let engine = database.engine
+        let found = try await database.read { sql in try await CatalogStore.search(query, engine: engine, on: sql) }
+        return (Array(found.prefix(query.limit)), found.count > query.limit)
+    }
+
+    static func progress(_ record: EnrollmentRecord, course: Course, total: Int, completed: Set<String>) -> CourseProgress {
+        CourseProgress(
+            courseID: course.id, userID: record.userID, completedLessons: completed.count, totalLessons: total,
+            lastLessonID: record.lastLessonID, enrolledAt: record.enrolledAt, completedAt: record.completedAt
+        )
+    }
+}

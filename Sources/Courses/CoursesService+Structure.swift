@@ -1,0 +1,217 @@
+import Foundation
+import LyceumCore
+import LyceumPlatform
+import SQLKit
+
+/// A course as a caller sees it: catalog fields, teachers, modules with lessons, and the caller's progress.
+public struct CourseOutline: Sendable {
+    public let course: Course
+    public let access: CourseAccess
+    /// Owner first, then co-instructors and assistants.
+    public let staff: [(summary: UserSummary, role: String)]
+    public let modules: [(module: CourseModule, lessons: [Lesson])]
+    /// Lessons the caller has completed.
+    public let completedLessonIDs: Set<String>
+    public let lastLessonID: String?
+    public let completedAt: Date?
+}
+
+extension CoursesService {
+    /// The outline of a visible course.
+    public func outline(_ principal: Principal?, _ idOrSlug: String) async throws -> CourseOutline {
+        let (course, access, modules, lessons, staff, enrollment, completed) = try await database.read { sql in
+            let (course, access) = try await visibleCourse(idOrSlug, for: principal, on: sql)
+            let modules = try await StructureStore.modules(courseID: course.id, on: sql)
+            let lessons = try await StructureStore.lessons(courseID: course.id, on: sql)
+            let staff = try await CourseStore.staff(courseID: course.id, on: sql)
+            let enrollment = try await principal.asyncMap { try await EnrollmentStore.find(courseID: course.id, userID: $0.userID, on: sql) } ?? nil
+            let completed = try await principal.asyncMap {
+                try await EnrollmentStore.completions(courseID: course.id, userIDs: [$0.userID], on: sql)[$0.userID] ?? []
+            } ?? []
+            return (course, access, modules, lessons, staff, enrollment, completed)
+        }
+        let summaries = try await users.summaries(ids: [course.ownerID] + staff.map(\.userID))
+        var people: [(UserSummary, String)] = []
+        if let owner = summaries[course.ownerID] { people.append((owner, "owner")) }
+        for member in staff { if let summary = summaries[member.userID] { people.append((summary, member.role.rawValue)) } }
+        let grouped = Dictionary(grouping: lessons, by: \.moduleID)
+        return CourseOutline(
+            course: course, access: access, staff: people,
+            modules: modules.map { ($0, grouped[$0.id] ?? []) },
+            completedLessonIDs: completed, lastLessonID: enrollment?.lastLessonID, completedAt: enrollment?.completedAt
+        )
+    }
+
+    /// Adds a module at the end of a course.
+    public func addModule(_ principal: Principal?, _ idOrSlug: String, title: String) async throws -> CourseModule {
+        var problems: [String: String] = [:]
+        let title = CourseRules.text(title, field: "title", max: CourseRules.maxTitle, required: true, into: &problems)
+        guard problems.isEmpty else { throw AppError.validation(problems) }
+        return try await database.transaction { sql in
+            let course = try await editableCourse(idOrSlug, for: principal, on: sql)
+            let position = try await StructureStore.modules(courseID: course.id, on: sql).count
+            let module = CourseModule(id: UUID().uuidString.lowercased(), courseID: course.id, position: position, title: title)
+            try await StructureStore.insert(module, on: sql)
+            return module
+        }
+    }
+
+    /// Renames a module.
+    public func renameModule(_ principal: Principal?, _ idOrSlug: String, moduleID: String, title: String) async throws {
+        var problems: [String: String] = [:]
+        let title = CourseRules.text(title, field: "title", max: CourseRules.maxTitle, required: true, into: &problems)
+        guard problems.isEmpty else { throw AppError.validation(problems) }
+        try await database.transaction { sql in
+            let course = try await editableCourse(idOrSlug, for: principal, on: sql)
+            guard try await StructureStore.modules(courseID: course.id, on: sql).contains(where: { $0.id == moduleID }) else {
+                throw AppError.notFound("module")
+            }
+            try await StructureStore.renameModule(id: moduleID, title: title, on: sql)
+        }
+    }
+
+    /// Deletes a module and its lessons.
+    public func deleteModule(_ principal: Principal?, _ idOrSlug: String, moduleID: String) async throws {
+        let engine = database.engine
+        try await database.transaction { sql in
+            let course = try await editableCourse(idOrSlug, for: principal, on: sql)
+            let modules = try await StructureStore.modules(courseID: course.id, on: sql)
+            guard modules.contains(where: { $0.id == moduleID }) else { throw AppError.notFound("module") }
+            try await StructureStore.deleteModule(id: moduleID, on: sql)
+            for (position, module) in modules.filter({ $0.id != moduleID }).enumerated() {
+                try await StructureStore.moveModule(id: module.id, to: position, on: sql)
+            }
+            try await CatalogStore.refresh(courseID: course.id, engine: engine, on: sql)
+        }
+    }
+
+    /// Adds a lesson at the end of a module. The Markdown body is rendered to safe HTML once, here.
+    public func addLesson(_ principal: Principal?, _ idOrSlug: String, moduleID: String, input: LessonInput) async throws -> Lesson {
+        var problems: [String: String] = [:]
+        let title = CourseRules.text(input.title ?? "", field: "title", max: CourseRules.maxTitle, required: true, into: &problems)
+        let body = input.body ?? ""
+        if body.count > CourseRules.maxMarkdown { problems["body"] = "must be at most \(CourseRules.maxMarkdown) characters" }
+        let minutes = CourseRules.minutes(input.estimatedMinutes ?? 5, into: &problems)
+        let video = CourseRules.videoURL(input.videoUrl, into: &problems)
+        guard problems.isEmpty else { throw AppError.validation(problems) }
+        let engine = database.engine
+        return try await database.transaction { sql in
+            let course = try await editableCourse(idOrSlug, for: principal, on: sql)
+            guard try await StructureStore.modules(courseID: course.id, on: sql).contains(where: { $0.id == moduleID }) else {
+                throw AppError.notFound("module")
+            }
+            let position = try await StructureStore.lessons(courseID: course.id, on: sql).filter { $0.moduleID == moduleID }.count
+            let lesson = Lesson(
+                id: UUID().uuidString.lowercased(), courseID: course.id, moduleID: moduleID, position: position, title: title,
+                bodyMarkdown: body, bodyHTML: SafeMarkdown.html(body), estimatedMinutes: minutes, videoURL: video,
+                isPreview: input.preview ?? false
+            )
+            try await StructureStore.insert(lesson, on: sql)
+            try await CatalogStore.refresh(courseID: course.id, engine: engine, on: sql)
+            return lesson
+        }
+    }
+
+    /// Changes a lesson's fields.
+    public func updateLesson(_ principal: Principal?, _ idOrSlug: String, lessonID: String, input: LessonInput) async throws -> Lesson {
+        var problems: [String: String] = [:]
+        let title = input.title.map { CourseRules.text($0, field: "title", max: CourseRules.maxTitle, required: true, into: &problems) }
+        if let body = input.body, body.count > CourseRules.maxMarkdown {
+            problems["body"] = "must be at most \(CourseRules.maxMarkdown) characters"
+        }
+        let minutes = input.estimatedMinutes.map { CourseRules.minutes($0, into: &problems) }
+        let video = CourseRules.videoURL(input.videoUrl, into: &problems)
+        guard problems.isEmpty else { throw AppError.validation(problems) }
+        let engine = database.engine
+        return try await database.transaction { sql in
+            let course = try await editableCourse(idOrSlug, for: principal, on: sql)
+            guard var lesson = try await StructureStore.lesson(id: lessonID, courseID: course.id, on: sql) else {
+                throw AppError.notFound("lesson")
+            }
+            if let title { lesson.title = title }
+            if let body = input.body {
+                lesson.bodyMarkdown = body
+                lesson.bodyHTML = SafeMarkdown.html(body)
+            }
+            if let minutes { lesson.estimatedMinutes = minutes }
+            if input.videoUrl != nil { lesson.videoURL = video }
+            if let preview = input.preview { lesson.isPreview = preview }
+            try await StructureStore.update(lesson, on: sql)
+            try await CatalogStore.refresh(courseID: course.id, engine: engine, on: sql)
+            return lesson
+        }
+    }
+
+    /// Deletes a lesson and closes the gap in its module.
+    public func deleteLesson(_ principal: Principal?, _ idOrSlug: String, lessonID: String) async throws {
+        let engine = database.engine
+        try await database.transaction { sql in
+            let course = try await editableCourse(idOrSlug, for: principal, on: sql)
+            guard let lesson = try await StructureStore.lesson(id: lessonID, courseID: course.id, on: sql) else {
+                throw AppError.notFound("lesson")
+            }
+            try await StructureStore.deleteLesson(id: lessonID, on: sql)
+            let siblings = try await StructureStore.lessons(courseID: course.id, on: sql).filter { $0.moduleID == lesson.moduleID }
+            for (position, sibling) in siblings.enumerated() {
+                try await StructureStore.moveLesson(id: sibling.id, moduleID: sibling.moduleID, to: position, on: sql)
+            }
+            try await CatalogStore.refresh(courseID: course.id, engine: engine, on: sql)
+        }
+    }
+
+    /// Reorders the whole structure in one transaction. The order must name every module and every lesson of
+    /// the course exactly once (422 `invalid_order` otherwise); lessons may move between modules.
+    public func reorder(_ principal: Principal?, _ idOrSlug: String, order: StructureOrder) async throws {
+        try await database.transaction { sql in
+            let course = try await editableCourse(idOrSlug, for: principal, on: sql)
+            let modules = Set(try await StructureStore.modules(courseID: course.id, on: sql).map(\.id))
+            let lessons = Set(try await StructureStore.lessons(courseID: course.id, on: sql).map(\.id))
+            let orderedModules = order.modules.map(\.id)
+            let orderedLessons = order.modules.flatMap(\.lessons)
+            guard Set(orderedModules) == modules, orderedModules.count == modules.count,
+                Set(orderedLessons) == lessons, orderedLessons.count == lessons.count
+            else {
+                throw AppError(
+                    status: 422, code: "invalid_order",
+                    message: "The order must list every module and every lesson of the course exactly once."
+                )
+            }
+            for (position, module) in order.modules.enumerated() {
+                try await StructureStore.moveModule(id: module.id, to: position, on: sql)
+                for (lessonPosition, lessonID) in module.lessons.enumerated() {
+                    try await StructureStore.moveLesson(id: lessonID, moduleID: module.id, to: lessonPosition, on: sql)
+                }
+            }
+        }
+    }
+
+    /// A lesson with its body, for those who may learn from it: enrolled students, teachers, or anyone who
+    /// sees the course when the lesson is a preview. Reading it records "continue where you left off".
+    public func lesson(_ principal: Principal?, _ idOrSlug: String, lessonID: String) async throws -> (Course, Lesson) {
+        let (course, lesson, access) = try await database.read { sql in
+            let (course, access) = try await visibleCourse(idOrSlug, for: principal, on: sql)
+            guard let lesson = try await StructureStore.lesson(id: lessonID, courseID: course.id, on: sql) else {
+                throw AppError.notFound("lesson")
+            }
+            return (course, lesson, access)
+        }
+        guard lesson.isPreview || access.canLearn else {
+            if principal == nil { throw AppError.unauthenticated("Sign in and enroll to open this lesson.") }
+            throw AppError(status: 403, code: "enrollment_required", message: "Enroll in the course to open this lesson.")
+        }
+        if access.isEnrolled, let principal {
+            try await database.write { sql in
+                try await EnrollmentStore.setLastLesson(courseID: course.id, userID: principal.userID, lessonID: lesson.id, on: sql)
+            }
+        }
+        return (course, lesson)
+    }
+}
+
+extension Optional {
+    /// `map` for async transforms.
+    func asyncMap<Result>(_ transform: (Wrapped) async throws -> Result) async rethrows -> Result? {
+        guard let value = self else { return nil }
+        return try await transform(value)
+    }
+}

@@ -1,0 +1,111 @@
+import LyceumPlatform
+
+/// Courses' tables (versions 200–299). Users are referenced by id only: no foreign key into Identity's
+/// tables, so the domains can be split into services.
+public enum CoursesMigrations {
+    /// Every Courses migration, in order.
+    public static let all: [Migration] = [
+        Migration(version: 200, name: "create_courses_structure_enrollment") { engine in
+            let timestamp = ColumnType.timestamp(engine)
+            let boolean = ColumnType.boolean(engine)
+            var statements = [
+                """
+                CREATE TABLE courses (
+                    id TEXT PRIMARY KEY,
+                    slug TEXT NOT NULL UNIQUE,
+                    title TEXT NOT NULL,
+                    summary TEXT NOT NULL,
+                    description TEXT NOT NULL,
+                    category TEXT NOT NULL,
+                    tags TEXT NOT NULL,
+                    level TEXT NOT NULL CHECK (level IN ('beginner', 'intermediate', 'advanced')),
+                    language TEXT NOT NULL,
+                    cover_image_ref TEXT,
+                    price_minor INTEGER NOT NULL CHECK (price_minor >= 0),
+                    currency TEXT NOT NULL,
+                    status TEXT NOT NULL CHECK (status IN ('draft', 'published', 'archived')),
+                    owner_id TEXT NOT NULL,
+                    enrollment_count INTEGER NOT NULL DEFAULT 0,
+                    created_at \(timestamp) NOT NULL,
+                    updated_at \(timestamp) NOT NULL,
+                    published_at \(timestamp)
+                )
+                """,
+                "CREATE INDEX courses_status_published ON courses (status, published_at, id)",
+                "CREATE INDEX courses_owner ON courses (owner_id)",
+                """
+                CREATE TABLE course_staff (
+                    course_id TEXT NOT NULL REFERENCES courses (id) ON DELETE CASCADE,
+                    user_id TEXT NOT NULL,
+                    role TEXT NOT NULL CHECK (role IN ('co_instructor', 'assistant')),
+                    PRIMARY KEY (course_id, user_id)
+                )
+                """,
+                "CREATE INDEX course_staff_user ON course_staff (user_id)",
+                """
+                CREATE TABLE course_modules (
+                    id TEXT PRIMARY KEY,
+                    course_id TEXT NOT NULL REFERENCES courses (id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    title TEXT NOT NULL
+                )
+                """,
+                "CREATE INDEX course_modules_course ON course_modules (course_id, position)",
+                """
+                CREATE TABLE lessons (
+                    id TEXT PRIMARY KEY,
+                    course_id TEXT NOT NULL REFERENCES courses (id) ON DELETE CASCADE,
+                    module_id TEXT NOT NULL REFERENCES course_modules (id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    title TEXT NOT NULL,
+                    body_markdown TEXT NOT NULL,
+                    body_html TEXT NOT NULL,
+                    estimated_minutes INTEGER NOT NULL,
+                    video_url TEXT,
+                    preview \(boolean) NOT NULL
+                )
+                """,
+                "CREATE INDEX lessons_module ON lessons (module_id, position)",
+                "CREATE INDEX lessons_course ON lessons (course_id)",
+                """
+                CREATE TABLE enrollments (
+                    course_id TEXT NOT NULL REFERENCES courses (id) ON DELETE CASCADE,
+                    user_id TEXT NOT NULL,
+                    status TEXT NOT NULL CHECK (status IN ('active', 'left')),
+                    enrolled_at \(timestamp) NOT NULL,
+                    left_at \(timestamp),
+                    completed_at \(timestamp),
+                    last_lesson_id TEXT,
+                    PRIMARY KEY (course_id, user_id)
+                )
+                """,
+                "CREATE INDEX enrollments_user ON enrollments (user_id, status)",
+                """
+                CREATE TABLE lesson_completions (
+                    lesson_id TEXT NOT NULL REFERENCES lessons (id) ON DELETE CASCADE,
+                    user_id TEXT NOT NULL,
+                    course_id TEXT NOT NULL REFERENCES courses (id) ON DELETE CASCADE,
+                    completed_at \(timestamp) NOT NULL,
+                    PRIMARY KEY (lesson_id, user_id)
+                )
+                """,
+                "CREATE INDEX lesson_completions_course_user ON lesson_completions (course_id, user_id)",
+            ]
+            switch engine {
+            case .sqlite:
+                statements.append(
+                    """
+                    CREATE VIRTUAL TABLE course_search USING fts5(
+                        course_id UNINDEXED, title, summary, description, tags, lessons,
+                        tokenize = 'unicode61 remove_diacritics 2'
+                    )
+                    """
+                )
+            case .postgres:
+                statements.append("ALTER TABLE courses ADD COLUMN search_document TSVECTOR")
+                statements.append("CREATE INDEX courses_search ON courses USING GIN (search_document)")
+            }
+            return statements
+        }
+    ]
+}

@@ -1,0 +1,98 @@
+import Foundation
+import SQLKit
+
+/// An enrollment row: who takes which course, since when, and where they are.
+struct EnrollmentRecord: Sendable, Equatable {
+    let courseID: String
+    let userID: String
+    let isActive: Bool
+    let enrolledAt: Date
+    let completedAt: Date?
+    let lastLessonID: String?
+}
+
+/// SQL for enrollments and lesson completions.
+struct EnrollmentStore {
+    static func find(courseID: String, userID: String, on sql: any SQLDatabase) async throws -> EnrollmentRecord? {
+        try await sql.select().columns("course_id", "user_id", "status", "enrolled_at", "completed_at", "last_lesson_id")
+            .from("enrollments").where("course_id", .equal, courseID).where("user_id", .equal, userID)
+            .first().map(decode)
+    }
+
+    /// Creates or reactivates an enrollment; `true` when the user was not actively enrolled before.
+    static func activate(courseID: String, userID: String, at now: Date, on sql: any SQLDatabase) async throws -> Bool {
+        if let existing = try await find(courseID: courseID, userID: userID, on: sql) {
+            guard !existing.isActive else { return false }
+            try await sql.update("enrollments").set("status", to: "active").set("left_at", to: SQLLiteral.null)
+                .where("course_id", .equal, courseID).where("user_id", .equal, userID).run()
+            return true
+        }
+        try await sql.insert(into: "enrollments").columns("course_id", "user_id", "status", "enrolled_at")
+            .values(SQLBind(courseID), SQLBind(userID), SQLBind("active"), SQLBind(now)).run()
+        return true
+    }
+
+    /// Marks the enrollment left, keeping its history; `true` when it was active.
+    static func deactivate(courseID: String, userID: String, at now: Date, on sql: any SQLDatabase) async throws -> Bool {
+        try await sql.update("enrollments").set("status", to: "left").set("left_at", to: now)
+            .where("course_id", .equal, courseID).where("user_id", .equal, userID).where("status", .equal, "active")
+            .returning("user_id").first() != nil
+    }
+
+    static func roster(courseID: String, on sql: any SQLDatabase) async throws -> [EnrollmentRecord] {
+        try await sql.select().columns("course_id", "user_id", "status", "enrolled_at", "completed_at", "last_lesson_id")
+            .from("enrollments").where("course_id", .equal, courseID).where("status", .equal, "active")
+            .orderBy("enrolled_at").orderBy("user_id").all().map(decode)
+    }
+
+    static func enrollments(userID: String, on sql: any SQLDatabase) async throws -> [EnrollmentRecord] {
+        try await sql.select().columns("course_id", "user_id", "status", "enrolled_at", "completed_at", "last_lesson_id")
+            .from("enrollments").where("user_id", .equal, userID).where("status", .equal, "active")
+            .orderBy("enrolled_at", .descending).all().map(decode)
+    }
+
+    static func setLastLesson(courseID: String, userID: String, lessonID: String, on sql: any SQLDatabase) async throws {
+        try await sql.update("enrollments").set("last_lesson_id", to: lessonID)
+            .where("course_id", .equal, courseID).where("user_id", .equal, userID).run()
+    }
+
+    static func setCompleted(courseID: String, userID: String, at date: Date?, on sql: any SQLDatabase) async throws {
+        try await sql.update("enrollments").set("completed_at", to: date)
+            .where("course_id", .equal, courseID).where("user_id", .equal, userID).run()
+    }
+
+    /// Records a completion; idempotent (a second call changes nothing).
+    static func complete(lessonID: String, courseID: String, userID: String, at now: Date, on sql: any SQLDatabase) async throws {
+        try await sql.insert(into: "lesson_completions").columns("lesson_id", "user_id", "course_id", "completed_at")
+            .values(SQLBind(lessonID), SQLBind(userID), SQLBind(courseID), SQLBind(now))
+            .ignoringConflicts(with: ["lesson_id", "user_id"])
+            .run()
+    }
+
+    static func uncomplete(lessonID: String, userID: String, on sql: any SQLDatabase) async throws {
+        try await sql.delete(from: "lesson_completions").where("lesson_id", .equal, lessonID).where("user_id", .equal, userID).run()
+    }
+
+    /// Completed lesson ids per user in a course.
+    static func completions(courseID: String, userIDs: [String]? = nil, on sql: any SQLDatabase) async throws -> [String: Set<String>] {
+        var select = sql.select().columns("user_id", "lesson_id").from("lesson_completions").where("course_id", .equal, courseID)
+        if let userIDs { select = select.where("user_id", .in, userIDs) }
+        var result: [String: Set<String>] = [:]
+        for row in try await select.all() {
+            result[try row.decode(column: "user_id", as: String.self), default: []]
+                .insert(try row.decode(column: "lesson_id", as: String.self))
+        }
+        return result
+    }
+
+    private static func decode(_ row: any SQLRow) throws -> EnrollmentRecord {
+        EnrollmentRecord(
+            courseID: try row.decode(column: "course_id", as: String.self),
+            userID: try row.decode(column: "user_id", as: String.self),
+            isActive: try row.decode(column: "status", as: String.self) == "active",
+            enrolledAt: try row.decode(column: "enrolled_at", as: Date.self),
+            completedAt: try row.decode(column: "completed_at", as: Date?.self),
+            lastLessonID: try row.decode(column: "last_lesson_id", as: String?.self)
+        )
+    }
+}

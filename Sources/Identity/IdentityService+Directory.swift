@@ -1,0 +1,27 @@
+import LyceumCore
+import LyceumPlatform
+import SQLKit
+
+extension IdentityService: UserDirectory {
+    public func summaries(ids: [String]) async throws -> [String: UserSummary] {
+        let unique = Array(Set(ids))
+        guard !unique.isEmpty else { return [:] }
+        return try await database.read { sql in
+            var summaries: [String: UserSummary] = [:]
+            for chunk in stride(from: 0, to: unique.count, by: 500).map({ Array(unique[$0..<min($0 + 500, unique.count)]) }) {
+                let rows = try await sql.select().columns("id", "display_name", "role", "active").from("users")
+                    .where("id", .in, chunk).all()
+                for row in rows {
+                    let id = try row.decode(column: "id", as: String.self)
+                    summaries[id] = UserSummary(
+                        id: id,
+                        displayName: try row.decode(column: "display_name", as: String.self),
+                        role: Role(rawValue: try row.decode(column: "role", as: String.self)) ?? .student,
+                        isActive: try row.decode(column: "active", as: Bool.self)
+                    )
+                }
+            }
+            return summaries
+        }
+    }
+}

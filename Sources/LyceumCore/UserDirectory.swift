@@ -1,0 +1,26 @@
+/// What other domains may know about a user: enough to show a name and check a role.
+public struct UserSummary: Sendable, Equatable, Codable {
+    /// The user's id.
+    public let id: String
+    /// The name shown to others.
+    public let displayName: String
+    /// The user's platform role.
+    public let role: Role
+    /// Whether the account may sign in.
+    public let isActive: Bool
+
+    /// Creates a summary.
+    public init(id: String, displayName: String, role: Role, isActive: Bool) {
+        self.id = id
+        self.displayName = displayName
+        self.role = role
+        self.isActive = isActive
+    }
+}
+
+/// Looks users up by id. Identity implements it; other domains depend only on this protocol,
+/// never on Identity's tables.
+public protocol UserDirectory: Sendable {
+    /// The summaries of the users with these ids; unknown ids are absent from the result.
+    func summaries(ids: [String]) async throws -> [String: UserSummary]
+}
