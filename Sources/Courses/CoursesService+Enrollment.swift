@@ -115,31 +115,26 @@ extension CoursesService {
         }
     }
 
-    /// Marks a lesson complete or not (idempotent) and keeps the course completion date in step.
+    /// Marks a lesson complete or not (idempotent) and keeps the course completion date (and certificate) in step.
     public func setCompletion(_ principal: Principal?, _ idOrSlug: String, lessonID: String, completed: Bool) async throws -> CourseProgress {
         let principal = try require(principal)
+        let studentName = try await users.summaries(ids: [principal.userID])[principal.userID]?.displayName ?? "Student"
         let now = now()
         try await database.transaction { sql in
             let (course, access) = try await visibleCourse(idOrSlug, for: principal, on: sql)
             guard access.isEnrolled else {
                 throw AppError(status: 403, code: "enrollment_required", message: "Enroll in the course to track progress.")
             }
-            let lessons = try await StructureStore.lessons(courseID: course.id, on: sql)
-            guard lessons.contains(where: { $0.id == lessonID }) else { throw AppError.notFound("lesson") }
+            guard try await StructureStore.lesson(id: lessonID, courseID: course.id, on: sql) != nil else {
+                throw AppError.notFound("lesson")
+            }
             if completed {
                 try await EnrollmentStore.complete(lessonID: lessonID, courseID: course.id, userID: principal.userID, at: now, on: sql)
                 try await EnrollmentStore.setLastLesson(courseID: course.id, userID: principal.userID, lessonID: lessonID, on: sql)
             } else {
                 try await EnrollmentStore.uncomplete(lessonID: lessonID, userID: principal.userID, on: sql)
             }
-            let done = try await EnrollmentStore.completions(courseID: course.id, userIDs: [principal.userID], on: sql)[principal.userID] ?? []
-            let finished = !lessons.isEmpty && Set(lessons.map(\.id)).isSubset(of: done)
-            let record = try await EnrollmentStore.find(courseID: course.id, userID: principal.userID, on: sql)
-            if finished, record?.completedAt == nil {
-                try await EnrollmentStore.setCompleted(courseID: course.id, userID: principal.userID, at: now, on: sql)
-            } else if !finished, record?.completedAt != nil {
-                try await EnrollmentStore.setCompleted(courseID: course.id, userID: principal.userID, at: nil, on: sql)
-            }
+            try await refreshCompletion(courseID: course.id, userID: principal.userID, studentName: studentName, at: now, on: sql)
         }
         return try await progress(principal, idOrSlug)
     }

@@ -124,6 +124,7 @@ func buildRouter(configuration: LyceumConfiguration, services: LyceumServices) t
     api.addRoutes(MeController(identity: identity).endpoints, atPath: "me")
     api.addRoutes(AdminUsersController(identity: identity).endpoints, atPath: "admin/users")
     api.addRoutes(CoursesController(courses: services.courses).endpoints)
+    api.addRoutes(QuizzesController(courses: services.courses).endpoints)
     api.addRoutes(OpenAPIDocument.endpoints)
 
     let pages = router.group().add(middleware: WebSessionMiddleware(identity: identity))

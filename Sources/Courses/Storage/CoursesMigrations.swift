@@ -106,6 +106,73 @@ public enum CoursesMigrations {
                 statements.append("CREATE INDEX courses_search ON courses USING GIN (search_document)")
             }
             return statements
-        }
+        },
+        Migration(version: 201, name: "create_quizzes_attempts_certificates") { engine in
+            let timestamp = ColumnType.timestamp(engine)
+            let boolean = ColumnType.boolean(engine)
+            return [
+                """
+                CREATE TABLE quizzes (
+                    id TEXT PRIMARY KEY,
+                    course_id TEXT NOT NULL REFERENCES courses (id) ON DELETE CASCADE,
+                    module_id TEXT NOT NULL REFERENCES course_modules (id) ON DELETE CASCADE,
+                    title TEXT NOT NULL,
+                    passing_score INTEGER NOT NULL CHECK (passing_score BETWEEN 0 AND 100),
+                    max_attempts INTEGER,
+                    time_limit_seconds INTEGER,
+                    shuffle_questions \(boolean) NOT NULL,
+                    shuffle_options \(boolean) NOT NULL,
+                    allow_review \(boolean) NOT NULL,
+                    created_at \(timestamp) NOT NULL
+                )
+                """,
+                "CREATE INDEX quizzes_course ON quizzes (course_id, created_at)",
+                """
+                CREATE TABLE quiz_questions (
+                    id TEXT PRIMARY KEY,
+                    quiz_id TEXT NOT NULL REFERENCES quizzes (id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    kind TEXT NOT NULL,
+                    prompt TEXT NOT NULL,
+                    options TEXT NOT NULL,
+                    answer_key TEXT NOT NULL,
+                    points INTEGER NOT NULL
+                )
+                """,
+                "CREATE INDEX quiz_questions_quiz ON quiz_questions (quiz_id, position)",
+                """
+                CREATE TABLE quiz_attempts (
+                    id TEXT PRIMARY KEY,
+                    quiz_id TEXT NOT NULL REFERENCES quizzes (id) ON DELETE CASCADE,
+                    course_id TEXT NOT NULL REFERENCES courses (id) ON DELETE CASCADE,
+                    user_id TEXT NOT NULL,
+                    number INTEGER NOT NULL,
+                    started_at \(timestamp) NOT NULL,
+                    deadline_at \(timestamp),
+                    submitted_at \(timestamp),
+                    answers TEXT NOT NULL,
+                    question_order TEXT NOT NULL,
+                    option_order TEXT NOT NULL,
+                    score INTEGER,
+                    max_score INTEGER,
+                    percent INTEGER,
+                    passed \(boolean),
+                    UNIQUE (quiz_id, user_id, number)
+                )
+                """,
+                "CREATE INDEX quiz_attempts_course_user ON quiz_attempts (course_id, user_id)",
+                """
+                CREATE TABLE certificates (
+                    code TEXT PRIMARY KEY,
+                    course_id TEXT NOT NULL REFERENCES courses (id) ON DELETE CASCADE,
+                    user_id TEXT NOT NULL,
+                    student_name TEXT NOT NULL,
+                    course_title TEXT NOT NULL,
+                    issued_at \(timestamp) NOT NULL,
+                    UNIQUE (course_id, user_id)
+                )
+                """,
+            ]
+        },
     ]
 }

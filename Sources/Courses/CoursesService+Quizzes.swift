@@ -1,0 +1,231 @@
+import Foundation
+import LyceumCore
+import LyceumPlatform
+import SQLKit
+
+/// An attempt as its student sees it, with the questions in the attempt's order and no answer keys.
+public struct AttemptSheet: Sendable {
+    public let attempt: QuizAttempt
+    public let quiz: Quiz
+    public let questions: [QuizQuestion]
+    /// Whether the answers and keys may be shown (submitted and the quiz allows review).
+    public let showsReview: Bool
+    /// Answers sent after the time limit, which were not counted.
+    public let lateAnswersIgnored: Bool
+}
+
+extension CoursesService {
+    /// Seconds of network slack allowed after a deadline before answers stop counting.
+    static let deadlineGrace: TimeInterval = 2
+
+    /// Creates a quiz in a module of a course the caller edits.
+    public func createQuiz(_ principal: Principal?, _ idOrSlug: String, input: QuizInput) async throws -> (Quiz, [QuizQuestion]) {
+        let now = now()
+        return try await database.transaction { sql in
+            let course = try await editableCourse(idOrSlug, for: principal, on: sql)
+            guard try await StructureStore.modules(courseID: course.id, on: sql).contains(where: { $0.id == input.moduleId }) else {
+                throw AppError.validation(["moduleId": "is not a module of this course"])
+            }
+            let (quiz, questions) = try QuizRules.quiz(input, courseID: course.id, now: now)
+            try await QuizStore.insert(quiz, questions: questions, on: sql)
+            return (quiz, questions)
+        }
+    }
+
+    /// The quizzes of a course the caller can see, with questions (and keys) for teachers only.
+    public func quizzes(_ principal: Principal?, _ idOrSlug: String) async throws -> (access: CourseAccess, quizzes: [(Quiz, [QuizQuestion])]) {
+        try await database.read { sql in
+            let (course, access) = try await visibleCourse(idOrSlug, for: principal, on: sql)
+            var result: [(Quiz, [QuizQuestion])] = []
+            for quiz in try await QuizStore.quizzes(courseID: course.id, on: sql) {
+                result.append((quiz, access.canTeach ? try await QuizStore.questions(quizID: quiz.id, on: sql) : []))
+            }
+            return (access, result)
+        }
+    }
+
+    /// Deletes a quiz and its attempts.
+    public func deleteQuiz(_ principal: Principal?, quizID: String) async throws {
+        try await database.transaction { sql in
+            guard let quiz = try await QuizStore.quiz(id: quizID, on: sql) else { throw AppError.notFound("quiz") }
+            _ = try await editableCourse(quiz.courseID, for: principal, on: sql)
+            try await QuizStore.delete(quizID: quizID, on: sql)
+        }
+    }
+
+    /// Starts an attempt, or returns the one in progress. 403 unless enrolled; 409 `attempt_limit_reached`
+    /// when every allowed attempt is used. Concurrent starts create one attempt.
+    public func startAttempt(_ principal: Principal?, quizID: String) async throws -> AttemptSheet {
+        let principal = try require(principal)
+        let studentName = try await users.summaries(ids: [principal.userID])[principal.userID]?.displayName ?? "Student"
+        for _ in 0..<3 {
+            do {
+                let attemptID = try await database.transaction { sql in
+                    try await openAttempt(principal: principal, quizID: quizID, studentName: studentName, on: sql)
+                }
+                return try await sheet(principal, attemptID: attemptID, lateAnswersIgnored: false)
+            } catch let error where DatabaseFailure(error) == .uniqueViolation {
+                continue
+            }
+        }
+        throw AppError.conflict("attempt_conflict", "Another attempt was started at the same moment; try again.")
+    }
+
+    private func openAttempt(principal: Principal, quizID: String, studentName: String, on sql: any SQLDatabase) async throws -> String {
+        let now = now()
+        guard let quiz = try await QuizStore.quiz(id: quizID, on: sql) else { throw AppError.notFound("quiz") }
+        let (_, access) = try await visibleCourse(quiz.courseID, for: principal, on: sql)
+        guard access.isEnrolled else {
+            throw AppError(status: 403, code: "enrollment_required", message: "Enroll in the course to take its quizzes.")
+        }
+        let questions = try await QuizStore.questions(quizID: quiz.id, on: sql)
+        var attempts = try await QuizStore.attempts(quizID: quiz.id, userID: principal.userID, on: sql)
+        if var open = attempts.last, open.submittedAt == nil {
+            if let deadline = open.deadlineAt, deadline.addingTimeInterval(Self.deadlineGrace) < now {
+                grade(&open, quiz: quiz, questions: questions, at: now)
+                _ = try await QuizStore.submit(open, on: sql)
+                try await refreshCompletion(courseID: quiz.courseID, userID: principal.userID, studentName: studentName, at: now, on: sql)
+                attempts[attempts.count - 1] = open
+            } else {
+                return open.id
+            }
+        }
+        if let limit = quiz.maxAttempts, attempts.count >= limit {
+            throw AppError.conflict("attempt_limit_reached", "You have used all \(limit) attempts at this quiz.")
+        }
+        var order = questions.map(\.id)
+        if quiz.shuffleQuestions { order.shuffle() }
+        var optionOrder: [String: [String]] = [:]
+        for question in questions where !question.options.isEmpty {
+            var ids = question.options.map(\.id)
+            if quiz.shuffleOptions { ids.shuffle() }
+            optionOrder[question.id] = ids
+        }
+        let attempt = QuizAttempt(
+            id: UUID().uuidString.lowercased(), quizID: quiz.id, courseID: quiz.courseID, userID: principal.userID,
+            number: attempts.count + 1, startedAt: now,
+            deadlineAt: quiz.timeLimitSeconds.map { now.addingTimeInterval(TimeInterval($0)) }, submittedAt: nil,
+            answers: [:], questionOrder: order, optionOrder: optionOrder, score: nil, maxScore: nil, percent: nil, passed: nil
+        )
+        try await QuizStore.insert(attempt, on: sql)
+        return attempt.id
+    }
+
+    /// The caller's attempt (404 for anyone else's).
+    public func attempt(_ principal: Principal?, attemptID: String) async throws -> AttemptSheet {
+        try await sheet(try require(principal), attemptID: attemptID, lateAnswersIgnored: false)
+    }
+
+    /// Saves answers to an open attempt. 409 `time_limit_exceeded` after the deadline, 409 `attempt_submitted`
+    /// after submission, 422 naming answers that do not fit their question.
+    public func saveAnswers(_ principal: Principal?, attemptID: String, answers: [String: SubmittedAnswer]) async throws -> AttemptSheet {
+        let principal = try require(principal)
+        let now = now()
+        try await database.transaction { sql in
+            let (attempt, _, questions) = try await ownedAttempt(principal, attemptID: attemptID, on: sql)
+            guard attempt.submittedAt == nil else {
+                throw AppError.conflict("attempt_submitted", "This attempt has already been submitted.")
+            }
+            if let deadline = attempt.deadlineAt, deadline.addingTimeInterval(Self.deadlineGrace) < now {
+                throw AppError.conflict("time_limit_exceeded", "The time limit has passed; answers are no longer accepted.")
+            }
+            try Self.check(answers, against: questions)
+            try await QuizStore.saveAnswers(attemptID: attempt.id, answers: attempt.answers.merging(answers) { _, new in new }, on: sql)
+        }
+        return try await sheet(principal, attemptID: attemptID, lateAnswersIgnored: false)
+    }
+
+    /// Submits and grades an attempt on the server, exactly once: submitting again (or concurrently) returns
+    /// the first result. Answers sent after the time limit are not counted.
+    public func submitAttempt(_ principal: Principal?, attemptID: String, answers: [String: SubmittedAnswer]) async throws -> AttemptSheet {
+        let principal = try require(principal)
+        let studentName = try await users.summaries(ids: [principal.userID])[principal.userID]?.displayName ?? "Student"
+        let now = now()
+        let lateIgnored = try await database.transaction { sql in
+            var (attempt, quiz, questions) = try await ownedAttempt(principal, attemptID: attemptID, on: sql)
+            guard attempt.submittedAt == nil else { return false }
+            try Self.check(answers, against: questions)
+            var late = false
+            if let deadline = attempt.deadlineAt, deadline.addingTimeInterval(Self.deadlineGrace) < now {
+                late = !answers.isEmpty
+            } else {
+                attempt.answers.merge(answers) { _, new in new }
+            }
+            grade(&attempt, quiz: quiz, questions: questions, at: now)
+            if try await QuizStore.submit(attempt, on: sql) {
+                try await refreshCompletion(courseID: quiz.courseID, userID: principal.userID, studentName: studentName, at: now, on: sql)
+            }
+            return late
+        }
+        return try await sheet(principal, attemptID: attemptID, lateAnswersIgnored: lateIgnored)
+    }
+
+    func grade(_ attempt: inout QuizAttempt, quiz: Quiz, questions: [QuizQuestion], at now: Date) {
+        let maxScore = questions.reduce(0) { $0 + $1.points }
+        let score = questions.filter { QuizGrading.isCorrect(attempt.answers[$0.id], for: $0) }.reduce(0) { $0 + $1.points }
+        let percent = maxScore == 0 ? 0 : score * 100 / maxScore
+        attempt.submittedAt = now
+        attempt.score = score
+        attempt.maxScore = maxScore
+        attempt.percent = percent
+        attempt.passed = percent >= quiz.passingScore
+    }
+
+    private func ownedAttempt(_ principal: Principal, attemptID: String, on sql: any SQLDatabase) async throws -> (QuizAttempt, Quiz, [QuizQuestion]) {
+        guard let attempt = try await QuizStore.attempt(id: attemptID, on: sql), attempt.userID == principal.userID,
+            let quiz = try await QuizStore.quiz(id: attempt.quizID, on: sql)
+        else { throw AppError.notFound("attempt") }
+        return (attempt, quiz, try await QuizStore.questions(quizID: quiz.id, on: sql))
+    }
+
+    private func sheet(_ principal: Principal, attemptID: String, lateAnswersIgnored: Bool) async throws -> AttemptSheet {
+        try await database.read { sql in
+            let (attempt, quiz, questions) = try await ownedAttempt(principal, attemptID: attemptID, on: sql)
+            let byID = Dictionary(uniqueKeysWithValues: questions.map { ($0.id, $0) })
+            let ordered = attempt.questionOrder.compactMap { id -> QuizQuestion? in
+                guard var question = byID[id] else { return nil }
+                if let order = attempt.optionOrder[id] {
+                    let options = Dictionary(uniqueKeysWithValues: question.options.map { ($0.id, $0) })
+                    question.options = order.compactMap { options[$0] }
+                }
+                return question
+            }
+            return AttemptSheet(
+                attempt: attempt, quiz: quiz, questions: ordered,
+                showsReview: attempt.submittedAt != nil && quiz.allowReview, lateAnswersIgnored: lateAnswersIgnored
+            )
+        }
+    }
+
+    private static func check(_ answers: [String: SubmittedAnswer], against questions: [QuizQuestion]) throws(AppError) {
+        let byID = Dictionary(uniqueKeysWithValues: questions.map { ($0.id, $0) })
+        var problems: [String: String] = [:]
+        for (id, answer) in answers {
+            guard let question = byID[id] else {
+                problems["answers.\(id)"] = "is not a question of this quiz"
+                continue
+            }
+            if !QuizGrading.fits(answer, question) { problems["answers.\(id)"] = "does not fit a \(question.kind.rawValue) question" }
+        }
+        guard problems.isEmpty else { throw AppError.validation(problems) }
+    }
+
+    /// Re-evaluates whether a student has completed a course (every lesson done, every quiz passed), keeps the
+    /// completion date in step, and issues the certificate the first time.
+    func refreshCompletion(courseID: String, userID: String, studentName: String, at now: Date, on sql: any SQLDatabase) async throws {
+        guard let record = try await EnrollmentStore.find(courseID: courseID, userID: userID, on: sql),
+            let course = try await CourseStore.find(courseID, on: sql)
+        else { return }
+        let lessons = Set(try await StructureStore.lessons(courseID: courseID, on: sql).map(\.id))
+        let done = try await EnrollmentStore.completions(courseID: courseID, userIDs: [userID], on: sql)[userID] ?? []
+        let quizzes = Set(try await QuizStore.quizzes(courseID: courseID, on: sql).map(\.id))
+        let passed = Set(try await QuizStore.attempts(courseID: courseID, on: sql).filter { $0.userID == userID && $0.passed == true }.map(\.quizID))
+        let finished = !(lessons.isEmpty && quizzes.isEmpty) && lessons.isSubset(of: done) && quizzes.isSubset(of: passed)
+        if finished, record.completedAt == nil {
+            try await EnrollmentStore.setCompleted(courseID: courseID, userID: userID, at: now, on: sql)
+            try await CertificateStore.issue(course: course, userID: userID, studentName: studentName, at: now, on: sql)
+        } else if !finished, record.completedAt != nil {
+            try await EnrollmentStore.setCompleted(courseID: courseID, userID: userID, at: nil, on: sql)
+        }
+    }
+}
