@@ -12,6 +12,11 @@ public struct AttemptSheet: Sendable {
     public let showsReview: Bool
     /// Answers sent after the time limit, which were not counted.
     public let lateAnswersIgnored: Bool
+
+    /// Whether the attempt's answer to `question` is right (for review after submission).
+    public func isCorrect(_ question: QuizQuestion) -> Bool {
+        QuizGrading.isCorrect(attempt.answers[question.id], for: question)
+    }
 }
 
 extension CoursesService {

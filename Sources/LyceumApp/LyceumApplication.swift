@@ -82,7 +82,7 @@ public func buildApplication(
         services: [services.database],
         logger: logger
     )
-    if configuration.migrateOnStart {
+    if configuration.migrateOnStart || configuration.demo {
         application.beforeServerStarts {
             do {
                 _ = try await withDeadline(.seconds(60), "Applying migrations") { try await services.migrator.migrate() }
@@ -90,6 +90,10 @@ public func buildApplication(
                 throw ConfigurationError(
                     "The database did not answer within 60 seconds; check LYCEUM_DATABASE_URL and that the server is running."
                 )
+            }
+            if configuration.demo, try await DemoSchool.isEmpty(services.database) {
+                let summary = try await DemoSchool.seed(services)
+                logger.notice("\(summary.text)")
             }
         }
     }
@@ -132,5 +136,7 @@ func buildRouter(configuration: LyceumConfiguration, services: LyceumServices) t
     pages.addRoutes(AccountPages(identity: identity, renderer: renderer, sessionLifetime: sessionLifetime).endpoints)
     pages.addRoutes(ProfilePages(identity: identity, renderer: renderer).endpoints, atPath: "profile")
     pages.addRoutes(AdminPages(identity: identity, renderer: renderer).endpoints, atPath: "admin")
+    pages.addRoutes(CoursePages(identity: identity, courses: services.courses, renderer: renderer).endpoints)
+    pages.addRoutes(TeachPages(identity: identity, courses: services.courses, renderer: renderer).endpoints, atPath: "teach")
     return router
 }

@@ -27,11 +27,15 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Public address used in email links (or LYCEUM_PUBLIC_URL). Default: http://HOST:PORT")
     var publicURL: String?
 
+    @Flag(help: "Seed the demo school when the database is empty (or LYCEUM_DEMO=true).")
+    var demo = false
+
     func run() async throws {
         var flags = common.flags
         flags["host"] = host
         flags["port"] = port.map(String.init)
         flags["publicUrl"] = publicURL
+        if demo { flags["demo"] = "true" }
         try await CommandRunner.run(flags: flags) { configuration, logger in
             let (application, services) = try await buildApplication(configuration: configuration, logger: logger)
             logger.info(

@@ -90,7 +90,7 @@ struct AttemptView: Codable {
         }
         if sheet.showsReview {
             review = sheet.questions.map {
-                Review(questionId: $0.id, correct: QuizGrading.isCorrect(attempt.answers[$0.id], for: $0), key: $0.key)
+                Review(questionId: $0.id, correct: sheet.isCorrect($0), key: $0.key)
             }
         }
         lateAnswersIgnored = sheet.lateAnswersIgnored

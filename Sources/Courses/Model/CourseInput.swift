@@ -11,6 +11,11 @@ public struct CourseDraft: Sendable, Decodable {
     public var priceMinor: Int?
     public var currency: String?
     public var coverImageRef: String?
+
+    /// A draft with only a title; the other fields take their defaults.
+    public init(title: String) {
+        self.title = title
+    }
 }
 
 /// Changes to a course; absent fields stay as they are.
@@ -26,6 +31,9 @@ public struct CourseChanges: Sendable, Decodable {
     public var priceMinor: Int?
     public var currency: String?
     public var coverImageRef: String?
+
+    /// No changes.
+    public init() {}
 }
 
 /// The fields of a lesson; on update, absent fields stay as they are.
@@ -35,6 +43,9 @@ public struct LessonInput: Sendable, Decodable {
     public var estimatedMinutes: Int?
     public var videoUrl: String?
     public var preview: Bool?
+
+    /// An empty input.
+    public init() {}
 }
 
 /// A new order for a course's structure: every module in order, each with every lesson in order.

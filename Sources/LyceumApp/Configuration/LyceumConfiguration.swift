@@ -35,6 +35,8 @@ public struct LyceumConfiguration: Sendable {
     public var bcryptCost = 12
     public var maxBodyBytes = 1 << 20
     public var shutdownDrainSeconds = 0.0
+    /// Whether `serve` seeds the demo school into an empty database.
+    public var demo = false
 
     /// Whether the public URL is HTTPS, so cookies must be `Secure`.
     public var isPublicURLSecure: Bool { publicURL.lowercased().hasPrefix("https://") }

@@ -43,6 +43,7 @@ public struct Setting: Sendable {
         Setting(key: "bcrypt.cost", flag: nil, defaultDescription: "`12`", summary: "bcrypt cost for password hashes (4–31).", isSecret: false),
         Setting(key: "http.maxBodyBytes", flag: nil, defaultDescription: "`1048576`", summary: "Largest JSON or form body accepted; larger bodies get 413.", isSecret: false),
         Setting(key: "shutdown.drainSeconds", flag: nil, defaultDescription: "`0`", summary: "On SIGTERM, how long readiness reports 503 before the server stops accepting connections (let the load balancer notice).", isSecret: false),
+        Setting(key: "demo", flag: "--demo", defaultDescription: "`false`", summary: "`serve` seeds the demo school (accounts, courses, progress) when the database is empty.", isSecret: false),
         Setting(key: "configFile", flag: "--config", defaultDescription: "none", summary: "A JSON file with any of these keys, e.g. `{\"port\": 9000, \"log\": {\"level\": \"debug\"}}`.", isSecret: false),
     ]
 }

@@ -29,6 +29,7 @@ struct SettingReader {
         configuration.bcryptCost = try integer("bcrypt.cost", in: 4...31) ?? configuration.bcryptCost
         configuration.maxBodyBytes = try integer("http.maxBodyBytes", in: 1024...(1 << 30)) ?? configuration.maxBodyBytes
         configuration.shutdownDrainSeconds = try number("shutdown.drainSeconds", in: 0...600) ?? 0
+        configuration.demo = try boolean("demo") ?? false
 
         if let url = try secret("database.url"), !url.isEmpty {
             configuration.storage = .postgres(try DatabaseURL(url))

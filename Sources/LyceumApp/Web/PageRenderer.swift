@@ -10,6 +10,7 @@ import Mustache
 struct PageRenderer: Sendable {
     private let library: MustacheLibrary
     private let stylesheetURL: String
+    private let scriptURL: String
 
     init(assets: StaticAssets) throws {
         var library = MustacheLibrary()
@@ -24,12 +25,24 @@ struct PageRenderer: Sendable {
             ("reset-confirm", AccountTemplates.resetConfirm),
             ("profile", ProfileTemplates.profile),
             ("admin-users", ProfileTemplates.adminUsers),
+            ("catalog", CourseTemplates.catalog),
+            ("course", CourseTemplates.course),
+            ("lesson", CourseTemplates.lesson),
+            ("quiz", CourseTemplates.quiz),
+            ("attempt", CourseTemplates.attempt),
+            ("learning", CourseTemplates.learning),
+            ("certificate", CourseTemplates.certificate),
+            ("teach", TeachTemplates.dashboard),
+            ("teach-editor", TeachTemplates.editor),
+            ("teach-roster", TeachTemplates.roster),
+            ("teach-gradebook", TeachTemplates.gradebook),
         ]
         for (name, text) in templates {
             try library.register(text, named: name)
         }
         self.library = library
         self.stylesheetURL = assets.url("app.css")
+        self.scriptURL = assets.url("app.js")
     }
 
     /// Renders `template` with the layout's common values (title, viewer, CSRF token) plus `values`.
@@ -40,9 +53,11 @@ struct PageRenderer: Sendable {
         var all = values
         all["title"] = title
         all["stylesheet"] = stylesheetURL
+        all["script"] = scriptURL
         all["csrf"] = context.csrfToken ?? ""
         if let viewer {
             all["viewer"] = ["displayName": viewer.displayName, "isAdmin": viewer.role == .admin]
+            all["teaches"] = viewer.role >= .instructor
         }
         let html = library.render(all, withTemplate: template) ?? ""
         return Self.html(html, status: status)

@@ -20,7 +20,8 @@ struct StaticAssets: Sendable {
 
     init() {
         var assets: [String: Asset] = [:]
-        for (name, text, type) in [("app.css", Stylesheet.text, "text/css; charset=utf-8")] {
+        let files = [("app.css", Stylesheet.text, "text/css; charset=utf-8"), ("app.js", Script.text, "text/javascript; charset=utf-8")]
+        for (name, text, type) in files {
             let digest = SHA256.hash(data: Data(text.utf8)).prefix(8).map { String(format: "%02x", $0) }.joined()
             assets[name] = Asset(body: ByteBuffer(string: text), contentType: type, version: digest)
         }

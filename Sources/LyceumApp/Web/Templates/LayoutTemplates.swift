@@ -15,7 +15,10 @@ enum LayoutTemplates {
             <div class="bar">
               <a class="brand" href="/">Ly<span>ceum</span></a>
               <nav class="site" aria-label="Main">
+                <a href="/courses"{{#nav.courses}} aria-current="page"{{/nav.courses}}>Courses</a>
                 {{#viewer}}
+                <a href="/learning"{{#nav.learning}} aria-current="page"{{/nav.learning}}>My learning</a>
+                {{#teaches}}<a href="/teach"{{#nav.teach}} aria-current="page"{{/nav.teach}}>Teaching</a>{{/teaches}}
                 <a href="/profile"{{#nav.profile}} aria-current="page"{{/nav.profile}}>{{displayName}}</a>
                 {{#isAdmin}}<a href="/admin/users"{{#nav.admin}} aria-current="page"{{/nav.admin}}>Users</a>{{/isAdmin}}
                 <form method="post" action="/signout">

@@ -53,7 +53,7 @@ enum ProfileTemplates {
           </label>
           <button type="submit">Filter</button>
         </form>
-        <div class="table-wrap card" style="padding:0">
+        <div class="table-wrap card flush">
           <table>
             <thead><tr><th>Name</th><th class="optional">Email</th><th>Status</th><th>Role</th></tr></thead>
             <tbody>

@@ -38,7 +38,7 @@ enum Stylesheet {
         form.stack { display: grid; gap: 1rem; }
         label { display: grid; gap: .35rem; font-weight: 600; font-size: .95rem; }
         label small { font-weight: 400; color: var(--muted); }
-        input, select, textarea { font: inherit; padding: .6rem .75rem; border: 1px solid #c4cbd8; border-radius: 8px;
+        input, select, textarea { font: inherit; font-weight: 400; padding: .6rem .75rem; border: 1px solid #c4cbd8; border-radius: 8px;
           background: var(--paper); color: var(--ink); width: 100%; }
         textarea { min-height: 7rem; resize: vertical; }
         input:focus, select:focus, textarea:focus, button:focus-visible, a:focus-visible {
@@ -66,6 +66,36 @@ enum Stylesheet {
         .filters { display: flex; gap: .75rem; flex-wrap: wrap; align-items: end; margin-bottom: 1rem; }
         .filters label { flex: 1 1 12rem; }
         .pager { margin-top: 1rem; }
+        .flush { padding: 0; }
+        .crumbs { color: var(--muted); font-size: .9rem; margin: 0 0 .5rem; }
+        .course-grid { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); }
+        .course-card { text-decoration: none; color: var(--ink); display: block; }
+        .course-card h2 { margin: .5rem 0; font-size: 1.1rem; }
+        .course-card:hover { border-color: var(--brand); }
+        .meta { font-size: .875rem; color: var(--muted); margin-bottom: 0; }
+        .course-row, .module, .question, .progress-card { margin-bottom: 1rem; }
+        .course-row h2, .module h3 { margin-top: 0; }
+        .lessons { padding-left: 1.25rem; }
+        .lessons li { margin: .35rem 0; }
+        progress { width: 100%; max-width: 24rem; height: .8rem; accent-color: var(--brand); vertical-align: middle; }
+        .badge.done { background: #ecfdf3; color: var(--ok); }
+        .prose { line-height: 1.7; }
+        .prose pre { background: #0f172a; color: #e2e8f0; padding: 1rem; border-radius: 8px; overflow-x: auto; }
+        .prose code { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: .9em; }
+        .prose blockquote { border-left: 4px solid var(--line); margin: 1rem 0; padding: .25rem 1rem; color: var(--muted); }
+        .preview { border: 1px dashed var(--line); border-radius: 8px; padding: .5rem 1rem; min-height: 2rem; background: var(--wash); }
+        .choice { display: flex; gap: .5rem; align-items: center; font-weight: 400; }
+        .choice input { width: auto; }
+        fieldset.question { border: 1px solid var(--line); }
+        fieldset.question legend { font-weight: 600; padding: 0 .25rem; }
+        form.inline { display: inline-flex; gap: .25rem; margin-left: .5rem; }
+        .actions { display: flex; gap: .5rem; margin-bottom: 1rem; }
+        .lesson-nav { display: flex; justify-content: space-between; gap: 1rem; }
+        .lesson-nav .next { margin-left: auto; }
+        .timer { font-size: 1.1rem; }
+        .certificate { text-align: center; padding: 3rem 1.5rem; border: 3px double var(--brand); }
+        details { margin-top: .75rem; }
+        summary { cursor: pointer; color: var(--brand); font-weight: 600; }
         @media (max-width: 40rem) {
           main { padding-top: 1.25rem; }
           h1 { font-size: 1.45rem; }
