@@ -146,6 +146,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "CoursesTests",
+            dependencies: ["Courses", "LyceumCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "LyceumAppTests",
             dependencies: [
                 "LyceumApp",

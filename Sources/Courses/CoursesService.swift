@@ -19,7 +19,7 @@ public struct CoursesService: Sendable {
     }
 
     func now() -> Date {
-        Date(timeIntervalSince1970: (clock.now().timeIntervalSince1970 * 1000).rounded(.down) / 1000)
+        clock.nowForStorage()
     }
 
     // MARK: Access

@@ -28,7 +28,7 @@ public struct IdentityService: Sendable {
 
     /// The current time truncated to milliseconds, so values survive both databases' timestamp precision.
     func now() -> Date {
-        Date(timeIntervalSince1970: (clock.now().timeIntervalSince1970 * 1000).rounded(.down) / 1000)
+        clock.nowForStorage()
     }
 
     // MARK: Registration and sign-in

@@ -1,21 +1,28 @@
 import Foundation
 
 /// A position in a list ordered by `(createdAt DESC, id DESC)`, handed to clients as an opaque string.
+///
+/// Stored timestamps are whole milliseconds (`Double(ms) / 1000`), and a date read back from a driver may
+/// differ from that double in its last bits. The cursor therefore keeps whole milliseconds and rebuilds the
+/// exact double that was stored, so equality in `created_at = cursor` holds on both engines.
 public struct PageCursor: Sendable, Equatable {
-    /// The creation time of the last item on the previous page.
-    public let createdAt: Date
+    /// Milliseconds since 1970 of the last item on the previous page.
+    public let milliseconds: Int64
     /// The id of the last item on the previous page, to break ties.
     public let id: String
 
-    /// Creates a cursor after the given item.
+    /// Creates a cursor after the item created at `createdAt` with `id`.
     public init(createdAt: Date, id: String) {
-        self.createdAt = createdAt
+        self.milliseconds = Int64((createdAt.timeIntervalSince1970 * 1000).rounded())
         self.id = id
     }
 
+    /// The creation time exactly as it was stored.
+    public var createdAt: Date { Date(timeIntervalSince1970: Double(milliseconds) / 1000) }
+
     /// The opaque text form.
     public var encoded: String {
-        SecureToken.base64URL(Array("\(createdAt.timeIntervalSince1970)|\(id)".utf8))
+        SecureToken.base64URL(Array("\(milliseconds)|\(id)".utf8))
     }
 
     /// Parses the opaque text form; throws 400 `invalid_cursor` for anything else.
@@ -25,8 +32,9 @@ public struct PageCursor: Sendable, Equatable {
             let plain = String(data: data, encoding: .utf8)
         else { throw invalid }
         let parts = plain.split(separator: "|", maxSplits: 1)
-        guard parts.count == 2, let seconds = Double(parts[0]), seconds.isFinite else { throw invalid }
-        self.init(createdAt: Date(timeIntervalSince1970: seconds), id: String(parts[1]))
+        guard parts.count == 2, let milliseconds = Int64(parts[0]) else { throw invalid }
+        self.milliseconds = milliseconds
+        self.id = String(parts[1])
     }
 }
 

@@ -14,4 +14,10 @@ public struct WallClock: Sendable {
 
     /// The current time.
     public func now() -> Date { read() }
+
+    /// The current time in whole milliseconds (`Double(ms) / 1000`), the precision every stored timestamp has,
+    /// so values survive both databases and cursors compare exactly.
+    public func nowForStorage() -> Date {
+        Date(timeIntervalSince1970: Double(Int64((read().timeIntervalSince1970 * 1000).rounded(.down))) / 1000)
+    }
 }
