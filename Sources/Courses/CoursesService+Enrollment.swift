@@ -29,7 +29,7 @@ extension CoursesService {
     public func enroll(_ principal: Principal?, _ idOrSlug: String) async throws -> CourseProgress {
         let principal = try require(principal)
         let now = now()
-        try await database.transaction { sql in
+        try await changing { sql in
             let (course, _) = try await visibleCourse(idOrSlug, for: principal, on: sql)
             guard course.status == .published else {
                 throw AppError.conflict("course_not_open", "Only published courses accept enrollments.")
@@ -48,7 +48,7 @@ extension CoursesService {
     public func leave(_ principal: Principal?, _ idOrSlug: String) async throws {
         let principal = try require(principal)
         let now = now()
-        try await database.transaction { sql in
+        try await changing { sql in
             let (course, _) = try await visibleCourse(idOrSlug, for: principal, on: sql)
             guard try await EnrollmentStore.deactivate(courseID: course.id, userID: principal.userID, at: now, on: sql) else {
                 throw AppError.notFound("enrollment")
@@ -63,7 +63,7 @@ extension CoursesService {
             throw AppError.notFound("user")
         }
         let now = now()
-        try await database.transaction { sql in
+        try await changing { sql in
             let course = try await editableCourse(idOrSlug, for: principal, on: sql)
             if try await EnrollmentStore.activate(courseID: course.id, userID: student.id, at: now, on: sql) {
                 try await CourseStore.adjustEnrollmentCount(courseID: course.id, by: 1, on: sql)
@@ -74,7 +74,7 @@ extension CoursesService {
     /// Instructors remove a student; history is kept.
     public func removeStudent(_ principal: Principal?, _ idOrSlug: String, userID: String) async throws {
         let now = now()
-        try await database.transaction { sql in
+        try await changing { sql in
             let course = try await editableCourse(idOrSlug, for: principal, on: sql)
             guard try await EnrollmentStore.deactivate(courseID: course.id, userID: userID, at: now, on: sql) else {
                 throw AppError.notFound("enrollment")

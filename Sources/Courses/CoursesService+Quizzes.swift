@@ -26,7 +26,7 @@ extension CoursesService {
     /// Creates a quiz in a module of a course the caller edits.
     public func createQuiz(_ principal: Principal?, _ idOrSlug: String, input: QuizInput) async throws -> (Quiz, [QuizQuestion]) {
         let now = now()
-        return try await database.transaction { sql in
+        return try await changing { sql in
             let course = try await editableCourse(idOrSlug, for: principal, on: sql)
             guard try await StructureStore.modules(courseID: course.id, on: sql).contains(where: { $0.id == input.moduleId }) else {
                 throw AppError.validation(["moduleId": "is not a module of this course"])
@@ -51,7 +51,7 @@ extension CoursesService {
 
     /// Deletes a quiz and its attempts.
     public func deleteQuiz(_ principal: Principal?, quizID: String) async throws {
-        try await database.transaction { sql in
+        try await changing { sql in
             guard let quiz = try await QuizStore.quiz(id: quizID, on: sql) else { throw AppError.notFound("quiz") }
             _ = try await editableCourse(quiz.courseID, for: principal, on: sql)
             try await QuizStore.delete(quizID: quizID, on: sql)

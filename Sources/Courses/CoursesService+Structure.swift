@@ -47,7 +47,7 @@ extension CoursesService {
         var problems: [String: String] = [:]
         let title = CourseRules.text(title, field: "title", max: CourseRules.maxTitle, required: true, into: &problems)
         guard problems.isEmpty else { throw AppError.validation(problems) }
-        return try await database.transaction { sql in
+        return try await changing { sql in
             let course = try await editableCourse(idOrSlug, for: principal, on: sql)
             let position = try await StructureStore.modules(courseID: course.id, on: sql).count
             let module = CourseModule(id: UUID().uuidString.lowercased(), courseID: course.id, position: position, title: title)
@@ -61,7 +61,7 @@ extension CoursesService {
         var problems: [String: String] = [:]
         let title = CourseRules.text(title, field: "title", max: CourseRules.maxTitle, required: true, into: &problems)
         guard problems.isEmpty else { throw AppError.validation(problems) }
-        try await database.transaction { sql in
+        try await changing { sql in
             let course = try await editableCourse(idOrSlug, for: principal, on: sql)
             guard try await StructureStore.modules(courseID: course.id, on: sql).contains(where: { $0.id == moduleID }) else {
                 throw AppError.notFound("module")
@@ -73,7 +73,7 @@ extension CoursesService {
     /// Deletes a module and its lessons.
     public func deleteModule(_ principal: Principal?, _ idOrSlug: String, moduleID: String) async throws {
         let engine = database.engine
-        try await database.transaction { sql in
+        try await changing { sql in
             let course = try await editableCourse(idOrSlug, for: principal, on: sql)
             let modules = try await StructureStore.modules(courseID: course.id, on: sql)
             guard modules.contains(where: { $0.id == moduleID }) else { throw AppError.notFound("module") }
@@ -95,7 +95,7 @@ extension CoursesService {
         let video = CourseRules.videoURL(input.videoUrl, into: &problems)
         guard problems.isEmpty else { throw AppError.validation(problems) }
         let engine = database.engine
-        return try await database.transaction { sql in
+        return try await changing { sql in
             let course = try await editableCourse(idOrSlug, for: principal, on: sql)
             guard try await StructureStore.modules(courseID: course.id, on: sql).contains(where: { $0.id == moduleID }) else {
                 throw AppError.notFound("module")
@@ -123,7 +123,7 @@ extension CoursesService {
         let video = CourseRules.videoURL(input.videoUrl, into: &problems)
         guard problems.isEmpty else { throw AppError.validation(problems) }
         let engine = database.engine
-        return try await database.transaction { sql in
+        return try await changing { sql in
             let course = try await editableCourse(idOrSlug, for: principal, on: sql)
             guard var lesson = try await StructureStore.lesson(id: lessonID, courseID: course.id, on: sql) else {
                 throw AppError.notFound("lesson")
@@ -145,7 +145,7 @@ extension CoursesService {
     /// Deletes a lesson and closes the gap in its module.
     public func deleteLesson(_ principal: Principal?, _ idOrSlug: String, lessonID: String) async throws {
         let engine = database.engine
-        try await database.transaction { sql in
+        try await changing { sql in
             let course = try await editableCourse(idOrSlug, for: principal, on: sql)
             guard let lesson = try await StructureStore.lesson(id: lessonID, courseID: course.id, on: sql) else {
                 throw AppError.notFound("lesson")
@@ -162,7 +162,7 @@ extension CoursesService {
     /// Reorders the whole structure in one transaction. The order must name every module and every lesson of
     /// the course exactly once (422 `invalid_order` otherwise); lessons may move between modules.
     public func reorder(_ principal: Principal?, _ idOrSlug: String, order: StructureOrder) async throws {
-        try await database.transaction { sql in
+        try await changing { sql in
             let course = try await editableCourse(idOrSlug, for: principal, on: sql)
             let modules = Set(try await StructureStore.modules(courseID: course.id, on: sql).map(\.id))
             let lessons = Set(try await StructureStore.lessons(courseID: course.id, on: sql).map(\.id))

@@ -10,12 +10,22 @@ public struct CoursesService: Sendable {
     let database: any Database
     let users: any UserDirectory
     let clock: WallClock
+    let onChange: @Sendable () -> Void
 
-    /// Creates the service.
-    public init(database: any Database, users: any UserDirectory, clock: WallClock) {
+    /// Creates the service. `onChange` runs after every committed write that changes what the catalog or a
+    /// course outline shows (so caches of those can be dropped).
+    public init(database: any Database, users: any UserDirectory, clock: WallClock, onChange: @escaping @Sendable () -> Void = {}) {
         self.database = database
         self.users = users
         self.clock = clock
+        self.onChange = onChange
+    }
+
+    /// A transaction whose commit changes catalog or outline content; reports the change after commit.
+    func changing<Result: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> Result) async throws -> Result {
+        let result = try await database.transaction(body)
+        onChange()
+        return result
     }
 
     func now() -> Date {
@@ -89,7 +99,7 @@ public struct CoursesService: Sendable {
         guard problems.isEmpty else { throw AppError.validation(problems) }
         let engine = database.engine
         do {
-            try await database.transaction { sql in
+            try await changing { sql in
                 try await CourseStore.insert(course, on: sql)
                 try await CatalogStore.refresh(courseID: course.id, engine: engine, on: sql)
             }
@@ -104,7 +114,7 @@ public struct CoursesService: Sendable {
         let now = now()
         let engine = database.engine
         do {
-            return try await database.transaction { sql in
+            return try await changing { sql in
                 var course = try await editableCourse(idOrSlug, for: principal, on: sql)
                 var problems: [String: String] = [:]
                 if let title = changes.title {
@@ -146,7 +156,7 @@ public struct CoursesService: Sendable {
     /// Moves a course to `status`. Publishing needs at least one lesson (422 `course_empty`).
     public func setStatus(_ principal: Principal?, _ idOrSlug: String, to status: CourseStatus) async throws -> Course {
         let now = now()
-        return try await database.transaction { sql in
+        return try await changing { sql in
             var course = try await editableCourse(idOrSlug, for: principal, on: sql)
             if status == .published, try await StructureStore.lessons(courseID: course.id, on: sql).isEmpty {
                 throw AppError(status: 422, code: "course_empty", message: "Add at least one lesson before publishing.")
@@ -161,7 +171,7 @@ public struct CoursesService: Sendable {
 
     /// Deletes a course that nobody has enrolled in (409 `course_has_enrollments` otherwise: archive it instead).
     public func deleteCourse(_ principal: Principal?, _ idOrSlug: String) async throws {
-        try await database.transaction { sql in
+        try await changing { sql in
             let course = try await editableCourse(idOrSlug, for: principal, on: sql)
             let everEnrolled = try await sql.select().column("user_id").from("enrollments")
                 .where("course_id", .equal, course.id).limit(1).first() != nil
@@ -180,7 +190,7 @@ public struct CoursesService: Sendable {
         if role == .coInstructor, member.role < .instructor {
             throw AppError.validation(["role": "co-instructors must have the instructor role"])
         }
-        try await database.transaction { sql in
+        try await changing { sql in
             let course = try await editableCourse(idOrSlug, for: principal, on: sql)
             guard course.ownerID == principal.userID || principal.isAdmin else {
                 throw AppError.forbidden("Only the course owner may change its staff.")

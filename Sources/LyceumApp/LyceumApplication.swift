@@ -20,6 +20,8 @@ public struct LyceumServices: Sendable {
     public let identity: IdentityService
     /// Courses, structure, enrollment and progress.
     public let courses: CoursesService
+    /// Encoded catalog and outline answers; dropped whenever course content changes.
+    public let responseCache: ResponseCache
     /// The embedded mailer; its outbox holds every message sent.
     public let mailer: OutboxMailer
     /// Readiness state, flipped by SIGTERM.
@@ -59,11 +61,13 @@ public func buildServices(
         clock: clock,
         configuration: IdentityConfiguration(publicURL: configuration.publicURL)
     )
+    let responseCache = ResponseCache()
     return LyceumServices(
         database: database,
         migrator: try Migrator(database: database, migrations: allMigrations, logger: logger),
         identity: identity,
-        courses: CoursesService(database: database, users: identity, clock: clock),
+        courses: CoursesService(database: database, users: identity, clock: clock, onChange: { responseCache.invalidateAll() }),
+        responseCache: responseCache,
         mailer: mailer,
         readiness: Readiness()
     )
@@ -127,7 +131,7 @@ func buildRouter(configuration: LyceumConfiguration, services: LyceumServices) t
     api.addRoutes(AuthController(identity: identity).endpoints, atPath: "auth")
     api.addRoutes(MeController(identity: identity).endpoints, atPath: "me")
     api.addRoutes(AdminUsersController(identity: identity).endpoints, atPath: "admin/users")
-    api.addRoutes(CoursesController(courses: services.courses).endpoints)
+    api.addRoutes(CoursesController(courses: services.courses, cache: services.responseCache).endpoints)
     api.addRoutes(QuizzesController(courses: services.courses).endpoints)
     api.addRoutes(OpenAPIDocument.endpoints)
 
@@ -136,7 +140,7 @@ func buildRouter(configuration: LyceumConfiguration, services: LyceumServices) t
     pages.addRoutes(AccountPages(identity: identity, renderer: renderer, sessionLifetime: sessionLifetime).endpoints)
     pages.addRoutes(ProfilePages(identity: identity, renderer: renderer).endpoints, atPath: "profile")
     pages.addRoutes(AdminPages(identity: identity, renderer: renderer).endpoints, atPath: "admin")
-    pages.addRoutes(CoursePages(identity: identity, courses: services.courses, renderer: renderer).endpoints)
+    pages.addRoutes(CoursePages(identity: identity, courses: services.courses, renderer: renderer, cache: services.responseCache).endpoints)
     pages.addRoutes(TeachPages(identity: identity, courses: services.courses, renderer: renderer).endpoints, atPath: "teach")
     return router
 }

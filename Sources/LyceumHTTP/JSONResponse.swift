@@ -12,6 +12,11 @@ public enum JSONResponse {
         return bytes(ByteBuffer(bytes: data), status: status)
     }
 
+    /// The bytes of `value` encoded with the shared encoder, for caching.
+    public static func bytes(_ value: some Encodable) throws -> ByteBuffer {
+        ByteBuffer(bytes: try JSONCoding.encoder.encode(value))
+    }
+
     /// Writes `value` with its hand-written fast path.
     public static func write(_ value: some JSONWritable, status: HTTPResponse.Status = .ok) -> Response {
         bytes(JSONWriter.encode(value), status: status)

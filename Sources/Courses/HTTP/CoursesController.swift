@@ -6,10 +6,17 @@ import LyceumHTTP
 /// `/api/v1/courses` and `/api/v1/me/enrollments`: catalog, course editing, structure, enrollment, progress.
 public struct CoursesController: Sendable {
     private let courses: CoursesService
+    private let cache: ResponseCache
 
-    /// Creates the controller.
-    public init(courses: CoursesService) {
+    /// Creates the controller; anonymous catalog and outline answers are served from `cache`.
+    public init(courses: CoursesService, cache: ResponseCache) {
         self.courses = courses
+        self.cache = cache
+    }
+
+    /// Whether the answer is the same for every caller (anonymous, no credentials presented).
+    private func isShared(_ context: AppRequestContext) -> Bool {
+        context.principal == nil && context.credentialError == nil
     }
 
     /// The routes, to mount at `/api/v1`.
@@ -63,10 +70,14 @@ public struct CoursesController: Sendable {
             price: try choice("price", CatalogQuery.Price.self), sort: try choice("sort", CatalogQuery.Sort.self),
             limit: limit, offset: offset
         )
-        let page = try await courses.catalog(query)
-        return try JSONResponse.encode(
-            ItemsView(items: page.courses.map(CourseView.init), nextCursor: page.hasMore ? OffsetCursor(offset: offset + limit).encoded : nil)
-        )
+        return try await cache.response(
+            for: "api:catalog?\(request.uri.query ?? "")", contentType: "application/json; charset=utf-8", request: request
+        ) {
+            let page = try await courses.catalog(query)
+            return try JSONResponse.bytes(
+                ItemsView(items: page.courses.map(CourseView.init), nextCursor: page.hasMore ? OffsetCursor(offset: offset + limit).encoded : nil)
+            )
+        }
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -76,7 +87,12 @@ public struct CoursesController: Sendable {
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try JSONResponse.encode(OutlineView(try await courses.outline(context.principal, course(context))))
+        guard isShared(context) else {
+            return try JSONResponse.encode(OutlineView(try await courses.outline(context.principal, course(context))))
+        }
+        return try await cache.response(for: "api:outline:\(course(context))", contentType: "application/json; charset=utf-8", request: request) {
+            try JSONResponse.bytes(OutlineView(try await courses.outline(nil, course(context))))
+        }
     }
 
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -12,6 +12,7 @@ struct CoursePages: Sendable {
     let identity: IdentityService
     let courses: CoursesService
     let renderer: PageRenderer
+    let cache: ResponseCache
 
     var endpoints: RouteCollection<AppRequestContext> {
         let routes = RouteCollection(context: AppRequestContext.self)
@@ -34,6 +35,15 @@ struct CoursePages: Sendable {
     private func slug(_ context: AppRequestContext) -> String { context.parameters.get("course") ?? "" }
 
     @Sendable func catalog(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard context.principal == nil else {
+            return renderer.html(try await catalogHTML(request, context: context, viewer: try await identity.viewer(context)), status: .ok)
+        }
+        return try await renderer.sharedPage(cache, key: "catalog?\(request.uri.query ?? "")", request: request) {
+            try await catalogHTML(request, context: context, viewer: nil)
+        }
+    }
+
+    private func catalogHTML(_ request: Request, context: AppRequestContext, viewer: User?) async throws -> String {
         let parameters = request.uri.queryParameters
         let text = parameters.get("q") ?? ""
         let level = CourseLevel(rawValue: parameters.get("level") ?? "")
@@ -69,10 +79,19 @@ struct CoursePages: Sendable {
             ]
             values["nextURL"] = components.string
         }
-        return renderer.render("catalog", title: "Courses", viewer: try await identity.viewer(context), context: context, values: values)
+        return renderer.html("catalog", title: "Courses", viewer: viewer, context: context, values: values)
     }
 
     @Sendable func course(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard context.principal == nil else {
+            return renderer.html(try await courseHTML(context: context, viewer: try await identity.viewer(context)), status: .ok)
+        }
+        return try await renderer.sharedPage(cache, key: "course:\(slug(context))", request: request) {
+            try await courseHTML(context: context, viewer: nil)
+        }
+    }
+
+    private func courseHTML(context: AppRequestContext, viewer: User?) async throws -> String {
         let outline = try await courses.outline(context.principal, slug(context))
         let course = outline.course
         let (_, quizzes) = try await courses.quizzes(context.principal, course.id)
@@ -90,7 +109,8 @@ struct CoursePages: Sendable {
             },
             "enrolled": access.isEnrolled,
             "teaching": access.canTeach,
-            "canEnroll": course.status == .published,
+            "canEnroll": course.status == .published && viewer != nil,
+            "signInURL": viewer == nil && course.status == .published ? "/signin?next=/courses/\(course.slug)" : "",
             "enrollLabel": course.isPaid ? "Buy for \(PageFormat.price(minor: course.priceMinor, currency: course.currency))" : "Enroll for free",
             "modules": outline.modules.map { module, lessons -> [String: Any] in
                 [
@@ -115,7 +135,7 @@ struct CoursePages: Sendable {
             let next = outline.lastLessonID ?? outline.modules.flatMap(\.lessons).first { !outline.completedLessonIDs.contains($0.id) }?.id
             if let next { values["continueURL"] = "/courses/\(course.slug)/lessons/\(next)" }
         }
-        return renderer.render("course", title: course.title, viewer: try await identity.viewer(context), context: context, values: values)
+        return renderer.html("course", title: course.title, viewer: viewer, context: context, values: values)
     }
 
     @Sendable func enroll(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -50,6 +50,23 @@ struct PageRenderer: Sendable {
         _ template: String, title: String, viewer: User?, context: AppRequestContext, values: [String: Any] = [:],
         status: HTTPResponse.Status = .ok
     ) -> Response {
+        Self.html(html(template, title: title, viewer: viewer, context: context, values: values), status: status)
+    }
+
+    /// A page that is the same for every anonymous visitor, served from `cache`. Such pages must not contain
+    /// the CSRF token (they have no forms that post).
+    func sharedPage(
+        _ cache: ResponseCache, key: String, request: Request, produce: () async throws -> String
+    ) async throws -> Response {
+        var response = try await cache.response(for: "page:\(key)", contentType: "text/html; charset=utf-8", request: request) {
+            ByteBuffer(string: try await produce())
+        }
+        for field in Self.securityHeaders { response.headers.append(field) }
+        return response
+    }
+
+    /// The HTML of `template` with the layout's common values plus `values`.
+    func html(_ template: String, title: String, viewer: User?, context: AppRequestContext, values: [String: Any] = [:]) -> String {
         var all = values
         all["title"] = title
         all["stylesheet"] = stylesheetURL
@@ -59,8 +76,7 @@ struct PageRenderer: Sendable {
             all["viewer"] = ["displayName": viewer.displayName, "isAdmin": viewer.role == .admin]
             all["teaches"] = viewer.role >= .instructor
         }
-        let html = library.render(all, withTemplate: template) ?? ""
-        return Self.html(html, status: status)
+        return library.render(all, withTemplate: template) ?? ""
     }
 
     /// An HTML error page for browsers; used by the envelope middleware for non-API paths.
@@ -81,19 +97,20 @@ struct PageRenderer: Sendable {
         )
     }
 
+    static let securityHeaders: HTTPFields = [
+        .contentSecurityPolicy: "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'",
+        .xContentTypeOptions: "nosniff",
+        HTTPField.Name("Referrer-Policy")!: "same-origin",
+    ]
+
     static func html(_ html: String, status: HTTPResponse.Status) -> Response {
-        Response(
-            status: status,
-            headers: [
-                .contentType: "text/html; charset=utf-8",
-                .cacheControl: "no-store",
-                .contentSecurityPolicy: "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'",
-                .xContentTypeOptions: "nosniff",
-                HTTPField.Name("Referrer-Policy")!: "same-origin",
-            ],
-            body: .init(byteBuffer: ByteBuffer(string: html))
-        )
+        var headers: HTTPFields = [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"]
+        headers.append(contentsOf: securityHeaders)
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
     }
+
+    /// A rendered page as a response.
+    func html(_ html: String, status: HTTPResponse.Status) -> Response { Self.html(html, status: status) }
 
     /// 303 See Other to `location`, the answer to a successful form post.
     static func redirect(to location: String) -> Response {

@@ -56,6 +56,7 @@ enum CourseTemplates {
           <button type="submit">{{enrollLabel}}</button>
         </form>
         {{/canEnroll}}{{/enrolled}}
+        {{#signInURL}}<p><a class="button" href="{{signInURL}}">Sign in to enroll</a></p>{{/signInURL}}
         {{#teaching}}<p><a href="/teach/courses/{{course.slug}}">Edit course</a> · <a href="/teach/courses/{{course.slug}}/roster">Roster</a> · <a href="/teach/courses/{{course.slug}}/gradebook">Gradebook</a></p>{{/teaching}}
         <section class="prose">{{{descriptionHtml}}}</section>
         <h2>Outline</h2>
