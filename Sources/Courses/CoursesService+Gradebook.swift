@@ -87,7 +87,7 @@ extension CoursesService {
         let progress = try await progress(principal, idOrSlug)
         return try await database.read { sql in
             let quizzes = try await QuizStore.quizzes(courseID: progress.courseID, on: sql)
-            let attempts = try await QuizStore.attempts(courseID: progress.courseID, on: sql).filter { $0.userID == principal.userID }
+            let attempts = try await QuizStore.attempts(courseID: progress.courseID, userID: principal.userID, on: sql)
             let certificate = try await CertificateStore.find(courseID: progress.courseID, userID: principal.userID, on: sql)
             return (progress, quizzes, Self.grades(quizzes: quizzes, attempts: attempts), certificate)
         }

@@ -224,7 +224,7 @@ extension CoursesService {
         let lessons = Set(try await StructureStore.lessons(courseID: courseID, on: sql).map(\.id))
         let done = try await EnrollmentStore.completions(courseID: courseID, userIDs: [userID], on: sql)[userID] ?? []
         let quizzes = Set(try await QuizStore.quizzes(courseID: courseID, on: sql).map(\.id))
-        let passed = Set(try await QuizStore.attempts(courseID: courseID, on: sql).filter { $0.userID == userID && $0.passed == true }.map(\.quizID))
+        let passed = try await QuizStore.passedQuizIDs(courseID: courseID, userID: userID, on: sql)
         let finished = !(lessons.isEmpty && quizzes.isEmpty) && lessons.isSubset(of: done) && quizzes.isSubset(of: passed)
         if finished, record.completedAt == nil {
             try await EnrollmentStore.setCompleted(courseID: courseID, userID: userID, at: now, on: sql)
