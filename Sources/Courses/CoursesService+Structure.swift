@@ -188,18 +188,22 @@ extension CoursesService {
     /// A lesson with its body, for those who may learn from it: enrolled students, teachers, or anyone who
     /// sees the course when the lesson is a preview. Reading it records "continue where you left off".
     public func lesson(_ principal: Principal?, _ idOrSlug: String, lessonID: String) async throws -> (Course, Lesson) {
-        let (course, lesson, access) = try await database.read { sql in
+        let (course, lesson, access, lastLessonID) = try await database.read { sql in
             let (course, access) = try await visibleCourse(idOrSlug, for: principal, on: sql)
             guard let lesson = try await StructureStore.lesson(id: lessonID, courseID: course.id, on: sql) else {
                 throw AppError.notFound("lesson")
             }
-            return (course, lesson, access)
+            let last = try await principal.asyncMap {
+                try await EnrollmentStore.find(courseID: course.id, userID: $0.userID, on: sql)?.lastLessonID
+            } ?? nil
+            return (course, lesson, access, last)
         }
         guard lesson.isPreview || access.canLearn else {
             if principal == nil { throw AppError.unauthenticated("Sign in and enroll to open this lesson.") }
             throw AppError(status: 403, code: "enrollment_required", message: "Enroll in the course to open this lesson.")
         }
-        if access.isEnrolled, let principal {
+        // Only a move to another lesson is written: re-reading a lesson costs no write on the single SQLite writer.
+        if access.isEnrolled, lastLessonID != lesson.id, let principal {
             try await database.write { sql in
                 try await EnrollmentStore.setLastLesson(courseID: course.id, userID: principal.userID, lessonID: lesson.id, on: sql)
             }

@@ -16,6 +16,13 @@ import time
 import urllib.error
 import urllib.request
 
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
+
 BINARY = sys.argv[1] if len(sys.argv) > 1 else ".build/debug/lyceum"
 
 
@@ -126,19 +133,16 @@ def check_api(base):
     check(status == 200 and [u["email"] for u in users["items"]] == ["e2e@example.org"], "the admin finds the new user")
 
 
-def check_browser(base):
-    from selenium import webdriver
-    from selenium.webdriver.chrome.options import Options
-    from selenium.webdriver.chrome.service import Service
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions
-    from selenium.webdriver.support.ui import WebDriverWait
-
+def new_driver(window_size):
     options = Options()
-    for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=390,844"):
+    for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", f"--window-size={window_size}"):
         options.add_argument(flag)
     options.binary_location = "/usr/bin/chromium"
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+
+
+def check_browser(base):
+    driver = new_driver("390,844")
     try:
         wait = WebDriverWait(driver, 20)
         driver.get(base + "/signin")
@@ -173,6 +177,66 @@ def check_browser(base):
         driver.find_element(By.CSS_SELECTOR, "form.stack button[type=submit]").click()
         wait.until(expected_conditions.title_is("Home · Lyceum"))
         check("Renamed Learner" in driver.page_source, "signing in again in the browser shows the user")
+    finally:
+        driver.quit()
+
+
+def check_demo_cli(demo_dir):
+    seeded = cli("demo", "--data-dir", demo_dir, env={"LYCEUM_BCRYPT_COST": "4"})
+    check(seeded.returncode == 0 and "Demo school ready" in seeded.stdout and "admin@demo.lyceum.test" in seeded.stdout,
+          "lyceum demo seeds a school and prints how to sign in")
+    again = cli("demo", "--data-dir", demo_dir)
+    check(again.returncode == 1 and "already has accounts" in again.stderr, "lyceum demo refuses a database that has accounts")
+
+
+def check_learning_in_browser(base):
+    driver = new_driver("1200,900")
+    try:
+        wait = WebDriverWait(driver, 20)
+        driver.get(base + "/signup")
+        driver.find_element(By.NAME, "displayName").send_keys("Curious Learner")
+        driver.find_element(By.NAME, "email").send_keys("curious@example.org")
+        driver.find_element(By.NAME, "password").send_keys("curious password 1")
+        driver.find_element(By.CSS_SELECTOR, "form.stack button[type=submit]").click()
+        wait.until(expected_conditions.title_is("Your profile · Lyceum"))
+
+        driver.get(base + "/courses")
+        search = driver.find_element(By.NAME, "q")
+        search.send_keys("moon phases")
+        search.submit()
+        wait.until(expected_conditions.presence_of_element_located((By.CSS_SELECTOR, ".course-card")))
+        cards = driver.find_elements(By.CSS_SELECTOR, ".course-card")
+        check(len(cards) == 1 and "Astronomy" in cards[0].text, "searching the catalog finds the astronomy course")
+        cards[0].click()
+        wait.until(expected_conditions.presence_of_element_located((By.XPATH, "//button[text()='Enroll for free']"))).click()
+        bar = wait.until(expected_conditions.presence_of_element_located((By.ID, "course-progress")))
+        check(bar.get_attribute("value") == "0", "after enrolling the progress bar starts at 0")
+
+        driver.find_element(By.CSS_SELECTOR, ".lessons a").click()
+        wait.until(expected_conditions.presence_of_element_located((By.XPATH, "//button[text()='Mark as complete']"))).click()
+        wait.until(expected_conditions.text_to_be_present_in_element((By.CSS_SELECTOR, "[data-testid=progress-percent]"), "25%"))
+        check(True, "completing a lesson moves the lesson page's progress to 25%")
+        driver.find_element(By.CSS_SELECTOR, ".crumbs a").click()
+        bar = wait.until(expected_conditions.presence_of_element_located((By.ID, "course-progress")))
+        check(bar.get_attribute("value") == "25", "the course page's progress bar moved to 25")
+
+        driver.find_element(By.XPATH, "//p[starts-with(normalize-space(.), 'Quiz:')]/a").click()
+        wait.until(expected_conditions.presence_of_element_located((By.XPATH, "//button[text()='Start an attempt']"))).click()
+        wait.until(expected_conditions.presence_of_element_located((By.CSS_SELECTOR, ".quiz-form")))
+
+        def choose(label_text):
+            driver.find_element(By.XPATH, f"//label[contains(normalize-space(.), '{label_text}')]/input").click()
+
+        choose("The Earth rotates")
+        choose("True")
+        fields = driver.find_elements(By.CSS_SELECTOR, ".quiz-form input[name^='q.']:not([type=radio]):not([type=checkbox])")
+        for field in fields:
+            legend = field.find_element(By.XPATH, "ancestor::fieldset/legend").text
+            field.send_keys("29.5" if "How many days" in legend else "Polaris")
+        driver.find_element(By.XPATH, "//button[text()='Submit answers']").click()
+        result = wait.until(expected_conditions.presence_of_element_located((By.CSS_SELECTOR, "[data-testid=quiz-result]")))
+        check("passed" in result.text and "100%" in result.text, f"the quiz is graded on the server and passed ({result.text.strip()})")
+        check("Review" in driver.page_source, "the review shows after submitting")
     finally:
         driver.quit()
 
@@ -222,6 +286,16 @@ def main():
         check_api(base)
         check_port_in_use(data_dir, port)
         check_browser(base)
+        demo_dir = tempfile.mkdtemp(prefix="lyceum-e2e-demo-")
+        check_demo_cli(demo_dir)
+        demo_port = free_port()
+        demo_base = f"http://127.0.0.1:{demo_port}"
+        demo = start(demo_dir, demo_port, {"LYCEUM_BCRYPT_COST": "4"})
+        try:
+            wait_ready(demo_base, demo)
+            check_learning_in_browser(demo_base)
+        finally:
+            demo.kill()
         check_graceful_shutdown(base, process)
         lines = [line for line in process.stderr.read().splitlines() if line.startswith("{")]
         check(lines and all(json.loads(line).get("level") for line in lines), "--log-format json writes one JSON object per line")

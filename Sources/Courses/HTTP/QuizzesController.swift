@@ -81,8 +81,12 @@ public struct QuizzesController: Sendable {
     }
 
     @Sendable func gradebookCSV(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let book = try await courses.gradebook(context.principal, parameter("course", context))
-        return Response(
+        Self.csvDownload(try await courses.gradebook(context.principal, parameter("course", context)))
+    }
+
+    /// The gradebook as a CSV download, for the API and the instructor's page.
+    public static func csvDownload(_ book: Gradebook) -> Response {
+        Response(
             status: .ok,
             headers: [
                 .contentType: "text/csv; charset=utf-8", .cacheControl: "no-store",

@@ -224,14 +224,6 @@ struct TeachPages: Sendable {
     }
 
     @Sendable func gradebookCSV(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let book = try await courses.gradebook(context.principal, slug(context))
-        return Response(
-            status: .ok,
-            headers: [
-                .contentType: "text/csv; charset=utf-8", .cacheControl: "no-store",
-                .contentDisposition: "attachment; filename=\"gradebook-\(book.course.slug).csv\"",
-            ],
-            body: .init(byteBuffer: ByteBuffer(string: book.csv))
-        )
+        QuizzesController.csvDownload(try await courses.gradebook(context.principal, slug(context)))
     }
 }
