@@ -128,6 +128,7 @@ extension CoursesService {
             guard try await StructureStore.lesson(id: lessonID, courseID: course.id, on: sql) != nil else {
                 throw AppError.notFound("lesson")
             }
+            try await EnrollmentStore.lock(courseID: course.id, userID: principal.userID, on: sql)
             if completed {
                 try await EnrollmentStore.complete(lessonID: lessonID, courseID: course.id, userID: principal.userID, at: now, on: sql)
                 try await EnrollmentStore.setLastLesson(courseID: course.id, userID: principal.userID, lessonID: lessonID, on: sql)
@@ -145,7 +146,7 @@ extension CoursesService {
         return try await database.read { sql in
             var result: [(Course, CourseProgress)] = []
             for record in try await EnrollmentStore.enrollments(userID: principal.userID, on: sql) {
-                guard let course = try await CourseStore.find(record.courseID, on: sql), course.status != .draft else { continue }
+                guard let course = try await CourseStore.find(record.courseID, on: sql), course.status == .published else { continue }
                 let lessons = try await StructureStore.lessons(courseID: course.id, on: sql)
                 let completed = try await EnrollmentStore.completions(courseID: course.id, userIDs: [principal.userID], on: sql)[principal.userID] ?? []
                 result.append((course, Self.progress(record, course: course, total: lessons.count, completed: completed.intersection(lessons.map(\.id)))))

@@ -127,6 +127,7 @@ extension CoursesService {
         let principal = try require(principal)
         let now = now()
         try await database.transaction { sql in
+            try await QuizStore.lock(attemptID: attemptID, on: sql)
             let (attempt, _, questions) = try await ownedAttempt(principal, attemptID: attemptID, on: sql)
             guard attempt.submittedAt == nil else {
                 throw AppError.conflict("attempt_submitted", "This attempt has already been submitted.")
@@ -147,7 +148,9 @@ extension CoursesService {
         let studentName = try await users.summaries(ids: [principal.userID])[principal.userID]?.displayName ?? "Student"
         let now = now()
         let lateIgnored = try await database.transaction { sql in
+            try await QuizStore.lock(attemptID: attemptID, on: sql)
             var (attempt, quiz, questions) = try await ownedAttempt(principal, attemptID: attemptID, on: sql)
+            try await EnrollmentStore.lock(courseID: quiz.courseID, userID: principal.userID, on: sql)
             guard attempt.submittedAt == nil else { return false }
             try Self.check(answers, against: questions)
             var late = false

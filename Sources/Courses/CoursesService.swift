@@ -37,14 +37,14 @@ public struct CoursesService: Sendable {
     /// What `principal` may do with `course`.
     func access(to course: Course, for principal: Principal?, on sql: any SQLDatabase) async throws -> CourseAccess {
         guard let principal else { return CourseAccess(canEdit: false, canTeach: false, isEnrolled: false) }
-        if principal.isAdmin { return CourseAccess(canEdit: true, canTeach: true, isEnrolled: false) }
+        let enrollment = try await EnrollmentStore.find(courseID: course.id, userID: principal.userID, on: sql)
+        if principal.isAdmin { return CourseAccess(canEdit: true, canTeach: true, isEnrolled: enrollment?.isActive == true) }
         var canEdit = course.ownerID == principal.userID
         var canTeach = canEdit
         if !canEdit, let member = try await CourseStore.staff(courseID: course.id, on: sql).first(where: { $0.userID == principal.userID }) {
             canEdit = member.role == .coInstructor
             canTeach = true
         }
-        let enrollment = try await EnrollmentStore.find(courseID: course.id, userID: principal.userID, on: sql)
         return CourseAccess(canEdit: canEdit, canTeach: canTeach, isEnrolled: enrollment?.isActive == true)
     }
 
@@ -185,10 +185,13 @@ public struct CoursesService: Sendable {
     /// Adds, changes or (with `role: nil`) removes a co-instructor or teaching assistant. Owner and admins only.
     public func setStaff(_ principal: Principal?, _ idOrSlug: String, userID: String, role: StaffRole?) async throws {
         let principal = try require(principal)
-        let summaries = try await users.summaries(ids: [userID])
-        guard let member = summaries[userID], member.isActive else { throw AppError.notFound("user") }
-        if role == .coInstructor, member.role < .instructor {
-            throw AppError.validation(["role": "co-instructors must have the instructor role"])
+        if let role {
+            guard let member = try await users.summaries(ids: [userID])[userID], member.isActive else {
+                throw AppError.notFound("user")
+            }
+            if role == .coInstructor, member.role < .instructor {
+                throw AppError.validation(["role": "co-instructors must have the instructor role"])
+            }
         }
         try await changing { sql in
             let course = try await editableCourse(idOrSlug, for: principal, on: sql)

@@ -51,7 +51,9 @@ public enum QuizText {
                 accepted.append(rest)
             case "#":
                 let parts = rest.replacingOccurrences(of: "+-", with: "±").split(separator: "±").map { $0.trimmingCharacters(in: .whitespaces) }
-                guard let number = Double(parts[0].replacingOccurrences(of: ",", with: ".")) else { throw fail("has a # line without a number") }
+                guard let first = parts.first, let number = Double(first.replacingOccurrences(of: ",", with: ".")) else {
+                    throw fail("has a # line without a number")
+                }
                 value = number
                 if parts.count > 1 {
                     guard let slack = Double(parts[1].replacingOccurrences(of: ",", with: ".")) else { throw fail("has an unreadable tolerance") }

@@ -36,7 +36,8 @@ extension Request {
     }
 
     private static func isJSON(_ contentType: String) -> Bool {
-        let mediaType = contentType.split(separator: ";", maxSplits: 1)[0].trimmingCharacters(in: .whitespaces).lowercased()
+        guard let first = contentType.split(separator: ";", maxSplits: 1).first else { return false }
+        let mediaType = first.trimmingCharacters(in: .whitespaces).lowercased()
         return mediaType == "application/json" || mediaType.hasSuffix("+json")
     }
 

@@ -18,7 +18,13 @@ public final class ResponseCache: Sendable {
         let storedAt: ContinuousClock.Instant
     }
 
-    private let entries = NIOLockedValueBox([String: Entry]())
+    private struct State {
+        var entries: [String: Entry] = [:]
+        /// Bumped by every invalidation, so a render that began before a change is not stored after it.
+        var generation = 0
+    }
+
+    private let state = NIOLockedValueBox(State())
     private let lifetime: Duration
     private let capacity: Int
 
@@ -30,7 +36,10 @@ public final class ResponseCache: Sendable {
 
     /// Forgets everything (called after any write that could change a cached answer).
     public func invalidateAll() {
-        entries.withLockedValue { $0.removeAll(keepingCapacity: true) }
+        state.withLockedValue { state in
+            state.entries.removeAll(keepingCapacity: true)
+            state.generation += 1
+        }
     }
 
     /// Answers from the cache, or with the bytes `produce` makes (which are then cached).
@@ -39,15 +48,17 @@ public final class ResponseCache: Sendable {
         for key: String, contentType: String, request: Request, produce: () async throws -> ByteBuffer
     ) async throws -> Response {
         let now = ContinuousClock.now
-        if let entry = entries.withLockedValue({ $0[key] }), now - entry.storedAt < lifetime {
-            return Self.answer(entry, request: request)
+        let (cached, generation) = state.withLockedValue { ($0.entries[key], $0.generation) }
+        if let cached, now - cached.storedAt < lifetime {
+            return Self.answer(cached, request: request)
         }
         let body = try await produce()
         let digest = SHA256.hash(data: Data(body.readableBytesView)).prefix(12).map { String(format: "%02x", $0) }.joined()
         let entry = Entry(body: body, contentType: contentType, etag: "\"\(digest)\"", storedAt: now)
-        entries.withLockedValue { entries in
-            if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
-            entries[key] = entry
+        state.withLockedValue { state in
+            guard state.generation == generation else { return }
+            if state.entries.count >= capacity { state.entries.removeAll(keepingCapacity: true) }
+            state.entries[key] = entry
         }
         return Self.answer(entry, request: request)
     }

@@ -79,7 +79,7 @@ struct QuizLogicTests {
 
     @Test(
         "malformed quiz text names the question at fault",
-        arguments: ["", "Largest planet?\n* Jupiter", "? Mixed\n* a\n= true", "? Bad\n= maybe", "? Bad\n# lots", "? Bad\n+ what"]
+        arguments: ["", "Largest planet?\n* Jupiter", "? Mixed\n* a\n= true", "? Bad\n= maybe", "? Bad\n# lots", "? Bad\n+ what", "? Bad\n#", "? Bad\n#±"]
     )
     func badQuizText(text: String) {
         #expect(throws: AppError.self) { try QuizText.parse(text) }

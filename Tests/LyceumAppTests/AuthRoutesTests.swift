@@ -93,6 +93,11 @@ struct AuthRoutesTests {
             #expect(array.status == .badRequest)
             #expect(array.errorCode == "malformed_body")
 
+            let blankType = try await app.raw(.post, "/api/v1/auth/login", headers: [.contentType: ""], body: ByteBuffer(string: "{}"))
+            #expect(blankType.status == .unsupportedMediaType)
+            let semicolon = try await app.raw(.post, "/api/v1/auth/login", headers: [.contentType: ";"], body: ByteBuffer(string: "{}"))
+            #expect(semicolon.status == .unsupportedMediaType)
+
             let empty = try await app.raw(.post, "/api/v1/auth/login", headers: [.contentType: "application/json"])
             #expect(empty.status == .badRequest)
 

@@ -164,6 +164,38 @@ struct CoursesRoutesTests {
         }
     }
 
+    @Test("concurrent enrolls count once; admins who enroll learn like students; deactivated staff can be removed", arguments: TestEngine.available)
+    func enrollmentEdges(engine: TestEngine) async throws {
+        try await TestApp.run(engine) { app in
+            let owner = try await app.account(role: .instructor)
+            let course = try await app.buildCourse(owner: owner, modules: 1, lessonsPerModule: 1)
+            let student = try await app.register()
+            let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for _ in 0..<6 {
+                    group.addTask { try await app.request(.post, "/api/v1/courses/\(course.id)/enrollment", token: student.accessToken).status }
+                }
+                var all: [HTTPResponse.Status] = []
+                for try await status in group { all.append(status) }
+                return all
+            }
+            #expect(statuses.allSatisfy { $0 == .created })
+            let outline = try await app.request(.get, "/api/v1/courses/\(course.id)", token: owner.accessToken)
+            #expect((outline.json["course"] as? [String: Any])?["enrollmentCount"] as? Int == 1)
+
+            let admin = try await app.account(role: .admin)
+            #expect(try await app.request(.post, "/api/v1/courses/\(course.id)/enrollment", token: admin.accessToken).status == .created)
+            let done = try await app.request(.put, "/api/v1/courses/\(course.id)/lessons/\(course.lessonIDs[0])/completion", token: admin.accessToken)
+            #expect(done.progress["percent"] as? Int == 100)
+
+            let assistant = try await app.account(role: .student)
+            _ = try await app.request(.put, "/api/v1/courses/\(course.id)/staff/\(assistant.id)", json: ["role": "assistant"], token: owner.accessToken)
+            _ = try await app.request(.patch, "/api/v1/admin/users/\(assistant.id)", json: ["active": false], token: admin.accessToken)
+            #expect(try await app.request(.delete, "/api/v1/courses/\(course.id)/staff/\(assistant.id)", token: owner.accessToken).status == .noContent)
+            let staff = try await app.request(.get, "/api/v1/courses/\(course.id)", token: owner.accessToken).json["staff"] as? [[String: Any]]
+            #expect(staff?.count == 1)
+        }
+    }
+
     @Test("reordering is one atomic call; an incomplete order changes nothing", arguments: TestEngine.available)
     func reorder(engine: TestEngine) async throws {
         try await TestApp.run(engine) { app in

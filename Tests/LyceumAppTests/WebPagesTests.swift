@@ -18,6 +18,9 @@ struct WebPagesTests {
             #expect(form.text.contains("Create your account"))
             let csrfHeader = try #require(form.headers[values: .setCookie].first { $0.hasPrefix("lyceum_csrf=") })
             #expect(csrfHeader.contains("HttpOnly"))
+            #expect(form.headers[.cacheControl] == "no-store")
+            let sharedPage = try await Browser(app).get("/courses")
+            #expect(sharedPage.headers[.cacheControl] == "private, no-cache")
             #expect(csrfHeader.contains("SameSite=Lax"))
             #expect(!csrfHeader.contains("Secure"))
             #expect(form.text.contains("name=\"_csrf\" value=\"\(browser.cookie("lyceum_csrf")!)\""))
@@ -57,8 +60,10 @@ struct WebPagesTests {
             let signin = try await browser.post("/signin", form: ["email": "page@example.org", "password": "a long enough password", "next": "/profile"])
             #expect(signin.status == .seeOther)
             #expect(signin.headers[.location] == "/profile")
-            let offsite = try await browser.post("/signin", form: ["email": "page@example.org", "password": "a long enough password", "next": "//evil.example"])
-            #expect(offsite.headers[.location] == "/")
+            for hostile in ["//evil.example", "/\t/evil.example", "/\\evil.example", "https://evil.example"] {
+                let offsite = try await browser.post("/signin", form: ["email": "page@example.org", "password": "a long enough password", "next": hostile])
+                #expect(offsite.headers[.location] == "/", "next=\(hostile)")
+            }
         }
     }
 

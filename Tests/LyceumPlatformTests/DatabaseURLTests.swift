@@ -14,6 +14,13 @@ struct DatabaseURLTests {
         #expect(url.sslMode == "require")
     }
 
+    @Test("percent-encoding is undone exactly once")
+    func decodesOnce() throws {
+        let url = try DatabaseURL("postgres://app:a%2541b@db/my%2520db")
+        #expect(url.password == "a%41b")
+        #expect(url.database == "my%20db")
+    }
+
     @Test("defaults the port to 5432, the database to the user and sslmode to prefer")
     func defaults() throws {
         let url = try DatabaseURL("postgresql://lyceum@localhost")

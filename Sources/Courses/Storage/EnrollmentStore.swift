@@ -19,17 +19,25 @@ struct EnrollmentStore {
             .first().map(decode)
     }
 
-    /// Creates or reactivates an enrollment; `true` when the user was not actively enrolled before.
+    /// Creates or reactivates an enrollment in one statement; `true` when the user was not actively enrolled
+    /// before. A single upsert keeps concurrent enrolls from colliding or counting twice.
     static func activate(courseID: String, userID: String, at now: Date, on sql: any SQLDatabase) async throws -> Bool {
-        if let existing = try await find(courseID: courseID, userID: userID, on: sql) {
-            guard !existing.isActive else { return false }
-            try await sql.update("enrollments").set("status", to: "active").set("left_at", to: SQLLiteral.null)
-                .where("course_id", .equal, courseID).where("user_id", .equal, userID).run()
-            return true
-        }
-        try await sql.insert(into: "enrollments").columns("course_id", "user_id", "status", "enrolled_at")
-            .values(SQLBind(courseID), SQLBind(userID), SQLBind("active"), SQLBind(now)).run()
-        return true
+        try await sql.raw(
+            """
+            INSERT INTO enrollments (course_id, user_id, status, enrolled_at) VALUES (\(bind: courseID), \(bind: userID), 'active', \(bind: now))
+            ON CONFLICT (course_id, user_id) DO UPDATE SET status = 'active', left_at = NULL WHERE enrollments.status = 'left'
+            RETURNING user_id
+            """
+        ).first() != nil
+    }
+
+    /// On PostgreSQL, locks the enrollment row until the transaction ends, so concurrent progress updates of
+    /// one student see each other's writes when deciding completion. SQLite transactions are already serial.
+    static func lock(courseID: String, userID: String, on sql: any SQLDatabase) async throws {
+        guard sql.dialect.name != "sqlite" else { return }
+        _ = try await sql.raw(
+            "SELECT user_id FROM enrollments WHERE course_id = \(bind: courseID) AND user_id = \(bind: userID) FOR UPDATE"
+        ).all()
     }
 
     /// Marks the enrollment left, keeping its history; `true` when it was active.

@@ -171,7 +171,8 @@ struct AccountPages: Sendable {
 
     /// A same-site path to return to after sign-in; anything else (absolute URLs, `//host`) becomes `/`.
     static func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.hasPrefix("/\\"), next.utf8.count <= 512
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), next.utf8.count <= 512,
+            !next.unicodeScalars.contains(where: { $0.value < 0x21 || $0.value == 0x7F || $0 == "\\" })
         else { return "/" }
         return next
     }

@@ -155,7 +155,11 @@ struct TeachPages: Sendable {
         let form = try await FormData.read(request, context: context)
         let moduleID = context.parameters.get("module") ?? ""
         return try await afterEdit(context) {
-            let minutes = Int(form["timeLimitMinutes"].trimmingCharacters(in: .whitespaces))
+            let minutesText = form["timeLimitMinutes"].trimmingCharacters(in: .whitespaces)
+            let minutes = Int(minutesText)
+            if !minutesText.isEmpty, !(1...1440).contains(minutes ?? 0) {
+                throw AppError.validation(["timeLimitSeconds": "must be from 1 to 1440 minutes"])
+            }
             let input = QuizInput(
                 moduleId: moduleID, title: form["title"],
                 passingScore: Int(form["passingScore"].trimmingCharacters(in: .whitespaces)) ?? 70,

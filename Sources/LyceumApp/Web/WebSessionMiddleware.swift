@@ -32,6 +32,8 @@ struct WebSessionMiddleware: RouterMiddleware {
         var response = try await next(request, context)
         if context.csrfCookieIsNew, let token = context.csrfToken {
             response.setCookie(Self.cookie(Self.csrfCookie, value: token, maxAge: nil, secure: context.isSecure))
+            // A response that sets a visitor's cookie must never be stored by a shared proxy or CDN.
+            if response.headers[.cacheControl] != "no-store" { response.headers[.cacheControl] = "private, no-cache" }
         }
         return response
     }

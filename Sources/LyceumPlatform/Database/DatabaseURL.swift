@@ -28,10 +28,11 @@ public struct DatabaseURL: Sendable {
         guard let host = components.host, !host.isEmpty else {
             throw ConfigurationError("The database URL has no host name.")
         }
-        guard let username = components.user, !username.isEmpty else {
+        guard let username = components.percentEncodedUser, !username.isEmpty else {
             throw ConfigurationError("The database URL has no user name.")
         }
-        let path = components.path.hasPrefix("/") ? String(components.path.dropFirst()) : components.path
+        let encodedPath = components.percentEncodedPath
+        let path = encodedPath.hasPrefix("/") ? String(encodedPath.dropFirst()) : encodedPath
         let mode = components.queryItems?.first { $0.name == "sslmode" }?.value ?? "prefer"
         let known = ["disable", "allow", "prefer", "require", "verify-ca", "verify-full"]
         guard known.contains(mode) else {
@@ -40,7 +41,7 @@ public struct DatabaseURL: Sendable {
         self.host = host
         self.port = components.port ?? 5432
         self.username = username.removingPercentEncoding ?? username
-        self.password = components.password.map { $0.removingPercentEncoding ?? $0 }
+        self.password = components.percentEncodedPassword.map { $0.removingPercentEncoding ?? $0 }
         self.database = path.isEmpty ? self.username : (path.removingPercentEncoding ?? path)
         self.sslMode = mode
     }
