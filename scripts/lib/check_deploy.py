@@ -96,8 +96,15 @@ for overlay in overlays:
                 if "resources" not in container:
                     fail(f"{overlay.name}: {document['kind']} {container['name']} has no resource requests and limits")
 
+for pattern in ("deploy/terraform/**/*.tf", ".github/workflows/*.yml", "Jenkinsfile"):
+    for path in root.glob(pattern):
+        for variable in set(re.findall(r"\b(LYCEUM_[A-Z0-9_]+)\b", path.read_text())):
+            if variable.startswith("LYCEUM_TEST_"):
+                continue
+            used.setdefault(variable, []).append(str(path.relative_to(root)))
+
 for variable, places in sorted(used.items()):
     if variable not in settings:
         fail(f"{variable} (set in {', '.join(places)}) is not a setting Lyceum reads")
-print(f"ok   {len(used)} LYCEUM_* variables in Compose and Kubernetes, all read by the application" if not failures else "")
+print(f"ok   {len(used)} LYCEUM_* variables in Compose, Kubernetes, Terraform and pipelines, all read by the application" if not failures else "")
 sys.exit(1 if failures else 0)
