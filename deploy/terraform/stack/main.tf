@@ -101,6 +101,15 @@ module "registry" {
   tags              = local.tags
 }
 
+module "eks" {
+  source             = "../modules/eks"
+  count              = var.enable_eks ? 1 : 0
+  name               = var.name
+  private_subnet_ids = module.network.private_subnet_ids
+  kms_key_arn        = aws_kms_key.main.arn
+  tags               = local.tags
+}
+
 module "observability" {
   source                   = "../modules/observability"
   name                     = var.name

@@ -68,6 +68,12 @@ variable "max_tasks" {
   type        = number
 }
 
+variable "enable_eks" {
+  description = "Also create an EKS cluster (modules/eks) for deploy/k8s."
+  type        = bool
+  default     = false
+}
+
 variable "alarm_emails" {
   description = "Addresses that receive alarms."
   type        = list(string)

@@ -9,6 +9,10 @@ terraform {
       source  = "hashicorp/random"
       version = "~> 3.6"
     }
+    tls = {
+      source  = "hashicorp/tls"
+      version = "~> 4.0"
+    }
   }
   # State in S3 with S3-native locking (Terraform 1.10+). Bucket and key come from backend.hcl:
   # terraform init -backend-config=backend.hcl
