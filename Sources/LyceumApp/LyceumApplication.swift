@@ -6,6 +6,7 @@ import Logging
 import LyceumCore
 import LyceumHTTP
 import LyceumPlatform
+import Prometheus
 
 /// The concrete application type `buildApplication` returns.
 public typealias LyceumApplication = Application<RouterResponder<AppRequestContext>>
@@ -26,6 +27,8 @@ public struct LyceumServices: Sendable {
     public let mailer: OutboxMailer
     /// Readiness state, flipped by SIGTERM.
     public let readiness: Readiness
+    /// The metrics `/metrics` serves (request counters once `main` bootstraps swift-metrics with it).
+    public let metrics: PrometheusCollectorRegistry
 }
 
 /// Every migration the binary knows, in order.
@@ -34,7 +37,8 @@ public let allMigrations: [Migration] = PlatformMigrations.all + IdentityMigrati
 /// Opens storage and builds every service, without an HTTP server. The caller owns the database's
 /// lifetime: run it as a service (PostgreSQL needs its pool running) and shut it down after use.
 public func buildServices(
-    configuration: LyceumConfiguration, logger: Logger, clock: WallClock = .system
+    configuration: LyceumConfiguration, logger: Logger, clock: WallClock = .system,
+    metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry()
 ) async throws -> LyceumServices {
     let database: any Database
     switch configuration.storage {
@@ -69,16 +73,18 @@ public func buildServices(
         courses: CoursesService(database: database, users: identity, clock: clock, onChange: { responseCache.invalidateAll() }),
         responseCache: responseCache,
         mailer: mailer,
-        readiness: Readiness()
+        readiness: Readiness(),
+        metrics: metrics
     )
 }
 
 /// Builds the whole application: storage, domains, routes, pages and middleware.
 /// Tests call this very function with their own configuration, so what is tested is what runs.
 public func buildApplication(
-    configuration: LyceumConfiguration, logger: Logger, clock: WallClock = .system
+    configuration: LyceumConfiguration, logger: Logger, clock: WallClock = .system,
+    metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry()
 ) async throws -> (application: LyceumApplication, services: LyceumServices) {
-    let services = try await buildServices(configuration: configuration, logger: logger, clock: clock)
+    let services = try await buildServices(configuration: configuration, logger: logger, clock: clock, metrics: metrics)
     let router = try buildRouter(configuration: configuration, services: services)
     var application = Application(
         router: router,
@@ -122,8 +128,10 @@ func buildRouter(configuration: LyceumConfiguration, services: LyceumServices) t
         )
     )
 
+    router.add(middleware: MetricsMiddleware())
     let health = HealthController(database: services.database, migrator: services.migrator, readiness: services.readiness)
     router.addRoutes(health.endpoints, atPath: "/health")
+    router.addRoutes(MetricsEndpoint(registry: services.metrics).endpoints)
     router.addRoutes(assets.endpoints, atPath: "/static")
 
     let identity = services.identity

@@ -3,6 +3,8 @@ import Foundation
 import Logging
 import LyceumApp
 import LyceumPlatform
+import Metrics
+import Prometheus
 import ServiceLifecycle
 import UnixSignals
 
@@ -37,7 +39,9 @@ struct Serve: AsyncParsableCommand {
         flags["publicUrl"] = publicURL
         if demo { flags["demo"] = "true" }
         try await CommandRunner.run(flags: flags) { configuration, logger in
-            let (application, services) = try await buildApplication(configuration: configuration, logger: logger)
+            let registry = PrometheusCollectorRegistry()
+            MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+            let (application, services) = try await buildApplication(configuration: configuration, logger: logger, metrics: registry)
             logger.info(
                 "Lyceum \(LyceumVersion.current) starting",
                 metadata: [

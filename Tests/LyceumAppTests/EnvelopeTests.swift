@@ -29,6 +29,16 @@ struct EnvelopeTests {
         }
     }
 
+    @Test("/metrics answers Prometheus text with the build info")
+    func metrics() async throws {
+        try await TestApp.run(.sqlite) { app in
+            let reply = try await app.request(.get, "/metrics")
+            #expect(reply.status == .ok)
+            #expect(reply.headers[.contentType]?.hasPrefix("text/plain; version=0.0.4") == true)
+            #expect(reply.text.contains("lyceum_build_info{version=\"\(LyceumVersion.current)\"} 1"))
+        }
+    }
+
     @Test("readiness is 503 while migrations are pending")
     func pendingMigrations() async throws {
         try await TestApp.run(.sqlite, configure: { $0.migrateOnStart = false }) { app in

@@ -77,7 +77,7 @@ for overlay in overlays:
     kinds = sorted({d["kind"] for d in documents})
     print(f"ok   overlay {overlay.name} renders {len(documents)} objects: {', '.join(kinds)}")
     for required in ("Deployment", "Job", "Service", "Ingress", "HorizontalPodAutoscaler", "PodDisruptionBudget",
-                     "NetworkPolicy", "ServiceAccount", "ConfigMap", "ExternalSecret", "Namespace"):
+                     "NetworkPolicy", "ServiceAccount", "ConfigMap", "ExternalSecret", "Namespace", "ServiceMonitor"):
         if required not in kinds:
             fail(f"overlay {overlay.name} lacks a {required}")
     for document in documents:

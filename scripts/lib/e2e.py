@@ -131,6 +131,9 @@ def check_api(base):
     check(status == 200 and body["user"]["role"] == "admin", "the CLI-created admin signs in")
     status, _, users = request(base, "GET", "/api/v1/admin/users?q=e2e", token=body["accessToken"])
     check(status == 200 and [u["email"] for u in users["items"]] == ["e2e@example.org"], "the admin finds the new user")
+    with urllib.request.urlopen(base + "/metrics", timeout=10) as response:
+        metrics = response.read().decode()
+    check("hb_requests{" in metrics and "lyceum_build_info" in metrics, "/metrics counts requests in Prometheus format")
 
 
 def new_driver(window_size):

@@ -114,6 +114,25 @@ resource "aws_lb_listener" "http" {
   }
 }
 
+# /metrics is for monitoring inside the VPC, not the public entry point.
+resource "aws_lb_listener_rule" "metrics_not_public" {
+  listener_arn = aws_lb_listener.https.arn
+  priority     = 10
+  action {
+    type = "fixed-response"
+    fixed_response {
+      content_type = "text/plain"
+      message_body = "Not found"
+      status_code  = "404"
+    }
+  }
+  condition {
+    path_pattern {
+      values = ["/metrics"]
+    }
+  }
+}
+
 resource "aws_wafv2_web_acl" "main" {
   name  = var.name
   scope = "REGIONAL"
