@@ -4,7 +4,7 @@ import NIOCore
 import Prometheus
 
 /// `GET /metrics`: Prometheus text format. Aggregate counters and timings only (requests by route and status,
-/// build info), no user data; keep it off the public load balancer all the same (docs/deployment.md).
+/// build info), no user data; keep it off the public load balancer all the same (docs/deploy/configuration.md).
 struct MetricsEndpoint: Sendable {
     let registry: PrometheusCollectorRegistry
 
