@@ -14,6 +14,9 @@ public struct WebSession: Sendable {
 }
 
 extension IdentityService {
+    /// How long a browser session cookie stays valid, for the cookie's `Max-Age`.
+    public var webSessionLifetime: TimeInterval { configuration.webSessionLifetime }
+
     /// Signs in a browser with email and password (same rules and errors as `login`).
     public func startWebSession(email: String, password: String) async throws -> WebSession {
         let user = try await checkCredentials(email: email, password: password)

@@ -54,16 +54,17 @@ public func buildServices(
     }
     let signingKey = try DataDirectory.signingKey(for: configuration)
     let mailer = OutboxMailer(database: database, clock: { clock.now() })
+    let identityConfiguration = IdentityConfiguration(publicURL: configuration.publicURL)
     let identity = IdentityService(
         database: database,
         hasher: try await PasswordHasher(cost: UInt8(configuration.bcryptCost)),
         accessTokens: await AccessTokens(
-            secret: signingKey, lifetime: IdentityConfiguration(publicURL: configuration.publicURL).accessTokenLifetime,
+            secret: signingKey, lifetime: identityConfiguration.accessTokenLifetime,
             clock: clock
         ),
         mailer: mailer,
         clock: clock,
-        configuration: IdentityConfiguration(publicURL: configuration.publicURL)
+        configuration: identityConfiguration
     )
     let responseCache = ResponseCache()
     return LyceumServices(
@@ -144,7 +145,7 @@ func buildRouter(configuration: LyceumConfiguration, services: LyceumServices) t
     api.addRoutes(OpenAPIDocument.endpoints)
 
     let pages = router.group().add(middleware: WebSessionMiddleware(identity: identity))
-    let sessionLifetime = Int(IdentityConfiguration(publicURL: configuration.publicURL).webSessionLifetime)
+    let sessionLifetime = Int(identity.webSessionLifetime)
     pages.addRoutes(AccountPages(identity: identity, renderer: renderer, sessionLifetime: sessionLifetime).endpoints)
     pages.addRoutes(ProfilePages(identity: identity, renderer: renderer).endpoints, atPath: "profile")
     pages.addRoutes(AdminPages(identity: identity, renderer: renderer).endpoints, atPath: "admin")

@@ -8,8 +8,7 @@ import NIOCore
 public enum JSONResponse {
     /// Encodes `value` with the shared encoder.
     public static func encode(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
-        let data = try JSONCoding.encoder.encode(value)
-        return bytes(ByteBuffer(bytes: data), status: status)
+        bytes(try bytes(value), status: status)
     }
 
     /// The bytes of `value` encoded with the shared encoder, for caching.
