@@ -43,6 +43,10 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "LyceumContracts",
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "LyceumPlatform",
             dependencies: [
                 "LyceumCore",
@@ -62,6 +66,7 @@ let package = Package(
             name: "LyceumHTTP",
             dependencies: [
                 "LyceumCore",
+                "LyceumContracts",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -70,11 +75,30 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "LyceumWeb",
+            dependencies: [
+                "LyceumCore",
+                "LyceumContracts",
+                "LyceumPlatform",
+                "LyceumHTTP",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "Identity",
             dependencies: [
                 "LyceumCore",
+                "LyceumContracts",
                 "LyceumPlatform",
                 "LyceumHTTP",
+                "LyceumWeb",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "JWTKit", package: "jwt-kit"),
@@ -90,8 +114,10 @@ let package = Package(
             name: "Courses",
             dependencies: [
                 "LyceumCore",
+                "LyceumContracts",
                 "LyceumPlatform",
                 "LyceumHTTP",
+                "LyceumWeb",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Logging", package: "swift-log"),
@@ -103,12 +129,13 @@ let package = Package(
             name: "LyceumApp",
             dependencies: [
                 "LyceumCore",
+                "LyceumContracts",
                 "LyceumPlatform",
                 "LyceumHTTP",
+                "LyceumWeb",
                 "Identity",
                 "Courses",
                 .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -126,6 +153,7 @@ let package = Package(
             name: "lyceum",
             dependencies: [
                 "LyceumApp",
+                "LyceumContracts",
                 "LyceumCore",
                 "LyceumPlatform",
                 "Identity",
@@ -150,12 +178,12 @@ let package = Package(
         ),
         .testTarget(
             name: "IdentityTests",
-            dependencies: ["Identity", "LyceumCore", "LyceumTestSupport", .product(name: "NIOCore", package: "swift-nio")],
+            dependencies: ["Identity", "LyceumCore", "LyceumContracts", "LyceumTestSupport", .product(name: "NIOCore", package: "swift-nio")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "CoursesTests",
-            dependencies: ["Courses", "LyceumCore"],
+            dependencies: ["Courses", "LyceumCore", "LyceumContracts"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -164,6 +192,8 @@ let package = Package(
                 "LyceumApp",
                 "LyceumTestSupport",
                 "LyceumHTTP",
+                "LyceumWeb",
+                "LyceumContracts",
                 "Identity",
                 "Courses",
                 "LyceumCore",

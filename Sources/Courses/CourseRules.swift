@@ -1,4 +1,5 @@
 import Foundation
+import LyceumContracts
 import LyceumCore
 
 /// What a course may contain, checked before anything is written.

@@ -1,4 +1,5 @@
 import Foundation
+import LyceumContracts
 import LyceumCore
 import LyceumPlatform
 import SQLKit
@@ -130,7 +131,12 @@ extension CoursesService {
             }
             try await EnrollmentStore.lock(courseID: course.id, userID: principal.userID, on: sql)
             if completed {
-                try await EnrollmentStore.complete(lessonID: lessonID, courseID: course.id, userID: principal.userID, at: now, on: sql)
+                do {
+                    try await EnrollmentStore.complete(lessonID: lessonID, courseID: course.id, userID: principal.userID, at: now, on: sql)
+                } catch where DatabaseFailure(error) == .foreignKeyViolation {
+                    // The lesson was deleted between the check above and this write (SQLite checks at once).
+                    throw AppError.notFound("lesson")
+                }
                 try await EnrollmentStore.setLastLesson(courseID: course.id, userID: principal.userID, lessonID: lessonID, on: sql)
             } else {
                 try await EnrollmentStore.uncomplete(lessonID: lessonID, userID: principal.userID, on: sql)

@@ -1,22 +1,39 @@
 import Foundation
+import LyceumContracts
 import LyceumCore
 import LyceumPlatform
 import SQLKit
 
 /// An attempt as its student sees it, with the questions in the attempt's order and no answer keys.
 public struct AttemptSheet: Sendable {
+    /// A question as the student taking the attempt sees it: no answer key.
+    public struct Question: Sendable, Equatable {
+        public let id: String
+        public let kind: QuestionKind
+        public let prompt: String
+        /// The options in this attempt's order.
+        public let options: [QuestionOption]
+        public let points: Int
+    }
+
+    /// The review of one question: only present once the attempt is submitted and the quiz allows review.
+    public struct Review: Sendable, Equatable {
+        public let questionID: String
+        /// Whether the attempt's answer was right.
+        public let correct: Bool
+        /// The right answer.
+        public let key: AnswerKey
+    }
+
     public let attempt: QuizAttempt
     public let quiz: Quiz
-    public let questions: [QuizQuestion]
-    /// Whether the answers and keys may be shown (submitted and the quiz allows review).
-    public let showsReview: Bool
+    /// The questions in this attempt's order, without their keys.
+    public let questions: [Question]
+    /// Per-question results and keys in question order; `nil` unless the attempt is submitted and the quiz
+    /// allows review, so no caller can show a key the service would not give.
+    public let review: [Review]?
     /// Answers sent after the time limit, which were not counted.
     public let lateAnswersIgnored: Bool
-
-    /// Whether the attempt's answer to `question` is right (for review after submission).
-    public func isCorrect(_ question: QuizQuestion) -> Bool {
-        QuizGrading.isCorrect(attempt.answers[question.id], for: question)
-    }
 }
 
 extension CoursesService {
@@ -198,9 +215,20 @@ extension CoursesService {
                 }
                 return question
             }
+            let review = attempt.submittedAt != nil && quiz.allowReview
+                ? ordered.map { question in
+                    AttemptSheet.Review(
+                        questionID: question.id, correct: QuizGrading.isCorrect(attempt.answers[question.id], for: question),
+                        key: question.key
+                    )
+                }
+                : nil
             return AttemptSheet(
-                attempt: attempt, quiz: quiz, questions: ordered,
-                showsReview: attempt.submittedAt != nil && quiz.allowReview, lateAnswersIgnored: lateAnswersIgnored
+                attempt: attempt, quiz: quiz,
+                questions: ordered.map {
+                    AttemptSheet.Question(id: $0.id, kind: $0.kind, prompt: $0.prompt, options: $0.options, points: $0.points)
+                },
+                review: review, lateAnswersIgnored: lateAnswersIgnored
             )
         }
     }

@@ -1,12 +1,16 @@
 import Foundation
+import LyceumContracts
 import LyceumCore
 import LyceumPlatform
 import SQLKit
 
 /// A course as a caller sees it: catalog fields, teachers, modules with lessons, and the caller's progress.
 public struct CourseOutline: Sendable {
+    /// The course; its Markdown `description` is empty unless the caller may edit the course.
     public let course: Course
     public let access: CourseAccess
+    /// The description as safe HTML, for everyone who may see the course.
+    public let descriptionHTML: String
     /// Owner first, then co-instructors and assistants.
     public let staff: [(summary: UserSummary, role: String)]
     public let modules: [(module: CourseModule, lessons: [Lesson])]
@@ -35,11 +39,20 @@ extension CoursesService {
         if let owner = summaries[course.ownerID] { people.append((owner, "owner")) }
         for member in staff { if let summary = summaries[member.userID] { people.append((summary, member.role.rawValue)) } }
         let grouped = Dictionary(grouping: lessons, by: \.moduleID)
+        var shown = course
+        if !access.canEdit { shown.description = "" }
         return CourseOutline(
-            course: course, access: access, staff: people,
+            course: shown, access: access, descriptionHTML: SafeMarkdown.html(course.description), staff: people,
             modules: modules.map { ($0, grouped[$0.id] ?? []) },
             completedLessonIDs: completed, lastLessonID: enrollment?.lastLessonID, completedAt: enrollment?.completedAt
         )
+    }
+
+    /// The outline of a course for its editor: 403 unless the caller may edit the course.
+    public func editingOutline(_ principal: Principal?, _ idOrSlug: String) async throws -> CourseOutline {
+        let outline = try await outline(principal, idOrSlug)
+        guard outline.access.canEdit else { throw AppError.forbidden("Only the course's instructors may edit it.") }
+        return outline
     }
 
     /// Adds a module at the end of a course.

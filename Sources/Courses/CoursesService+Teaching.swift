@@ -1,4 +1,5 @@
 import Foundation
+import LyceumContracts
 import LyceumCore
 import LyceumPlatform
 import SQLKit
@@ -15,6 +16,16 @@ extension CoursesService {
             }
             return try await select.orderBy("created_at", .descending).limit(200).all().map(CourseStore.decode)
         }
+    }
+
+    /// The teaching dashboard's courses: 403 for callers who neither hold an instructor role nor help teach a course.
+    public func teachingDashboard(_ principal: Principal?) async throws -> [Course] {
+        let principal = try require(principal)
+        let courses = try await teachingCourses(principal)
+        guard principal.role >= .instructor || !courses.isEmpty else {
+            throw AppError.forbidden("Teaching pages are for instructors.")
+        }
+        return courses
     }
 
     /// The caller's own attempts at a quiz, oldest first.

@@ -1,4 +1,5 @@
 import Foundation
+import LyceumContracts
 import LyceumCore
 
 /// A compact plain-text way to write quiz questions in a form, turned into `QuestionInput`s.

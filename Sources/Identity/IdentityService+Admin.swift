@@ -1,4 +1,5 @@
 import Foundation
+import LyceumContracts
 import LyceumCore
 import LyceumPlatform
 
@@ -42,5 +43,12 @@ extension IdentityService {
             try await UserStore.update(user, on: sql)
             return user
         }
+    }
+}
+
+extension IdentityService {
+    /// Whether no account exists yet: a new installation.
+    public func hasNoAccounts() async throws -> Bool {
+        try await database.read { sql in try await UserStore.isEmpty(on: sql) }
     }
 }

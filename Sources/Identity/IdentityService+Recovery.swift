@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import LyceumContracts
 import LyceumCore
 import LyceumPlatform
 

@@ -1,6 +1,8 @@
+import LyceumContracts
 import Foundation
 import Logging
 import LyceumCore
+import LyceumHTTP
 import LyceumPlatform
 
 /// A browser sign-in: the user and the opaque value for the session cookie.
@@ -47,12 +49,12 @@ extension IdentityService {
         return WebSession(user: user, cookieValue: cookieValue, expiresAt: expiresAt)
     }
 
-    /// The principal behind a session cookie, or `nil` when the cookie is unknown, expired or revoked.
-    public func authenticate(webSessionCookie: String) async throws -> Principal? {
+    /// The caller behind a session cookie, or `nil` when the cookie is unknown, expired or revoked.
+    public func authenticate(webSessionCookie: String) async throws -> WebCaller? {
         let hash = SecureToken.digest(of: webSessionCookie)
         let session = try await database.read { sql in try await SessionStore.find(webTokenHash: hash, on: sql) }
-        guard let session else { return nil }
-        return try? principal(from: session, expectedUserID: nil)
+        guard let session, let principal = try? principal(from: session, expectedUserID: nil) else { return nil }
+        return WebCaller(principal: principal, displayName: session.displayName)
     }
 }
 

@@ -3,9 +3,11 @@ import Foundation
 import Hummingbird
 import Identity
 import Logging
+import LyceumContracts
 import LyceumCore
 import LyceumHTTP
 import LyceumPlatform
+import LyceumWeb
 import Prometheus
 
 /// The concrete application type `buildApplication` returns.
@@ -15,12 +17,12 @@ public typealias LyceumApplication = Application<RouterResponder<AppRequestConte
 public struct LyceumServices: Sendable {
     /// The database handle (SQLite or PostgreSQL).
     public let database: any Database
-    /// Applies the schema.
+    /// Applies the schema of every module.
     public let migrator: Migrator
-    /// Accounts and sign-in.
-    public let identity: IdentityService
-    /// Courses, structure, enrollment and progress.
-    public let courses: CoursesService
+    /// The domain modules, in the order they were built.
+    public let modules: [any LyceumModule]
+    /// What the modules published to each other (`IdentityService`, `UserDirectory`, ...).
+    public let context: ModuleContext
     /// Encoded catalog and outline answers; dropped whenever course content changes.
     public let responseCache: ResponseCache
     /// The embedded mailer; its outbox holds every message sent.
@@ -29,12 +31,26 @@ public struct LyceumServices: Sendable {
     public let readiness: Readiness
     /// The metrics `/metrics` serves (request counters once `main` bootstraps swift-metrics with it).
     public let metrics: PrometheusCollectorRegistry
+
+    /// The service a module published as `interface`.
+    public func require<Interface: Sendable>(_ interface: Interface.Type) throws -> Interface {
+        try context.require(interface)
+    }
 }
 
-/// Every migration the binary knows, in order.
-public let allMigrations: [Migration] = PlatformMigrations.all + IdentityMigrations.all + CoursesMigrations.all
+/// The domain modules, in dependency order: a module may use what the modules before it provide.
+/// Adding a domain adds its line here and nothing else.
+func buildModules(_ context: ModuleContext, configuration: LyceumConfiguration) async throws -> [any LyceumModule] {
+    [
+        try await IdentityModule(
+            context: context, configuration: IdentityConfiguration(publicURL: configuration.publicURL),
+            signingKey: try DataDirectory.signingKey(for: configuration), bcryptCost: configuration.bcryptCost
+        ),
+        try CoursesModule(context: context),
+    ]
+}
 
-/// Opens storage and builds every service, without an HTTP server. The caller owns the database's
+/// Opens storage and builds every module, without an HTTP server. The caller owns the database's
 /// lifetime: run it as a service (PostgreSQL needs its pool running) and shut it down after use.
 public func buildServices(
     configuration: LyceumConfiguration, logger: Logger, clock: WallClock = .system,
@@ -52,26 +68,15 @@ public func buildServices(
     case .postgres(let url):
         database = PostgresDatabase(url: url, poolSize: configuration.databasePoolSize, logger: logger)
     }
-    let signingKey = try DataDirectory.signingKey(for: configuration)
     let mailer = OutboxMailer(database: database, clock: { clock.now() })
-    let identityConfiguration = IdentityConfiguration(publicURL: configuration.publicURL)
-    let identity = IdentityService(
-        database: database,
-        hasher: try await PasswordHasher(cost: UInt8(configuration.bcryptCost)),
-        accessTokens: await AccessTokens(
-            secret: signingKey, lifetime: identityConfiguration.accessTokenLifetime,
-            clock: clock
-        ),
-        mailer: mailer,
-        clock: clock,
-        configuration: identityConfiguration
-    )
     let responseCache = ResponseCache()
+    let context = ModuleContext(database: database, clock: clock, logger: logger, mailer: mailer, responseCache: responseCache)
+    let modules = try await buildModules(context, configuration: configuration)
     return LyceumServices(
         database: database,
-        migrator: try Migrator(database: database, migrations: allMigrations, logger: logger),
-        identity: identity,
-        courses: CoursesService(database: database, users: identity, clock: clock, onChange: { responseCache.invalidateAll() }),
+        migrator: try Migrator(database: database, migrations: PlatformMigrations.all + modules.flatMap(\.migrations), logger: logger),
+        modules: modules,
+        context: context,
         responseCache: responseCache,
         mailer: mailer,
         readiness: Readiness(),
@@ -79,7 +84,7 @@ public func buildServices(
     )
 }
 
-/// Builds the whole application: storage, domains, routes, pages and middleware.
+/// Builds the whole application: storage, modules, routes, pages and middleware.
 /// Tests call this very function with their own configuration, so what is tested is what runs.
 public func buildApplication(
     configuration: LyceumConfiguration, logger: Logger, clock: WallClock = .system,
@@ -90,7 +95,7 @@ public func buildApplication(
     var application = Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Lyceum"),
-        services: [services.database],
+        services: [services.database] + services.modules.flatMap(\.backgroundServices),
         logger: logger
     )
     if configuration.migrateOnStart || configuration.demo {
@@ -102,7 +107,7 @@ public func buildApplication(
                     "The database did not answer within 60 seconds; check LYCEUM_DATABASE_URL and that the server is running."
                 )
             }
-            if configuration.demo, try await DemoSchool.isEmpty(services.database) {
+            if configuration.demo, try await DemoSchool.isEmpty(services) {
                 let summary = try await DemoSchool.seed(services)
                 logger.notice("\(summary.text)")
             }
@@ -113,12 +118,18 @@ public func buildApplication(
 
 func buildRouter(configuration: LyceumConfiguration, services: LyceumServices) throws -> Router<AppRequestContext> {
     let assets = StaticAssets()
-    let renderer = try PageRenderer(assets: assets)
+    let renderer = try PageRenderer(templates: services.modules.flatMap(\.templates), assets: assets)
+    let authenticator = try services.require((any CallerAuthenticator).self)
     let router = Router(context: AppRequestContext.self)
+    router.add(middleware: HeadRequestMiddleware())
+    router.add(middleware: SecurityHeadersMiddleware(secureByDefault: configuration.isPublicURLSecure))
     router.add(
         middleware: RequestEnvelopeMiddleware(
             maxBodyBytes: configuration.maxBodyBytes,
             secureByDefault: configuration.isPublicURLSecure,
+            classify: { error in
+                DatabaseFailure(error) == .foreignKeyViolation ? AppError.staleReference : nil
+            },
             renderErrorPage: { error, request, context in
                 let path = request.uri.path
                 guard !path.hasPrefix("/api/"), !path.hasPrefix("/health/"),
@@ -128,28 +139,19 @@ func buildRouter(configuration: LyceumConfiguration, services: LyceumServices) t
             }
         )
     )
-
     router.add(middleware: MetricsMiddleware())
-    let health = HealthController(database: services.database, migrator: services.migrator, readiness: services.readiness)
-    router.addRoutes(health.endpoints, atPath: "/health")
+    router.addRoutes(HealthController(database: services.database, migrator: services.migrator, readiness: services.readiness).endpoints, atPath: "/health")
     router.addRoutes(MetricsEndpoint(registry: services.metrics).endpoints)
-    router.addRoutes(assets.endpoints, atPath: "/static")
+    assets.addRoutes(to: router)
 
-    let identity = services.identity
-    let api = router.group("/api/v1").add(middleware: BearerAuthenticator(identity: identity))
-    api.addRoutes(AuthController(identity: identity).endpoints, atPath: "auth")
-    api.addRoutes(MeController(identity: identity).endpoints, atPath: "me")
-    api.addRoutes(AdminUsersController(identity: identity).endpoints, atPath: "admin/users")
-    api.addRoutes(CoursesController(courses: services.courses, cache: services.responseCache).endpoints)
-    api.addRoutes(QuizzesController(courses: services.courses).endpoints)
-    api.addRoutes(OpenAPIDocument.endpoints)
-
-    let pages = router.group().add(middleware: WebSessionMiddleware(identity: identity))
-    let sessionLifetime = Int(identity.webSessionLifetime)
-    pages.addRoutes(AccountPages(identity: identity, renderer: renderer, sessionLifetime: sessionLifetime).endpoints)
-    pages.addRoutes(ProfilePages(identity: identity, renderer: renderer).endpoints, atPath: "profile")
-    pages.addRoutes(AdminPages(identity: identity, renderer: renderer).endpoints, atPath: "admin")
-    pages.addRoutes(CoursePages(identity: identity, courses: services.courses, renderer: renderer, cache: services.responseCache).endpoints)
-    pages.addRoutes(TeachPages(identity: identity, courses: services.courses, renderer: renderer).endpoints, atPath: "teach")
+    let api = router.group("/api/v1").add(middleware: BearerAuthenticator(authenticator: authenticator))
+    let pages = router.group()
+        .add(middleware: WebSessionMiddleware(authenticator: authenticator))
+        .add(middleware: CSRFMiddleware())
+    for module in services.modules {
+        module.addAPIRoutes(to: api)
+        module.addPages(to: pages, renderer: renderer)
+    }
+    api.addRoutes(try OpenAPIDocument(fragments: services.modules.map(\.openAPIFragment)).endpoints)
     return router
 }

@@ -11,6 +11,8 @@ public enum StartupFailure {
         switch error {
         case let error as ConfigurationError:
             return error.message
+        case let error as CommandFailure:
+            return error.message
         case let error as IOError where error.errnoCode == EADDRINUSE:
             let address = configuration.map { "\($0.host):\($0.port)" } ?? "the configured address"
             return "The address \(address) is already in use; choose another port with --port or LYCEUM_PORT."
@@ -28,5 +30,17 @@ public enum StartupFailure {
         default:
             return "Lyceum could not start: \(String(describing: error))."
         }
+    }
+}
+
+/// A command that ran but could not do what was asked (e.g. `admin create` with a short password):
+/// printed as it is, one sentence.
+public struct CommandFailure: Error {
+    /// The sentence for the operator, ending with a full stop.
+    public let message: String
+
+    /// Creates the failure; a missing full stop is added, a present one is not doubled.
+    public init(_ message: String) {
+        self.message = message.hasSuffix(".") ? message : message + "."
     }
 }

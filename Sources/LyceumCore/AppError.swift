@@ -83,3 +83,11 @@ extension AppError {
         AppError(status: 503, code: "unavailable", message: message, retryAfter: retryAfter)
     }
 }
+
+extension AppError {
+    /// 409: the request refers to something that was removed while it ran (a foreign key no longer holds).
+    public static let staleReference = AppError(
+        status: 409, code: "stale_reference",
+        message: "Something this request refers to was just removed. Reload the page and try again."
+    )
+}

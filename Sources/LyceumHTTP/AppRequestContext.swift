@@ -1,4 +1,5 @@
 import Hummingbird
+import LyceumContracts
 import LyceumCore
 
 /// The request context every Lyceum route sees.
@@ -8,6 +9,10 @@ public struct AppRequestContext: RequestContext {
     public var requestID: String = ""
     /// The authenticated caller, when the request carried valid credentials.
     public var principal: Principal?
+    /// The signed-in user's display name, for page layouts (set with `principal` by the web session).
+    public var displayName: String?
+    /// The submitted form of a state-changing page request, read and CSRF-checked by the web layer.
+    public var form: FormData?
     /// Why presented credentials were rejected (expired, revoked), reported by routes that need a caller.
     public var credentialError: AppError?
     /// The largest JSON body a route accepts, in bytes.
@@ -27,5 +32,11 @@ public struct AppRequestContext: RequestContext {
     public func requirePrincipal() throws(AppError) -> Principal {
         guard let principal else { throw credentialError ?? AppError.unauthenticated() }
         return principal
+    }
+
+    /// The form the web layer read and CSRF-checked before the handler ran.
+    public func submittedForm() throws(AppError) -> FormData {
+        guard let form else { throw AppError.malformedBody("Send the form as application/x-www-form-urlencoded.") }
+        return form
     }
 }

@@ -23,18 +23,27 @@ public struct RequestEnvelopeMiddleware: RouterMiddleware {
     /// Renders an error for browsers (the web UI); `nil` answers every error in JSON.
     public typealias ErrorPageRenderer = @Sendable (AppError, Request, AppRequestContext) -> Response?
 
+    /// Recognises errors of lower layers that are the client's fault (e.g. a row deleted under the request).
+    public typealias ErrorClassifier = @Sendable (any Error) -> AppError?
+
     private let maxBodyBytes: Int
     private let secureByDefault: Bool
+    private let classify: ErrorClassifier
     private let renderErrorPage: ErrorPageRenderer?
 
     /// Creates the middleware.
     /// - Parameters:
     ///   - maxBodyBytes: the largest request body routes accept.
     ///   - secureByDefault: whether the public URL is HTTPS, so cookies are `Secure` even behind a plain-HTTP hop.
+    ///   - classify: maps errors of lower layers to client errors before they would become a 500.
     ///   - renderErrorPage: optional HTML rendering for browser navigations.
-    public init(maxBodyBytes: Int, secureByDefault: Bool, renderErrorPage: ErrorPageRenderer? = nil) {
+    public init(
+        maxBodyBytes: Int, secureByDefault: Bool, classify: @escaping ErrorClassifier = { _ in nil },
+        renderErrorPage: ErrorPageRenderer? = nil
+    ) {
         self.maxBodyBytes = maxBodyBytes
         self.secureByDefault = secureByDefault
+        self.classify = classify
         self.renderErrorPage = renderErrorPage
     }
 
@@ -46,7 +55,7 @@ public struct RequestEnvelopeMiddleware: RouterMiddleware {
         let requestID = Self.acceptedRequestID(request.headers[.requestID]) ?? Self.newRequestID()
         context.requestID = requestID
         context.maxBodyBytes = maxBodyBytes
-        context.isSecure = secureByDefault || request.headers[.forwardedProto]?.lowercased() == "https"
+        context.isSecure = Self.isSecure(request, secureByDefault: secureByDefault)
         context.logger[metadataKey: "hb.request.id"] = nil
         context.logger[metadataKey: "request.id"] = .string(requestID)
 
@@ -54,7 +63,7 @@ public struct RequestEnvelopeMiddleware: RouterMiddleware {
         do {
             response = try await next(request, context)
         } catch {
-            let appError = Self.appError(for: error, context: context)
+            let appError = classify(error) ?? Self.appError(for: error, context: context)
             response = renderErrorPage?(appError, request, context) ?? JSONResponse.error(appError)
         }
         response.headers[.requestID] = requestID
@@ -66,6 +75,11 @@ public struct RequestEnvelopeMiddleware: RouterMiddleware {
             metadata: ["http.duration_ms": .string(String(format: "%.2f", milliseconds))]
         )
         return response
+    }
+
+    /// Whether the client reached us over HTTPS: the public URL says so, or a proxy that terminated TLS does.
+    public static func isSecure(_ request: Request, secureByDefault: Bool) -> Bool {
+        secureByDefault || request.headers[.forwardedProto]?.lowercased() == "https"
     }
 
     /// Maps any thrown error to the `AppError` the client sees.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Identity
 import LyceumApp
+import LyceumContracts
 import LyceumCore
 import LyceumPlatform
 
@@ -39,13 +40,15 @@ struct CreateAdmin: AsyncParsableCommand {
             try await CommandRunner.withServices(configuration: configuration, logger: logger) { services in
                 try await services.migrator.migrate()
                 do {
-                    let user = try await services.identity.createAccount(
+                    let user = try await services.require(IdentityService.self).createAccount(
                         email: email, password: password, displayName: name, role: .admin, emailVerified: true
                     )
                     print("Created administrator \(user.email) (id \(user.id)).")
                 } catch let error as AppError {
                     let details = error.fields.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
-                    throw ValidationError(details.isEmpty ? error.message : details.joined(separator: "; ") + ".")
+                    throw CommandFailure(
+                        "The administrator was not created: " + (details.isEmpty ? error.message : details.joined(separator: "; "))
+                    )
                 }
             }
         }

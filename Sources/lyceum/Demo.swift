@@ -1,3 +1,4 @@
+import LyceumContracts
 import ArgumentParser
 import LyceumApp
 import LyceumPlatform
@@ -15,7 +16,7 @@ struct Demo: AsyncParsableCommand {
         try await CommandRunner.run(flags: common.flags) { configuration, logger in
             try await CommandRunner.withServices(configuration: configuration, logger: logger) { services in
                 try await services.migrator.migrate()
-                guard try await DemoSchool.isEmpty(services.database) else {
+                guard try await DemoSchool.isEmpty(services) else {
                     throw ConfigurationError(
                         "The database already has accounts; the demo school needs an empty one (try a new --data-dir)."
                     )

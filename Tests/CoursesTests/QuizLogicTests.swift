@@ -1,5 +1,6 @@
 @testable import Courses
 import Foundation
+import LyceumContracts
 import LyceumCore
 import Testing
 

@@ -1,5 +1,6 @@
 import Foundation
 @testable import Identity
+import LyceumContracts
 import LyceumCore
 import NIOCore
 import Testing

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Identity
 import LyceumApp
+import LyceumContracts
 import LyceumCore
 import LyceumPlatform
 import LyceumTestSupport

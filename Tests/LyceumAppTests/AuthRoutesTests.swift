@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Identity
 import LyceumApp
+import LyceumContracts
 import LyceumCore
 import LyceumPlatform
 import LyceumTestSupport
@@ -114,7 +115,7 @@ struct AuthRoutesTests {
             )
             #expect(oversized.status == .contentTooLarge)
             #expect(oversized.errorCode == "payload_too_large")
-            let count = try await app.services.identity.listUsers(
+            let count = try await app.services.identity().listUsers(
                 Principal(userID: "x", role: .admin, sessionID: "x"), query: nil, role: nil, limit: 10, cursor: nil
             ).users.count
             #expect(count == 0)

@@ -2,6 +2,7 @@ import Foundation
 import Identity
 import Logging
 import LyceumApp
+import LyceumContracts
 import LyceumCore
 import LyceumPlatform
 import Testing

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Identity
 import LyceumApp
+import LyceumContracts
 import LyceumCore
 import LyceumPlatform
 import LyceumTestSupport
@@ -138,7 +139,7 @@ struct CoursePagesTests {
             let rows = try #require(book.json["rows"] as? [[String: Any]])
             #expect(rows.contains { (($0["grades"] as? [[String: Any]])?.first?["passed"] as? Bool) == true })
             #expect(rows.contains { (($0["progress"] as? [String: Any])?["percent"] as? Int ?? 0) < 100 })
-            #expect(try await DemoSchool.isEmpty(app.services.database) == false)
+            #expect(try await DemoSchool.isEmpty(app.services) == false)
             await #expect(throws: AppError.self) { _ = try await DemoSchool.seed(app.services) }
         }
     }

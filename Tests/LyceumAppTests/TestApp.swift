@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import Identity
 import LyceumApp
+import LyceumContracts
 import LyceumCore
 import LyceumPlatform
 import LyceumTestSupport
@@ -135,7 +136,7 @@ extension TestApp {
     func account(role: Role, email: String? = nil) async throws -> APIUser {
         let email = email ?? "\(role.rawValue)-\(UUID().uuidString.prefix(8))@example.org"
         let password = "a long enough password"
-        _ = try await services.identity.createAccount(
+        _ = try await services.identity().createAccount(
             email: email, password: password, displayName: "Test \(role.rawValue)", role: role, emailVerified: true
         )
         return try await login(email, password: password)

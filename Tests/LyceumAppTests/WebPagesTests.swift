@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Identity
 import LyceumApp
+import LyceumContracts
 import LyceumCore
 import LyceumPlatform
 import LyceumTestSupport
@@ -92,7 +93,7 @@ struct WebPagesTests {
     func adminPage(engine: TestEngine) async throws {
         try await TestApp.run(engine) { app in
             let target = try await app.register("target@example.org", name: "Target Person")
-            _ = try await app.services.identity.createAccount(
+            _ = try await app.services.identity().createAccount(
                 email: "boss@example.org", password: "a long enough password", displayName: "Boss", role: .admin, emailVerified: true
             )
             let anonymous = Browser(app)

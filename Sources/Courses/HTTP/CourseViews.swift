@@ -1,3 +1,4 @@
+import LyceumContracts
 import Foundation
 import LyceumCore
 import LyceumHTTP
@@ -85,7 +86,7 @@ struct OutlineView: Codable {
     init(_ outline: CourseOutline) {
         course = CourseView(outline.course)
         description = outline.access.canEdit ? outline.course.description : nil
-        descriptionHtml = SafeMarkdown.html(outline.course.description)
+        descriptionHtml = outline.descriptionHTML
         staff = outline.staff.map { Person(id: $0.summary.id, displayName: $0.summary.displayName, role: $0.role) }
         modules = outline.modules.map { module, lessons in
             ModuleEntry(

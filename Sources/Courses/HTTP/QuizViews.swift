@@ -1,4 +1,5 @@
 import Foundation
+import LyceumContracts
 import LyceumCore
 import LyceumHTTP
 
@@ -88,11 +89,7 @@ struct AttemptView: Codable {
         if let score = attempt.score, let maxScore = attempt.maxScore, let percent = attempt.percent, let passed = attempt.passed {
             result = Result(score: score, maxScore: maxScore, percent: percent, passed: passed)
         }
-        if sheet.showsReview {
-            review = sheet.questions.map {
-                Review(questionId: $0.id, correct: sheet.isCorrect($0), key: $0.key)
-            }
-        }
+        review = sheet.review?.map { Review(questionId: $0.questionID, correct: $0.correct, key: $0.key) }
         lateAnswersIgnored = sheet.lateAnswersIgnored
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LyceumContracts
 import LyceumCore
 
 /// Where a course is in its life: only published courses are visible to people who cannot edit them.

@@ -1,3 +1,4 @@
+import LyceumContracts
 import Foundation
 import SQLKit
 

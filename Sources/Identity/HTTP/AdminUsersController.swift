@@ -1,4 +1,5 @@
 import Hummingbird
+import LyceumContracts
 import LyceumCore
 import LyceumHTTP
 

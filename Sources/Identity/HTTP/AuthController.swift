@@ -1,3 +1,4 @@
+import LyceumContracts
 import Hummingbird
 import LyceumCore
 import LyceumHTTP

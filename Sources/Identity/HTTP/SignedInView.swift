@@ -1,4 +1,5 @@
 import Foundation
+import LyceumContracts
 import LyceumCore
 
 /// The JSON answer to register, login and refresh: `{user, accessToken, accessTokenExpiresAt, refreshToken, tokenType}`.

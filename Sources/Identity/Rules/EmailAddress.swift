@@ -1,4 +1,5 @@
 import Foundation
+import LyceumContracts
 import LyceumCore
 
 /// Email address rules: what we accept and the one normal form we store.

@@ -1,5 +1,6 @@
 import Foundation
 import JWTKit
+import LyceumContracts
 import LyceumCore
 
 /// The claims inside an access token.

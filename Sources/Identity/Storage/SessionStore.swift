@@ -1,4 +1,5 @@
 import Foundation
+import LyceumContracts
 import LyceumCore
 import SQLKit
 
@@ -17,6 +18,7 @@ struct SessionStore {
         let sessionID: String
         let userID: String
         let role: Role
+        let displayName: String
         let userActive: Bool
         let expiresAt: Date
         let revokedAt: Date?
@@ -121,6 +123,7 @@ struct SessionStore {
             .column(SQLColumn("expires_at", table: "s"))
             .column(SQLColumn("revoked_at", table: "s"))
             .column(SQLColumn("role", table: "u"))
+            .column(SQLColumn("display_name", table: "u"))
             .column(SQLColumn("active", table: "u"))
             .from(SQLAlias(SQLIdentifier("sessions"), as: SQLIdentifier("s")))
             .join(
@@ -134,6 +137,7 @@ struct SessionStore {
             sessionID: try row.decode(column: "session_id", as: String.self),
             userID: try row.decode(column: "user_id", as: String.self),
             role: Role(rawValue: try row.decode(column: "role", as: String.self)) ?? .student,
+            displayName: try row.decode(column: "display_name", as: String.self),
             userActive: try row.decode(column: "active", as: Bool.self),
             expiresAt: try row.decode(column: "expires_at", as: Date.self),
             revokedAt: try row.decode(column: "revoked_at", as: Date?.self)

@@ -1,4 +1,5 @@
 import Foundation
+import LyceumContracts
 import LyceumCore
 import LyceumPlatform
 import SQLKit
@@ -115,5 +116,12 @@ struct UserStore {
         text.replacingOccurrences(of: "\\", with: "\\\\")
             .replacingOccurrences(of: "%", with: "\\%")
             .replacingOccurrences(of: "_", with: "\\_")
+    }
+}
+
+extension UserStore {
+    /// Whether the `users` table has no rows.
+    static func isEmpty(on sql: any SQLDatabase) async throws -> Bool {
+        try await sql.select().column("id").from("users").limit(1).first() == nil
     }
 }

@@ -1,10 +1,11 @@
+import Foundation
 import Hummingbird
 import LyceumHTTP
 import NIOCore
 
 /// The OpenAPI 3.1 description of `/api/v1`, served at `/api/v1/openapi.json`.
 /// A test keeps it in step with the router: every route is documented and every documented route exists.
-enum OpenAPIDocument {
+struct OpenAPIDocument: @unchecked Sendable {
     static let json = #"""
         {
           "openapi": "3.1.0",
@@ -130,10 +131,47 @@ enum OpenAPIDocument {
         }
         """#
 
-    private static let body = ByteBuffer(string: json)
+    /// The assembled document: the base above plus every module's fragment.
+    let document: [String: Any]
+    private let body: ByteBuffer
 
-    static var endpoints: RouteCollection<AppRequestContext> {
+    /// Merges each fragment's `paths` and `components` into the base document.
+    /// - Throws: when a fragment is not a JSON object, or two fragments describe the same path or component.
+    init(fragments: [String]) throws {
+        var document = try Self.object(Self.json)
+        for fragment in fragments {
+            let part = try Self.object(fragment)
+            var paths = document["paths"] as? [String: Any] ?? [:]
+            for (path, operations) in part["paths"] as? [String: Any] ?? [:] {
+                guard paths[path] == nil else { throw OpenAPIAssemblyError(message: "The path \(path) is described twice.") }
+                paths[path] = operations
+            }
+            document["paths"] = paths
+            var components = document["components"] as? [String: Any] ?? [:]
+            for (kind, entries) in part["components"] as? [String: Any] ?? [:] {
+                var merged = components[kind] as? [String: Any] ?? [:]
+                for (name, value) in entries as? [String: Any] ?? [:] {
+                    guard merged[name] == nil else { throw OpenAPIAssemblyError(message: "The component \(kind)/\(name) is described twice.") }
+                    merged[name] = value
+                }
+                components[kind] = merged
+            }
+            document["components"] = components
+        }
+        self.document = document
+        self.body = ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys]))
+    }
+
+    private static func object(_ text: String) throws -> [String: Any] {
+        guard let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
+            throw OpenAPIAssemblyError(message: "An OpenAPI fragment is not a JSON object.")
+        }
+        return object
+    }
+
+    var endpoints: RouteCollection<AppRequestContext> {
         let routes = RouteCollection(context: AppRequestContext.self)
+        let body = self.body
         routes.get("openapi.json") { _, _ in
             Response(
                 status: .ok,
@@ -143,4 +181,10 @@ enum OpenAPIDocument {
         }
         return routes
     }
+}
+
+/// The OpenAPI fragments of the modules do not fit together.
+struct OpenAPIAssemblyError: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
 }

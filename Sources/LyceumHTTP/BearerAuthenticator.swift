@@ -1,7 +1,7 @@
+import LyceumContracts
 import Hummingbird
 import Logging
 import LyceumCore
-import LyceumHTTP
 
 /// Authenticates `Authorization: Bearer <access token>` for API routes.
 ///
@@ -9,11 +9,11 @@ import LyceumHTTP
 /// public routes still work and protected routes answer 401 with the precise reason (e.g. `token_expired`).
 public struct BearerAuthenticator: RouterMiddleware {
     public typealias Context = AppRequestContext
-    private let identity: IdentityService
+    private let authenticator: any CallerAuthenticator
 
     /// Creates the middleware.
-    public init(identity: IdentityService) {
-        self.identity = identity
+    public init(authenticator: any CallerAuthenticator) {
+        self.authenticator = authenticator
     }
 
     public func handle(
@@ -24,7 +24,7 @@ public struct BearerAuthenticator: RouterMiddleware {
         let parts = header.split(separator: " ", maxSplits: 1)
         if parts.count == 2, parts[0].lowercased() == "bearer" {
             do {
-                context.principal = try await identity.authenticate(accessToken: String(parts[1]))
+                context.principal = try await authenticator.authenticate(accessToken: String(parts[1]))
                 if let principal = context.principal {
                     context.logger[metadataKey: "user.id"] = .string(principal.userID)
                 }

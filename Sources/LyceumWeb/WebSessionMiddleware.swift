@@ -1,27 +1,39 @@
+import LyceumContracts
 import Foundation
 import HTTPTypes
 import Hummingbird
-import Identity
+import Logging
 import LyceumCore
 import LyceumHTTP
 
 /// For browser pages: signs the request in from the session cookie and provides the CSRF token.
 ///
 /// CSRF uses the double-submit pattern: an HttpOnly, SameSite=Lax cookie holds a random token that every
-/// form repeats in a hidden field; `FormData.read` rejects posts where the two differ.
-struct WebSessionMiddleware: RouterMiddleware {
-    typealias Context = AppRequestContext
-    static let sessionCookie = "lyceum_session"
-    static let csrfCookie = "lyceum_csrf"
+/// form repeats in a hidden field; `CSRFMiddleware` rejects state-changing requests where the two differ.
+public struct WebSessionMiddleware: RouterMiddleware {
+    public typealias Context = AppRequestContext
+    /// The session cookie's name.
+    public static let sessionCookie = "lyceum_session"
+    /// The CSRF cookie's name.
+    public static let csrfCookie = "lyceum_csrf"
 
-    let identity: IdentityService
+    private let authenticator: any CallerAuthenticator
 
-    func handle(
+    /// Creates the middleware.
+    public init(authenticator: any CallerAuthenticator) {
+        self.authenticator = authenticator
+    }
+
+    public func handle(
         _ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response
     ) async throws -> Response {
         var context = context
-        if let cookie = request.cookies[Self.sessionCookie]?.value, !cookie.isEmpty, cookie.utf8.count <= 128 {
-            context.principal = try await identity.authenticate(webSessionCookie: cookie)
+        if let cookie = request.cookies[Self.sessionCookie]?.value, !cookie.isEmpty, cookie.utf8.count <= 128,
+            let caller = try await authenticator.authenticate(webSessionCookie: cookie)
+        {
+            context.principal = caller.principal
+            context.displayName = caller.displayName
+            context.logger[metadataKey: "user.id"] = .string(caller.principal.userID)
         }
         if let token = request.cookies[Self.csrfCookie]?.value, token.utf8.count == 43 {
             context.csrfToken = token
@@ -39,7 +51,7 @@ struct WebSessionMiddleware: RouterMiddleware {
     }
 
     /// A Lyceum cookie: HttpOnly, SameSite=Lax, path `/`, Secure over HTTPS.
-    static func cookie(_ name: String, value: String, maxAge: Int?, secure: Bool) -> Cookie {
+    public static func cookie(_ name: String, value: String, maxAge: Int?, secure: Bool) -> Cookie {
         Cookie(name: name, value: value, maxAge: maxAge, path: "/", secure: secure, httpOnly: true, sameSite: .lax)
     }
 }

@@ -1,5 +1,7 @@
 /// The shared page layout and the error page. Pages fill the `content` block.
 enum LayoutTemplates {
+    static let all = [PageTemplate("layout", layout), PageTemplate("error", errorPage)]
+
     static let layout = """
         <!doctype html>
         <html lang="en">
@@ -8,6 +10,7 @@ enum LayoutTemplates {
           <meta name="viewport" content="width=device-width, initial-scale=1">
           <title>{{title}} · Lyceum</title>
           <link rel="stylesheet" href="{{stylesheet}}">
+          <link rel="icon" href="{{icon}}" type="image/svg+xml">
         </head>
         <body>
           <a class="skip" href="#main">Skip to content</a>
@@ -18,9 +21,9 @@ enum LayoutTemplates {
                 <a href="/courses"{{#nav.courses}} aria-current="page"{{/nav.courses}}>Courses</a>
                 {{#viewer}}
                 <a href="/learning"{{#nav.learning}} aria-current="page"{{/nav.learning}}>My learning</a>
-                {{#teaches}}<a href="/teach"{{#nav.teach}} aria-current="page"{{/nav.teach}}>Teaching</a>{{/teaches}}
-                <a href="/profile"{{#nav.profile}} aria-current="page"{{/nav.profile}}>{{displayName}}</a>
-                {{#isAdmin}}<a href="/admin/users"{{#nav.admin}} aria-current="page"{{/nav.admin}}>Users</a>{{/isAdmin}}
+                {{#viewer.teaches}}<a href="/teach"{{#nav.teach}} aria-current="page"{{/nav.teach}}>Teaching</a>{{/viewer.teaches}}
+                <a href="/profile"{{#nav.profile}} aria-current="page"{{/nav.profile}}>{{viewer.displayName}}</a>
+                {{#viewer.isAdmin}}<a href="/admin/users"{{#nav.admin}} aria-current="page"{{/nav.admin}}>Users</a>{{/viewer.isAdmin}}
                 <form method="post" action="/signout">
                   <input type="hidden" name="_csrf" value="{{csrf}}">
                   <button class="quiet" type="submit">Sign out</button>

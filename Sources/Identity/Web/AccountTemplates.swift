@@ -1,24 +1,5 @@
-/// Home, sign-up, sign-in and the email-link pages.
+/// Sign-up, sign-in and the email-link pages.
 enum AccountTemplates {
-    static let home = """
-        {{<layout}}
-        {{$content}}
-        <section class="hero">
-          <h1>{{#viewer}}Welcome back, {{displayName}}.{{/viewer}}{{^viewer}}Teach and learn online, without the weight.{{/viewer}}</h1>
-          <p class="lead">Lyceum is a fast, self-hosted learning platform for schools, bootcamps and tutors:
-            courses, quizzes, discussions and live classes in one place.</p>
-          {{^viewer}}<p><a class="button" href="/signup">Create your account</a> <a href="/signin">or sign in</a></p>{{/viewer}}
-          {{#viewer}}<p><a class="button" href="/profile">Your profile</a></p>{{/viewer}}
-        </section>
-        <div class="features">
-          <div class="card"><h2>Courses that flow</h2><p class="muted">Modules, lessons and quizzes graded on the server.</p></div>
-          <div class="card"><h2>Live together</h2><p class="muted">Chat, presence and video calls for real-time classes.</p></div>
-          <div class="card"><h2>Yours to run</h2><p class="muted">One binary on a laptop, or many replicas in the cloud.</p></div>
-        </div>
-        {{/content}}
-        {{/layout}}
-        """
-
     static let signUp = """
         {{<layout}}
         {{$content}}

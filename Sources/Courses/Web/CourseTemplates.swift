@@ -1,11 +1,66 @@
+import LyceumWeb
+
 /// Catalog, course, lesson, quiz, learning dashboard and certificate pages.
 enum CourseTemplates {
+    /// Every template of the learner's pages, by name.
+    static let all = [
+        PageTemplate("home", home), PageTemplate("dashboard", dashboard), PageTemplate("catalog", catalog),
+        PageTemplate("course", course), PageTemplate("lesson", lesson), PageTemplate("quiz", quiz),
+        PageTemplate("attempt", attempt), PageTemplate("learning", learning), PageTemplate("certificate", certificate),
+    ]
+
+    static let home = """
+        {{<layout}}
+        {{$content}}
+        <section class="hero">
+          <h1>Teach and learn online, without the weight.</h1>
+          <p class="lead">Lyceum is a fast, self-hosted learning platform for schools, bootcamps and tutors:
+            courses with lessons, quizzes graded on the server, progress and certificates.</p>
+          <p><a class="button" href="/signup">Create your account</a> <a href="/signin">or sign in</a> · <a href="/courses">Browse the courses</a></p>
+        </section>
+        <div class="features">
+          <div class="card"><h2>Courses that flow</h2><p class="muted">Modules, lessons and quizzes graded on the server.</p></div>
+          <div class="card"><h2>Progress you can see</h2><p class="muted">Pick up where you left off; finish and earn a verifiable certificate.</p></div>
+          <div class="card"><h2>Yours to run</h2><p class="muted">One binary on a laptop, or many replicas in the cloud.</p></div>
+        </div>
+        {{/content}}
+        {{/layout}}
+        """
+
+    static let dashboard = """
+        {{<layout}}
+        {{$content}}
+        <h1>Welcome back, {{displayName}}</h1>
+        {{#continueLearning}}
+        <div class="card progress-card">
+          <h2>Continue learning</h2>
+          <p><strong>{{courseTitle}}</strong> · {{percent}}% done</p>
+          <p><a class="button" href="{{url}}" data-testid="continue-learning">Continue where you left off</a></p>
+        </div>
+        {{/continueLearning}}
+        <h2>What is due</h2>
+        {{#due}}<div class="card course-row"><p><a href="{{url}}">{{title}}</a> <span class="muted">· {{courseTitle}} · {{detail}}</span></p></div>{{/due}}
+        {{^due}}<p class="card muted">Nothing is waiting for you: every quiz of your courses is passed.</p>{{/due}}
+        <h2>My courses</h2>
+        {{#courses}}
+        <div class="card course-row">
+          <h3><a href="/courses/{{slug}}">{{title}}</a></h3>
+          <label class="muted">Progress <progress max="100" value="{{percent}}">{{percent}}%</progress> {{percent}}%</label>
+          {{#completed}}<p><span class="badge done">completed</span></p>{{/completed}}
+        </div>
+        {{/courses}}
+        {{^courses}}<p class="card">You are not enrolled in any course yet. <a href="/courses">Browse the catalog</a>.</p>{{/courses}}
+        {{#teaches}}<p><a href="/teach">Go to your teaching dashboard</a></p>{{/teaches}}
+        {{/content}}
+        {{/layout}}
+        """
+
     static let catalog = """
         {{<layout}}
         {{$content}}
         <h1>Courses</h1>
         <form class="filters" method="get" action="/courses" role="search">
-          <label>Search <input name="q" type="search" value="{{query.q}}" placeholder="Topic, skill or lesson"></label>
+          <label>Search <input name="q" type="search" value="{{query}}" placeholder="Topic, skill or lesson"></label>
           <label>Level
             <select name="level"><option value="">Any level</option>{{#levels}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{value}}</option>{{/levels}}</select>
           </label>
@@ -45,17 +100,17 @@ enum CourseTemplates {
         <div class="card progress-card">
           <label>Your progress <progress id="course-progress" max="100" value="{{progress.percent}}">{{progress.percent}}%</progress></label>
           <p><strong data-testid="progress-percent">{{progress.percent}}%</strong> · {{progress.completedLessons}} of {{progress.totalLessons}} lessons
-            {{#progress.completedAt}} · <span class="badge">completed</span>{{/progress.completedAt}}
+            {{#progress.completed}} · <span class="badge">completed</span>{{/progress.completed}}
             {{#certificateURL}} · <a href="{{certificateURL}}">Your certificate</a>{{/certificateURL}}</p>
           {{#continueURL}}<p><a class="button" href="{{continueURL}}">Continue where you left off</a></p>{{/continueURL}}
         </div>
         {{/enrolled}}
-        {{^enrolled}}{{#canEnroll}}
+        {{#enrollment}}
         <form method="post" action="/courses/{{course.slug}}/enroll">
           <input type="hidden" name="_csrf" value="{{csrf}}">
-          <button type="submit">{{enrollLabel}}</button>
+          <button type="submit">{{label}}</button>
         </form>
-        {{/canEnroll}}{{/enrolled}}
+        {{/enrollment}}
         {{#signInURL}}<p><a class="button" href="{{signInURL}}">Sign in to enroll</a></p>{{/signInURL}}
         {{#teaching}}<p><a href="/teach/courses/{{course.slug}}">Edit course</a> · <a href="/teach/courses/{{course.slug}}/roster">Roster</a> · <a href="/teach/courses/{{course.slug}}/gradebook">Gradebook</a></p>{{/teaching}}
         <section class="prose">{{{descriptionHtml}}}</section>
@@ -110,7 +165,7 @@ enum CourseTemplates {
         {{$content}}
         <p class="crumbs"><a href="/courses/{{course.slug}}">{{course.title}}</a></p>
         <h1>{{quiz.title}}</h1>
-        <p class="muted">Pass with {{quiz.passingScore}}%{{#quiz.timeLimit}} · {{quiz.timeLimit}} minutes{{/quiz.timeLimit}}{{#quiz.maxAttempts}} · {{quiz.maxAttempts}} attempts{{/quiz.maxAttempts}}</p>
+        <p class="muted">Pass with {{quiz.passingScore}}%{{#quiz.timeLimitMinutes}} · {{quiz.timeLimitMinutes}} minutes{{/quiz.timeLimitMinutes}}{{^quiz.timeLimitMinutes}} · no time limit{{/quiz.timeLimitMinutes}}{{#quiz.maxAttempts}} · {{quiz.maxAttempts}} attempts{{/quiz.maxAttempts}}{{^quiz.maxAttempts}} · unlimited attempts{{/quiz.maxAttempts}}</p>
         {{#attempts}}<p>Attempt {{number}}: {{#percent}}{{percent}}%{{/percent}}{{^percent}}in progress{{/percent}} {{#passed}}<span class="badge done">passed</span>{{/passed}} · <a href="/attempts/{{id}}">open</a></p>{{/attempts}}
         {{#enrolled}}
         <form method="post" action="/courses/{{course.slug}}/quizzes/{{quiz.id}}/start">

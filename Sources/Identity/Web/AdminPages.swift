@@ -1,64 +1,81 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
-import Identity
+import LyceumContracts
 import LyceumCore
 import LyceumHTTP
+import LyceumWeb
+
+/// What the admin user list shows.
+struct AdminUsersContent: Sendable {
+    struct Row: Sendable {
+        let id: String
+        let displayName: String
+        let email: String
+        let role: String
+        let active: Bool
+        let isSelf: Bool
+        let roleOptions: [SelectOption]
+    }
+
+    let users: [Row]
+    let query: String
+    let roles: [SelectOption]
+    let nextURL: String?
+}
 
 /// The admin user list: search, filter by role, change roles, deactivate and reactivate.
 struct AdminPages: Sendable {
     let identity: IdentityService
     let renderer: PageRenderer
 
-    var endpoints: RouteCollection<AppRequestContext> {
-        let routes = RouteCollection(context: AppRequestContext.self)
-        routes.get("users", use: list)
-        routes.post("users/:id", use: update)
-        return routes
+    func addRoutes(to pages: RouterGroup<AppRequestContext>) {
+        pages.get("admin/users", use: list)
+        pages.post("admin/users/:id", use: update)
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
-        guard let principal = context.principal else { return PageRenderer.redirect(to: "/signin?next=/admin/users") }
-        let viewer = try await identity.user(id: principal.userID)
+        guard let principal = context.principal else { return PageRenderer.signIn(returningTo: "/admin/users") }
         let parameters = request.uri.queryParameters
         let query = parameters.get("q") ?? ""
         let roleText = parameters.get("role") ?? ""
         let role = Role(rawValue: roleText)
         let cursor = try parameters.get("cursor").map { text throws(AppError) in try PageCursor(decoding: text) }
         let page = try await identity.listUsers(principal, query: query, role: role, limit: 50, cursor: cursor)
-        let users: [[String: Any]] = page.users.map { user in
-            [
-                "id": user.id, "displayName": user.displayName, "email": user.email, "role": user.role.rawValue,
-                "active": user.isActive, "isSelf": user.id == principal.userID,
-                "roleOptions": Role.allCases.map { ["value": $0.rawValue, "selected": $0 == user.role] },
-            ]
+        let roleNames = Role.allCases.map(\.rawValue)
+        let rows = page.users.map { user in
+            AdminUsersContent.Row(
+                id: user.id, displayName: user.displayName, email: user.email, role: user.role.rawValue,
+                active: user.isActive, isSelf: user.id == principal.userID,
+                roleOptions: SelectOption.list(roleNames, selected: user.role.rawValue)
+            )
         }
-        var values: [String: Any] = [
-            "users": users, "query": query, "nav": ["admin": true],
-            "roles": Role.allCases.map { ["value": $0.rawValue, "selected": $0 == role] },
-        ]
-        if let next = page.nextCursor {
+        let nextURL = page.nextCursor.map { next in
             var components = URLComponents()
             components.path = "/admin/users"
             components.queryItems = [
                 URLQueryItem(name: "q", value: query), URLQueryItem(name: "role", value: roleText),
                 URLQueryItem(name: "cursor", value: next),
             ]
-            values["nextURL"] = components.string
+            return components.string ?? "/admin/users"
         }
-        switch parameters.get("done") {
-        case "role": values["notice"] = "Role updated."
-        case "deactivate": values["notice"] = "Account deactivated and signed out everywhere."
-        case "reactivate": values["notice"] = "Account reactivated."
-        default: break
-        }
-        return renderer.render("admin-users", title: "Users", viewer: viewer, context: context, values: values)
+        let notice: String? =
+            switch parameters.get("done") {
+            case "role": "Role updated."
+            case "deactivate": "Account deactivated and signed out everywhere."
+            case "reactivate": "Account reactivated."
+            default: nil
+            }
+        let content = AdminUsersContent(
+            users: rows, query: query, roles: SelectOption.list(roleNames, selected: role?.rawValue), nextURL: nextURL
+        )
+        return try renderer.render(Page("admin-users", title: "Users", content: content, section: .admin, notice: notice), context: context)
     }
 
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let form = try await FormData.read(request, context: context)
+        let form = try context.submittedForm()
         let principal = try context.requirePrincipal()
-        let id = context.parameters.get("id") ?? ""
+        let id = try context.parameters.require("id")
         let action = form["action"]
         switch action {
         case "role":

@@ -1,5 +1,13 @@
+import LyceumWeb
+
 /// The instructor's pages: dashboard, course editor, roster and gradebook.
 enum TeachTemplates {
+    /// Every template of the teaching pages, by name.
+    static let all = [
+        PageTemplate("teach", dashboard), PageTemplate("teach-editor", editor), PageTemplate("teach-roster", roster),
+        PageTemplate("teach-gradebook", gradebook),
+    ]
+
     static let dashboard = """
         {{<layout}}
         {{$content}}

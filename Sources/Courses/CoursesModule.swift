@@ -1,0 +1,47 @@
+import Foundation
+import Hummingbird
+import LyceumContracts
+import LyceumCore
+import LyceumHTTP
+import LyceumPlatform
+import LyceumWeb
+
+/// The Courses domain as the application sees it: catalog, courses and their structure, enrollment and
+/// progress, quizzes, gradebooks and certificates, with their API and pages.
+///
+/// It needs a `UserDirectory` (Identity provides it) and publishes `CoursesService`.
+public struct CoursesModule: LyceumModule {
+    /// The domain's service.
+    public let service: CoursesService
+    private let cache: ResponseCache
+
+    public var name: String { "courses" }
+    public var migrations: [Migration] { CoursesMigrations.all }
+    public var openAPIFragment: String { CoursesOpenAPI.fragment }
+    public var templates: [PageTemplate] { CourseTemplates.all + TeachTemplates.all }
+
+    /// Builds the service; every committed change to course content drops the shared response cache.
+    public init(context: ModuleContext) throws {
+        let cache = context.responseCache
+        self.cache = cache
+        service = CoursesService(
+            database: context.database, users: try context.require((any UserDirectory).self), clock: context.clock,
+            onChange: { cache.invalidateAll() }
+        )
+        context.provide(service, as: CoursesService.self)
+    }
+
+    public func addAPIRoutes(to api: RouterGroup<AppRequestContext>) {
+        api.addRoutes(CoursesController(courses: service, cache: cache).endpoints)
+        api.addRoutes(QuizzesController(courses: service).endpoints)
+    }
+
+    public func addPages(to pages: RouterGroup<AppRequestContext>, renderer: PageRenderer) {
+        CoursePages(courses: service, renderer: renderer, cache: cache).addRoutes(to: pages)
+        TeachPages(courses: service, renderer: renderer).addRoutes(to: pages)
+    }
+
+    public func seedDemo(_ school: DemoSchoolSeed) async throws {
+        try await DemoCourses.seed(service, school: school)
+    }
+}

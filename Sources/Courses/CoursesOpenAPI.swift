@@ -1,0 +1,2 @@
+/// Placeholder replaced by the contract work.
+public enum CoursesOpenAPI { public static let fragment = "{}" }

@@ -1,0 +1,2 @@
+/// Placeholder replaced by the contract work.
+public enum IdentityOpenAPI { public static let fragment = "{}" }

@@ -1,0 +1,50 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import LyceumCore
+import LyceumHTTP
+import NIOCore
+
+/// Checks every state-changing page request before its handler runs: the body must be a form
+/// (`application/x-www-form-urlencoded`) within the size limit, and its `_csrf` field must match the CSRF
+/// cookie. The parsed form goes to the handler in `context.form`, so no handler reads a body itself and
+/// no route can forget the check.
+public struct CSRFMiddleware: RouterMiddleware {
+    public typealias Context = AppRequestContext
+
+    /// Creates the middleware.
+    public init() {}
+
+    /// The answer to a post whose token is missing or wrong.
+    public static let failure = AppError(
+        status: 403, code: "csrf_failed",
+        message: "This form has expired or did not come from Lyceum. Reload the page and try again."
+    )
+
+    public func handle(
+        _ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response
+    ) async throws -> Response {
+        switch request.method {
+        case .get, .head, .options: return try await next(request, context)
+        default: break
+        }
+        if let type = request.headers[.contentType]?.lowercased(), !type.hasPrefix("application/x-www-form-urlencoded") {
+            throw AppError.unsupportedMediaType("application/x-www-form-urlencoded")
+        }
+        let limit = context.maxBodyBytes
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.body.collect(upTo: limit)
+        } catch is NIOTooManyBytesError {
+            throw AppError.payloadTooLarge(limit: limit)
+        } catch {
+            throw AppError.malformedBody("The form could not be read.")
+        }
+        let form = FormData(urlEncoded: String(decoding: buffer.readableBytesView, as: UTF8.self))
+        guard !context.csrfCookieIsNew, let expected = context.csrfToken, SecureToken.constantTimeEquals(form["_csrf"], expected)
+        else { throw Self.failure }
+        var context = context
+        context.form = form
+        return try await next(request, context)
+    }
+}

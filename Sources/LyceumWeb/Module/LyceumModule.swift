@@ -1,0 +1,58 @@
+import LyceumContracts
+import Hummingbird
+import LyceumHTTP
+import LyceumPlatform
+import ServiceLifecycle
+
+/// A named Mustache template a module contributes to the page renderer.
+public struct PageTemplate: Sendable {
+    /// The name pages render it by; unique across modules.
+    public let name: String
+    /// The template text; pages fill the layout's `content` block.
+    public let text: String
+
+    /// Creates a template.
+    public init(_ name: String, _ text: String) {
+        self.name = name
+        self.text = text
+    }
+}
+
+/// Everything the application needs from one domain. `buildApplication` loops over the list of modules,
+/// so adding a domain adds one line there and nothing else.
+public protocol LyceumModule: Sendable {
+    /// A short lowercase name for logs and errors ("identity", "courses").
+    var name: String { get }
+    /// The module's migrations, numbered inside its own range (see ARCHITECTURE.md).
+    var migrations: [Migration] { get }
+    /// Its templates, registered with the shared layout.
+    var templates: [PageTemplate] { get }
+    /// Its part of the OpenAPI document: JSON with `paths` (relative to `/api/v1`) and `components`.
+    var openAPIFragment: String { get }
+    /// Long-lived background work, run in the application's service group.
+    var backgroundServices: [any Service] { get }
+
+    /// Adds its JSON API routes to the `/api/v1` group (bearer authentication already applied).
+    func addAPIRoutes(to api: RouterGroup<AppRequestContext>)
+    /// Adds its browser pages to the pages group (web session, CSRF and security headers already applied).
+    func addPages(to pages: RouterGroup<AppRequestContext>, renderer: PageRenderer)
+    /// Adds its part of the demo school, after the modules listed before it.
+    func seedDemo(_ school: DemoSchoolSeed) async throws
+}
+
+extension LyceumModule {
+    /// No migrations.
+    public var migrations: [Migration] { [] }
+    /// No templates.
+    public var templates: [PageTemplate] { [] }
+    /// No API operations.
+    public var openAPIFragment: String { "{}" }
+    /// No background work.
+    public var backgroundServices: [any Service] { [] }
+    /// No API routes.
+    public func addAPIRoutes(to api: RouterGroup<AppRequestContext>) {}
+    /// No pages.
+    public func addPages(to pages: RouterGroup<AppRequestContext>, renderer: PageRenderer) {}
+    /// Nothing for the demo school.
+    public func seedDemo(_ school: DemoSchoolSeed) async throws {}
+}

@@ -1,0 +1,176 @@
+import LyceumContracts
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import LyceumCore
+import LyceumHTTP
+import Mustache
+
+/// Renders server-side pages inside the shared layout, from templates the modules contribute.
+public struct PageRenderer: Sendable {
+    private let library: MustacheLibrary
+    private let stylesheetURL: String
+    private let scriptURL: String
+    private let iconURL: String
+
+    /// Parses the layout and every module's templates once.
+    /// - Throws: when a template does not parse, or two modules register the same name.
+    public init(templates: [PageTemplate], assets: StaticAssets) throws {
+        var library = MustacheLibrary()
+        var names: Set<String> = []
+        for template in LayoutTemplates.all + templates {
+            guard names.insert(template.name).inserted else {
+                throw PageTemplateError(message: "Two templates are named \(template.name).")
+            }
+            try library.register(template.text, named: template.name)
+        }
+        self.library = library
+        self.stylesheetURL = assets.url("app.css")
+        self.scriptURL = assets.url("app.js")
+        self.iconURL = assets.url("icon.svg")
+    }
+
+    /// Renders `page` as an HTML response (no caching; the security headers come from the web layer).
+    /// - Throws: a 500 when the template is missing, so a broken page never answers an empty 200.
+    public func render<Content>(
+        _ page: Page<Content>, context: AppRequestContext, status: HTTPResponse.Status = .ok
+    ) throws(AppError) -> Response {
+        Self.html(try html(page, context: context), status: status)
+    }
+
+    /// The HTML of `page` in the layout, with the viewer and CSRF token of `context`.
+    public func html<Content>(_ page: Page<Content>, context: AppRequestContext) throws(AppError) -> String {
+        let viewer = context.principal.map { principal in
+            LayoutScope.Viewer(
+                displayName: context.displayName ?? "Your profile", isAdmin: principal.role == .admin,
+                teaches: principal.role >= .instructor
+            )
+        }
+        let layout = LayoutScope(
+            title: page.title, stylesheet: stylesheetURL, script: scriptURL, icon: iconURL, csrf: context.csrfToken,
+            viewer: viewer, nav: LayoutScope.Navigation(page.section), narrow: page.narrow, notice: page.notice,
+            error: page.error
+        )
+        guard let html = library.render(PageScope(layout: layout, content: page.content), withTemplate: page.template) else {
+            context.logger.error("Page template is not registered", metadata: ["template": "\(page.template)"])
+            throw AppError.internalError
+        }
+        return html
+    }
+
+    /// A page that is the same for every anonymous visitor, served from `cache` with an `ETag`. Such pages
+    /// have no forms that post, so no CSRF token goes into the shared bytes.
+    public func sharedPage(
+        _ cache: ResponseCache, key: String, request: Request, produce: () async throws -> String
+    ) async throws -> Response {
+        try await cache.response(for: "page:\(key)", contentType: "text/html; charset=utf-8", request: request) {
+            ByteBuffer(string: try await produce())
+        }
+    }
+
+    /// An HTML error page for browsers; the envelope middleware uses it for non-API paths.
+    public func errorPage(_ error: AppError, context: AppRequestContext) -> Response {
+        let heading: String
+        switch error.status {
+        case 404: heading = "Page not found"
+        case 403: heading = "Not allowed"
+        case 401: heading = "Please sign in"
+        case 413: heading = "Too much data"
+        case 500...: heading = "Something went wrong"
+        default: heading = "That did not work"
+        }
+        var anonymous = context
+        anonymous.principal = nil
+        let page = Page(
+            "error", title: heading, content: ErrorContent(heading: heading, message: error.message), narrow: true
+        )
+        let html = (try? html(page, context: anonymous)) ?? "<!doctype html><title>\(heading)</title><h1>\(heading)</h1>"
+        return Self.html(html, status: HTTPResponse.Status(code: error.status))
+    }
+
+    /// A rendered page as an uncacheable HTML response.
+    public static func html(_ html: String, status: HTTPResponse.Status) -> Response {
+        Response(
+            status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+            body: .init(byteBuffer: ByteBuffer(string: html))
+        )
+    }
+
+    /// 303 See Other to `location`, the answer to a successful form post.
+    public static func redirect(to location: String) -> Response {
+        Response(status: .seeOther, headers: [.location: location, .cacheControl: "no-store"])
+    }
+
+    /// A redirect to the sign-in page that comes back to `path` afterwards.
+    public static func signIn(returningTo path: String) -> Response {
+        var components = URLComponents()
+        components.path = "/signin"
+        components.queryItems = [URLQueryItem(name: "next", value: path)]
+        return redirect(to: components.string ?? "/signin")
+    }
+}
+
+/// A template set that cannot be used.
+public struct PageTemplateError: Error, CustomStringConvertible {
+    let message: String
+    public var description: String { message }
+}
+
+struct ErrorContent: Sendable {
+    let heading: String
+    let message: String
+}
+
+/// The values every page's layout shows.
+struct LayoutScope {
+    struct Viewer {
+        let displayName: String
+        let isAdmin: Bool
+        let teaches: Bool
+    }
+
+    struct Navigation {
+        let home, courses, learning, teach, profile, admin, signin: Bool
+
+        init(_ section: NavigationSection?) {
+            home = section == .home
+            courses = section == .courses
+            learning = section == .learning
+            teach = section == .teach
+            profile = section == .profile
+            admin = section == .admin
+            signin = section == .signin
+        }
+    }
+
+    let title: String
+    let stylesheet: String
+    let script: String
+    let icon: String
+    let csrf: String?
+    let viewer: Viewer?
+    let nav: Navigation
+    let narrow: Bool
+    let notice: String?
+    let error: String?
+}
+
+/// The object a template renders against: the page's own content first, then the layout's values.
+struct PageScope<Content>: MustacheParent {
+    let layout: LayoutScope
+    let content: Content
+
+    func child(named name: String) -> Any? {
+        if let value = Self.property(name, of: content) { return value }
+        return Self.property(name, of: layout) ?? nil
+    }
+
+    /// The property `name` of `object`: `.some(nil)` when it exists but is absent, `nil` when it does not exist.
+    private static func property(_ name: String, of object: Any) -> Any?? {
+        guard let child = Mirror(reflecting: object).children.first(where: { $0.label == name }) else { return nil }
+        let value = Mirror(reflecting: child.value)
+        guard value.displayStyle == .optional else { return .some(child.value) }
+        return .some(value.children.first?.value)
+    }
+}
