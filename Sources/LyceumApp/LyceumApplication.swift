@@ -120,16 +120,15 @@ func buildRouter(configuration: LyceumConfiguration, services: LyceumServices) t
     let assets = StaticAssets()
     let renderer = try PageRenderer(templates: services.modules.flatMap(\.templates), assets: assets)
     let authenticator = try services.require((any CallerAuthenticator).self)
-    let router = Router(context: AppRequestContext.self)
-    router.add(middleware: HeadRequestMiddleware())
+    // HEAD is answered wherever GET is (uptime monitors and load balancers probe with it): same status and
+    // headers, no body.
+    let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: SecurityHeadersMiddleware(secureByDefault: configuration.isPublicURLSecure))
     router.add(
         middleware: RequestEnvelopeMiddleware(
             maxBodyBytes: configuration.maxBodyBytes,
             secureByDefault: configuration.isPublicURLSecure,
-            classify: { error in
-                DatabaseFailure(error) == .foreignKeyViolation ? AppError.staleReference : nil
-            },
+            classify: classifyLowerLayerError,
             renderErrorPage: { error, request, context in
                 let path = request.uri.path
                 guard !path.hasPrefix("/api/"), !path.hasPrefix("/health/"),
@@ -154,4 +153,10 @@ func buildRouter(configuration: LyceumConfiguration, services: LyceumServices) t
     }
     api.addRoutes(try OpenAPIDocument(fragments: services.modules.map(\.openAPIFragment)).endpoints)
     return router
+}
+
+/// Errors of the layers below the domains that are the client's fault: a foreign key that no longer holds
+/// means a row the request refers to was deleted while it ran.
+@Sendable func classifyLowerLayerError(_ error: any Error) -> AppError? {
+    DatabaseFailure(error) == .foreignKeyViolation ? AppError.staleReference : nil
 }

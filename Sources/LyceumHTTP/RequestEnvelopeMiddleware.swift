@@ -65,6 +65,11 @@ public struct RequestEnvelopeMiddleware: RouterMiddleware {
         } catch {
             let appError = classify(error) ?? Self.appError(for: error, context: context)
             response = renderErrorPage?(appError, request, context) ?? JSONResponse.error(appError)
+            if request.method == .head {
+                // The router answers HEAD on GET routes without a body; errors, 404 included, must match.
+                if let length = response.body.contentLength { response.headers[.contentLength] = String(length) }
+                response.body = ResponseBody()
+            }
         }
         response.headers[.requestID] = requestID
         let elapsed = ContinuousClock.now - started
