@@ -206,6 +206,7 @@ let package = Package(
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            exclude: ["RoleMatrix/role-matrix.tsv"],
             swiftSettings: swiftSettings
         ),
         .target(

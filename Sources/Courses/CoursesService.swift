@@ -186,18 +186,19 @@ public struct CoursesService: Sendable {
     /// Adds, changes or (with `role: nil`) removes a co-instructor or teaching assistant. Owner and admins only.
     public func setStaff(_ principal: Principal?, _ idOrSlug: String, userID: String, role: StaffRole?) async throws {
         let principal = try require(principal)
-        if let role {
-            guard let member = try await users.summaries(ids: [userID])[userID], member.isActive else {
-                throw AppError.notFound("user")
-            }
-            if role == .coInstructor, member.role < .instructor {
-                throw AppError.validation(["role": "co-instructors must have the instructor role"])
-            }
-        }
         try await changing { sql in
             let course = try await editableCourse(idOrSlug, for: principal, on: sql)
             guard course.ownerID == principal.userID || principal.isAdmin else {
                 throw AppError.forbidden("Only the course owner may change its staff.")
+            }
+            // Only after authorization: who exists, and with which role, is not for everyone to learn.
+            if let role {
+                guard let member = try await users.summaries(ids: [userID])[userID], member.isActive else {
+                    throw AppError.notFound("user")
+                }
+                if role == .coInstructor, member.role < .instructor {
+                    throw AppError.validation(["role": "co-instructors must have the instructor role"])
+                }
             }
             guard userID != course.ownerID else {
                 throw AppError.conflict("owner_is_staff", "The owner already teaches this course.")

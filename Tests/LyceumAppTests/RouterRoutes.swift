@@ -10,7 +10,7 @@ import Testing
 /// One route the router serves.
 struct ServedRoute: Hashable, Sendable, CustomStringConvertible {
     let method: HTTPRequest.Method
-    /// The path with `:name` parameters, e.g. `/courses/:course/lessons/:lesson`.
+    /// The path with `{name}` parameters, e.g. `/courses/{course}/lessons/{lesson}`.
     let path: String
 
     var isAPI: Bool { path.hasPrefix("/api/") }

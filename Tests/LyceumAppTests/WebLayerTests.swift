@@ -27,7 +27,7 @@ struct WebLayerTests {
             let signedIn = try await browser.post("/signin", form: ["email": student.email, "password": student.password])
             try #require(signedIn.status == .seeOther)
             for route in formRoutes {
-                let path = route.path.split(separator: "/").map { $0.hasPrefix(":") ? "x" : String($0) }.joined(separator: "/")
+                let path = route.path.split(separator: "/").map { $0.hasPrefix("{") ? "x" : String($0) }.joined(separator: "/")
                 let missing = try await browser.post("/" + path, form: ["title": "t"], csrf: "")
                 #expect(missing.status == .forbidden, "\(route) accepted a post without a token: \(missing.status)")
                 #expect(missing.text.contains("expired or did not come from Lyceum"), "\(route) did not explain the refusal")

@@ -1,0 +1,127 @@
+import Foundation
+import HTTPTypes
+import Identity
+import LyceumCore
+import NIOCore
+import Testing
+
+/// How the matrix calls one route as one caller: the path with the fixture's ids, credentials of a fresh
+/// sign-in, and a body that the route accepts from a caller who may use it.
+enum MatrixRequests {
+    static func send(_ route: ServedRoute, as role: MatrixRole, fixture: MatrixFixture, cast: MatrixCast, app: TestApp) async throws -> Reply {
+        let path = resolve(route, fixture: fixture, cast: cast, role: role)
+        let account = cast.accounts[role]
+        if route.isAPI {
+            var token: String?
+            if role == .deactivated {
+                token = cast.deactivatedToken
+            } else if let account {
+                token = try await app.login(account.email, password: MatrixCast.password).accessToken
+            }
+            let body = apiBody(route, fixture: fixture, cast: cast, role: role)
+            return try await app.request(route.method, path, json: body, token: token)
+        }
+        let csrf = SecureToken.generate()
+        var cookies = ["lyceum_csrf=\(csrf)"]
+        if role == .deactivated {
+            cookies.append("lyceum_session=\(cast.deactivatedCookie)")
+        } else if let account {
+            let session = try await app.services.identity().startWebSession(email: account.email, password: MatrixCast.password)
+            cookies.append("lyceum_session=\(session.cookieValue)")
+        }
+        var headers: HTTPFields = [.accept: "text/html", .cookie: cookies.joined(separator: "; ")]
+        var body: ByteBuffer?
+        if route.method != .get {
+            var fields = formBody(route, fixture: fixture, cast: cast, role: role)
+            fields["_csrf"] = csrf
+            var allowed = CharacterSet.alphanumerics
+            allowed.insert(charactersIn: "-._~")
+            body = ByteBuffer(string: fields.sorted { $0.key < $1.key }.map { key, value in
+                "\(key)=\(value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")"
+            }.joined(separator: "&"))
+            headers[.contentType] = "application/x-www-form-urlencoded"
+        }
+        return try await app.raw(route.method, path, headers: headers, body: body)
+    }
+
+    /// The route's path with every `:parameter` replaced by the fixture's value.
+    static func resolve(_ route: ServedRoute, fixture: MatrixFixture, cast: MatrixCast, role: MatrixRole) -> String {
+        route.path.split(separator: "/", omittingEmptySubsequences: false).map { segment -> String in
+            switch segment {
+            case "{course}": route.isAPI ? fixture.courseID : fixture.courseSlug
+            case "{module}": fixture.moduleID
+            case "{lesson}": fixture.lessonIDs[1]
+            case "{quiz}": fixture.quizID
+            case "{attempt}": fixture.attemptID
+            case "{code}": cast.certificateCode
+            case "{id}": fixture.targetUserID
+            case "{user}":
+                // Staff routes name the assistant; roster routes name the enrolled student.
+                route.path.contains("/staff/") ? cast.accounts[.assistant]?.id ?? "" : cast.accounts[.student]?.id ?? ""
+            case "{name}": "app.css"
+            default: String(segment)
+            }
+        }.joined(separator: "/")
+    }
+
+    private static func unique(_ prefix: String) -> String { "\(prefix)-\(UUID().uuidString.prefix(8).lowercased())" }
+
+    static func apiBody(_ route: ServedRoute, fixture: MatrixFixture, cast: MatrixCast, role: MatrixRole) -> [String: any Sendable]? {
+        let own = cast.accounts[role]?.email ?? "nobody@example.org"
+        switch (route.method, route.path) {
+        case (.post, "/api/v1/auth/register"):
+            return ["email": "\(unique("new"))@example.org", "password": MatrixCast.password, "displayName": "New Person"]
+        case (.post, "/api/v1/auth/login"): return ["email": own, "password": MatrixCast.password]
+        case (.post, "/api/v1/auth/refresh"): return ["refreshToken": "not-a-refresh-token"]
+        case (.post, "/api/v1/auth/logout"): return [:]
+        case (.post, "/api/v1/auth/verify-email"): return ["token": "not-a-token"]
+        case (.post, "/api/v1/auth/password-reset"): return ["email": own]
+        case (.post, "/api/v1/auth/password-reset/confirm"): return ["token": "not-a-token", "password": MatrixCast.password]
+        case (.patch, "/api/v1/me"): return ["displayName": "Renamed"]
+        case (.put, "/api/v1/me/password"): return ["currentPassword": MatrixCast.password, "newPassword": MatrixCast.password]
+        case (.patch, "/api/v1/admin/users/{id}"): return ["role": "instructor"]
+        case (.post, "/api/v1/courses"): return ["title": unique("Course")]
+        case (.patch, "/api/v1/courses/{course}"): return ["summary": "A changed summary."]
+        case (.put, "/api/v1/courses/{course}/staff/{user}"): return ["role": "co_instructor"]
+        case (.post, "/api/v1/courses/{course}/modules"): return ["title": "Another module"]
+        case (.patch, "/api/v1/courses/{course}/modules/{module}"): return ["title": "Renamed module"]
+        case (.post, "/api/v1/courses/{course}/modules/{module}/lessons"): return ["title": "Another lesson", "body": "Text."]
+        case (.patch, "/api/v1/courses/{course}/lessons/{lesson}"): return ["title": "Renamed lesson"]
+        case (.put, "/api/v1/courses/{course}/reorder"):
+            return ["modules": [["id": fixture.moduleID, "lessons": Array(fixture.lessonIDs.reversed())] as [String: any Sendable]]]
+        case (.post, "/api/v1/courses/{course}/roster"): return ["userId": cast.accounts[.otherStudent]?.id ?? ""]
+        case (.post, "/api/v1/courses/{course}/quizzes"):
+            return [
+                "moduleId": fixture.moduleID, "title": "Another quiz",
+                "questions": [["kind": "true_false", "prompt": "Sure?", "truth": true] as [String: any Sendable]],
+            ]
+        case (.patch, "/api/v1/attempts/{attempt}"), (.post, "/api/v1/attempts/{attempt}/submit"): return ["answers": [String: String]()]
+        default: return nil
+        }
+    }
+
+    static func formBody(_ route: ServedRoute, fixture: MatrixFixture, cast: MatrixCast, role: MatrixRole) -> [String: String] {
+        let own = cast.accounts[role]?.email ?? "nobody@example.org"
+        switch route.path {
+        case "/signup": return ["email": "\(unique("page"))@example.org", "password": MatrixCast.password, "displayName": "Page Person"]
+        case "/signin": return ["email": own, "password": MatrixCast.password, "next": "/"]
+        case "/verify-email": return ["token": "not-a-token"]
+        case "/reset-password": return ["email": own]
+        case "/reset-password/confirm": return ["token": "not-a-token", "password": MatrixCast.password]
+        case "/profile": return ["displayName": "Renamed", "bio": ""]
+        case "/profile/password": return ["currentPassword": MatrixCast.password, "newPassword": MatrixCast.password]
+        case "/admin/users/{id}": return ["action": "role", "role": "instructor"]
+        case "/courses/{course}/lessons/{lesson}/completion": return ["completed": "true"]
+        case "/markdown-preview": return ["markdown": "# Preview"]
+        case "/teach/courses": return ["title": unique("Page course"), "summary": "S", "category": "Tests"]
+        case "/teach/courses/{course}":
+            return ["title": "Edited title", "summary": "S", "description": "D", "category": "Tests", "tags": "a, b", "level": "beginner", "priceMinor": "0"]
+        case "/teach/courses/{course}/status": return ["status": "archived"]
+        case "/teach/courses/{course}/modules": return ["title": "Page module"]
+        case "/teach/courses/{course}/modules/{module}/lessons": return ["title": "Page lesson", "body": "Text", "estimatedMinutes": "5"]
+        case "/teach/courses/{course}/modules/{module}/quizzes": return ["title": "Page quiz", "passingScore": "50", "questions": "? Sure?\n= true"]
+        case "/teach/courses/{course}/move": return ["module": fixture.moduleID, "direction": "down"]
+        default: return [:]
+        }
+    }
+}
