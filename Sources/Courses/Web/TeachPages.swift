@@ -9,9 +9,7 @@ import NIOCore
 
 /// Typed contents of the teaching pages.
 enum TeachPageContent {
-    struct CourseRef: Sendable {
-        let slug, title: String
-    }
+    typealias CourseRef = CoursePageContent.CourseRef
 
     struct Dashboard: Sendable {
         struct Row: Sendable {
