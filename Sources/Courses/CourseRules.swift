@@ -19,8 +19,20 @@ enum CourseRules {
                 slug.append("-")
             }
         }
-        while slug.hasSuffix("-") { slug.removeLast() }
-        return String(slug.prefix(80)).lowercased()
+        var result = String(slug.prefix(80)).lowercased()
+        while result.hasSuffix("-") { result.removeLast() }
+        return result
+    }
+
+    /// The slug of a new course that names none: made from the title, or, when the title gives no valid slug
+    /// (no Latin letters or digits, too short, shaped like a UUID), that made slug with a random suffix.
+    static func defaultSlug(for title: String) -> String {
+        let made = slug(from: title)
+        if isValidSlug(made) { return made }
+        let suffix = String(UUID().uuidString.lowercased().prefix(8))
+        var stem = String(made.prefix(60))
+        while stem.hasSuffix("-") { stem.removeLast() }
+        return stem.isEmpty ? "course-\(suffix)" : "\(stem)-\(suffix)"
     }
 
     static func isValidSlug(_ slug: String) -> Bool {

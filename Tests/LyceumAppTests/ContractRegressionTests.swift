@@ -17,4 +17,17 @@ struct ContractRegressionTests {
             #expect(unknown.errorCode == "unauthenticated")
         }
     }
+
+    @Test("a course whose title gives no slug is created with a made-up slug", arguments: TestEngine.available)
+    func titleWithoutSlug(engine: TestEngine) async throws {
+        try await TestApp.run(engine) { app in
+            let instructor = try await app.account(role: .instructor)
+            for title in ["0", "数学入门", "C", String(repeating: "a", count: 79) + " b"] {
+                let created = try await app.request(.post, "/api/v1/courses", json: ["title": title], token: instructor.accessToken)
+                #expect(created.status == .created, "\(title): \(created.text)")
+                let slug = try #require((created.json["course"] as? [String: Any])?["slug"] as? String)
+                #expect(slug.count >= 3 && slug.count <= 80 && !slug.hasSuffix("-") && !slug.contains("--"), "\(slug)")
+            }
+        }
+    }
 }
