@@ -4,6 +4,7 @@ import Identity
 import LyceumApp
 import LyceumCore
 import LyceumTestSupport
+import NIOCore
 import Testing
 
 /// Server bugs that the contract tests (scripts/contract-test, schemathesis) found, each pinned by a test.
@@ -28,6 +29,24 @@ struct ContractRegressionTests {
                 let slug = try #require((created.json["course"] as? [String: Any])?["slug"] as? String)
                 #expect(slug.count >= 3 && slug.count <= 80 && !slug.hasSuffix("-") && !slug.contains("--"), "\(slug)")
             }
+        }
+    }
+
+    @Test("logout with a bearer token refuses a malformed body instead of ignoring it", arguments: TestEngine.available)
+    func logoutChecksBody(engine: TestEngine) async throws {
+        try await TestApp.run(engine) { app in
+            let user = try await app.register()
+            let malformed = try await app.raw(
+                .post, "/api/v1/auth/logout",
+                headers: [.authorization: "Bearer \(user.accessToken)", .contentType: "application/json"],
+                body: ByteBuffer(bytes: [0])
+            )
+            #expect(malformed.status == .badRequest)
+            #expect(malformed.errorCode == "malformed_body")
+            #expect(try await app.request(.get, "/api/v1/me", token: user.accessToken).status == .ok)
+            let empty = try await app.request(.post, "/api/v1/auth/logout", token: user.accessToken)
+            #expect(empty.status == .noContent)
+            #expect(try await app.request(.get, "/api/v1/me", token: user.accessToken).status == .unauthorized)
         }
     }
 }

@@ -86,9 +86,8 @@ struct OpenAPITests {
     @Test("every operation that needs a token declares bearer security")
     func security() async throws {
         // Probe each operation without credentials: a 401 answer means it needs a token.
-        let operations = try operations()
         try await TestApp.run(.sqlite) { app in
-            for (path, method, operation) in operations where path != "/openapi.json" {
+            for (path, method, operation) in try self.operations() where path != "/openapi.json" {
                 let concrete = path.split(separator: "/").map { segment in
                     segment.hasPrefix("{") ? (segment == "{course}" ? "no-such-course" : "00000000-0000-4000-8000-000000000000") : String(segment)
                 }.joined(separator: "/")
