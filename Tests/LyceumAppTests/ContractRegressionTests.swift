@@ -49,4 +49,27 @@ struct ContractRegressionTests {
             #expect(try await app.request(.get, "/api/v1/me", token: user.accessToken).status == .unauthorized)
         }
     }
+
+    @Test("a number that does not fit an integer field is 422, not 400 'not valid JSON'", arguments: TestEngine.available)
+    func numberOutOfRange(engine: TestEngine) async throws {
+        try await TestApp.run(engine) { app in
+            let instructor = try await app.account(role: .instructor)
+            for number in ["1.5", "1e30", "-8419016826335505940480"] {
+                let reply = try await app.raw(
+                    .post, "/api/v1/courses",
+                    headers: [.authorization: "Bearer \(instructor.accessToken)", .contentType: "application/json"],
+                    body: ByteBuffer(string: #"{"title": "Numbers", "priceMinor": "# + number + "}")
+                )
+                #expect(reply.status == .unprocessableContent, "\(number): \(reply.text)")
+                #expect(reply.errorCode == "validation_failed")
+            }
+            let broken = try await app.raw(
+                .post, "/api/v1/courses",
+                headers: [.authorization: "Bearer \(instructor.accessToken)", .contentType: "application/json"],
+                body: ByteBuffer(string: #"{"title": "Numbers", "priceMinor": 1.5"#)
+            )
+            #expect(broken.status == .badRequest)
+            #expect(broken.errorCode == "malformed_body")
+        }
+    }
 }
