@@ -403,8 +403,8 @@ public enum CoursesOpenAPI {
                     "name": "user",
                     "in": "path",
                     "required": true,
-                    "schema": {"type": "string", "format": "uuid"},
-                    "description": "The user's id"
+                    "schema": {"type": "string", "minLength": 1},
+                    "description": "The user's id (removing someone who is not on the staff changes nothing)"
                   }
                 ],
                 "requestBody": {
@@ -453,8 +453,8 @@ public enum CoursesOpenAPI {
                     "name": "user",
                     "in": "path",
                     "required": true,
-                    "schema": {"type": "string", "format": "uuid"},
-                    "description": "The user's id"
+                    "schema": {"type": "string", "minLength": 1},
+                    "description": "The user's id (removing someone who is not on the staff changes nothing)"
                   }
                 ],
                 "responses": {
@@ -1176,7 +1176,7 @@ public enum CoursesOpenAPI {
                                 },
                                 "correct": {
                                   "type": ["array", "null"],
-                                  "items": {"type": "integer"},
+                                  "items": {"type": "integer", "minimum": 0, "maximum": 9},
                                   "description": "Choice questions: indices into options"
                                 },
                                 "truth": {"type": ["boolean", "null"], "description": "True/false questions"},
