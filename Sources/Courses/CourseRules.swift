@@ -44,7 +44,8 @@ enum CourseRules {
     static func text(_ value: String, field: String, max: Int, required: Bool, into problems: inout [String: String]) -> String {
         let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
         if required && trimmed.isEmpty { problems[field] = "is required" }
-        if trimmed.count > max { problems[field] = "must be at most \(max) characters" }
+        // Lengths count Unicode code points, as the API document's maxLength does (not grapheme clusters).
+        if trimmed.unicodeScalars.count > max { problems[field] = "must be at most \(max) characters" }
         if trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t" }) {
             problems[field] = "must not contain control characters"
         }
@@ -54,7 +55,7 @@ enum CourseRules {
     static func tags(_ values: [String], into problems: inout [String: String]) -> [String] {
         let cleaned = values.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
         if cleaned.count > maxTags { problems["tags"] = "must be at most \(maxTags) tags" }
-        if cleaned.contains(where: { $0.count > 40 || $0.contains(",") }) {
+        if cleaned.contains(where: { $0.unicodeScalars.count > 40 || $0.contains(",") }) {
             problems["tags"] = "must each be at most 40 characters without commas"
         }
         var seen = Set<String>()
@@ -84,7 +85,7 @@ enum CourseRules {
     static func videoURL(_ value: String?, into problems: inout [String: String]) -> String? {
         guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
         let lower = value.lowercased()
-        if !(lower.hasPrefix("https://") || lower.hasPrefix("http://")) || value.count > 2000 {
+        if !(lower.hasPrefix("https://") || lower.hasPrefix("http://")) || value.unicodeScalars.count > 2000 {
             problems["videoUrl"] = "must be an http or https address"
         }
         return value

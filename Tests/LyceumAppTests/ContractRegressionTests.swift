@@ -72,4 +72,18 @@ struct ContractRegressionTests {
             #expect(broken.errorCode == "malformed_body")
         }
     }
+
+    @Test("course text limits count code points, as the document's maxLength does", arguments: TestEngine.available)
+    func lengthsCountCodePoints(engine: TestEngine) async throws {
+        try await TestApp.run(engine) { app in
+            let instructor = try await app.account(role: .instructor)
+            // 31 characters on screen, 61 code points: each thumb carries a skin-tone modifier.
+            let category = "a" + String(repeating: "\u{1F44D}\u{1F3FB}", count: 30)
+            let tooLong = try await app.request(.post, "/api/v1/courses", json: ["title": "Thumbs", "category": category], token: instructor.accessToken)
+            #expect(tooLong.status == .unprocessableContent, "\(tooLong.text)")
+            #expect(tooLong.errorFields["category"] == "must be at most 60 characters")
+            let fits = try await app.request(.post, "/api/v1/courses", json: ["title": "Thumbs", "category": String(category.unicodeScalars.dropFirst().map(Character.init))], token: instructor.accessToken)
+            #expect(fits.status == .created, "\(fits.text)")
+        }
+    }
 }
