@@ -20,8 +20,20 @@ enum CourseRules {
                 slug.append("-")
             }
         }
-        while slug.hasSuffix("-") { slug.removeLast() }
-        return String(slug.prefix(80)).lowercased()
+        var result = String(slug.prefix(80)).lowercased()
+        while result.hasSuffix("-") { result.removeLast() }
+        return result
+    }
+
+    /// The slug of a new course that names none: made from the title, or, when the title gives no valid slug
+    /// (no Latin letters or digits, too short, shaped like a UUID), that made slug with a random suffix.
+    static func defaultSlug(for title: String) -> String {
+        let made = slug(from: title)
+        if isValidSlug(made) { return made }
+        let suffix = String(UUID().uuidString.lowercased().prefix(8))
+        var stem = String(made.prefix(60))
+        while stem.hasSuffix("-") { stem.removeLast() }
+        return stem.isEmpty ? "course-\(suffix)" : "\(stem)-\(suffix)"
     }
 
     static func isValidSlug(_ slug: String) -> Bool {
@@ -33,7 +45,8 @@ enum CourseRules {
     static func text(_ value: String, field: String, max: Int, required: Bool, into problems: inout [String: String]) -> String {
         let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
         if required && trimmed.isEmpty { problems[field] = "is required" }
-        if trimmed.count > max { problems[field] = "must be at most \(max) characters" }
+        // Lengths count Unicode code points, as the API document's maxLength does (not grapheme clusters).
+        if trimmed.unicodeScalars.count > max { problems[field] = "must be at most \(max) characters" }
         if trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t" }) {
             problems[field] = "must not contain control characters"
         }
@@ -43,7 +56,7 @@ enum CourseRules {
     static func tags(_ values: [String], into problems: inout [String: String]) -> [String] {
         let cleaned = values.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
         if cleaned.count > maxTags { problems["tags"] = "must be at most \(maxTags) tags" }
-        if cleaned.contains(where: { $0.count > 40 || $0.contains(",") }) {
+        if cleaned.contains(where: { $0.unicodeScalars.count > 40 || $0.contains(",") }) {
             problems["tags"] = "must each be at most 40 characters without commas"
         }
         var seen = Set<String>()
@@ -73,7 +86,7 @@ enum CourseRules {
     static func videoURL(_ value: String?, into problems: inout [String: String]) -> String? {
         guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
         let lower = value.lowercased()
-        if !(lower.hasPrefix("https://") || lower.hasPrefix("http://")) || value.count > 2000 {
+        if !(lower.hasPrefix("https://") || lower.hasPrefix("http://")) || value.unicodeScalars.count > 2000 {
             problems["videoUrl"] = "must be an http or https address"
         }
         return value

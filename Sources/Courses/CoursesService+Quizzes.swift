@@ -68,6 +68,7 @@ extension CoursesService {
 
     /// Deletes a quiz and its attempts.
     public func deleteQuiz(_ principal: Principal?, quizID: String) async throws {
+        let principal = try require(principal)
         try await changing { sql in
             guard let quiz = try await QuizStore.quiz(id: quizID, on: sql) else { throw AppError.notFound("quiz") }
             _ = try await editableCourse(quiz.courseID, for: principal, on: sql)

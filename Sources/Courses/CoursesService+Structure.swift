@@ -103,7 +103,7 @@ extension CoursesService {
         var problems: [String: String] = [:]
         let title = CourseRules.text(input.title ?? "", field: "title", max: CourseRules.maxTitle, required: true, into: &problems)
         let body = input.body ?? ""
-        if body.count > CourseRules.maxMarkdown { problems["body"] = "must be at most \(CourseRules.maxMarkdown) characters" }
+        if body.unicodeScalars.count > CourseRules.maxMarkdown { problems["body"] = "must be at most \(CourseRules.maxMarkdown) characters" }
         let minutes = CourseRules.minutes(input.estimatedMinutes ?? 5, into: &problems)
         let video = CourseRules.videoURL(input.videoUrl, into: &problems)
         guard problems.isEmpty else { throw AppError.validation(problems) }
@@ -129,7 +129,7 @@ extension CoursesService {
     public func updateLesson(_ principal: Principal?, _ idOrSlug: String, lessonID: String, input: LessonInput) async throws -> Lesson {
         var problems: [String: String] = [:]
         let title = input.title.map { CourseRules.text($0, field: "title", max: CourseRules.maxTitle, required: true, into: &problems) }
-        if let body = input.body, body.count > CourseRules.maxMarkdown {
+        if let body = input.body, body.unicodeScalars.count > CourseRules.maxMarkdown {
             problems["body"] = "must be at most \(CourseRules.maxMarkdown) characters"
         }
         let minutes = input.estimatedMinutes.map { CourseRules.minutes($0, into: &problems) }

@@ -79,7 +79,7 @@ public struct CoursesService: Sendable {
         guard principal.role >= .instructor else { throw AppError.forbidden("Only instructors may create courses.") }
         var problems: [String: String] = [:]
         let title = CourseRules.text(draft.title, field: "title", max: CourseRules.maxTitle, required: true, into: &problems)
-        let slug = draft.slug.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? CourseRules.slug(from: title)
+        let slug = draft.slug.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? CourseRules.defaultSlug(for: title)
         if !CourseRules.isValidSlug(slug) {
             problems["slug"] = "must be 3 to 80 lowercase letters, digits and single hyphens"
         }

@@ -26,9 +26,20 @@ extension Request {
         if buffer.readableBytes == 0 {
             throw AppError.malformedBody("The request body is empty; send a JSON object.")
         }
+        let data = Data(buffer.readableBytesView)
         do {
-            return try JSONCoding.decoder.decode(Body.self, from: Data(buffer.readableBytesView))
+            return try JSONCoding.decoder.decode(Body.self, from: data)
         } catch let error as DecodingError {
+            // Foundation reports a number that does not fit its field (1.5 or 1e30 for an Int) as "not valid
+            // JSON" at the root; when the body does parse, it is a value problem, not a malformed body.
+            if case .dataCorrupted(let context) = error, context.codingPath.isEmpty,
+                (try? JSONSerialization.jsonObject(with: data, options: .fragmentsAllowed)) != nil
+            {
+                throw AppError(
+                    status: 422, code: "validation_failed",
+                    message: "A number in the body does not fit its field (a whole number in range is expected)."
+                )
+            }
             throw Self.appError(for: error)
         } catch {
             throw AppError.malformedBody()

@@ -1,22 +1,31 @@
 #!/usr/bin/env python3
 """End-to-end check of the built `lyceum` binary: real process, real HTTP, real browser.
 
-Run by scripts/e2e with Debian's python3 (which has selenium). Every check prints one line; the first
-failure stops the run with a non-zero exit code.
+Run by scripts/e2e with Debian's python3 (which has selenium). The whole suite runs once on SQLite and, when
+LYCEUM_TEST_DATABASE_URL names a PostgreSQL server, once more on fresh databases created on that server.
+Every check prints one line labelled with its engine; the first failure stops the run with a non-zero exit
+code. At the end of each engine's run, every log the run captured (the servers' standard output and error,
+and the CLI's output) is searched for every secret the run used; a hit fails the run and names the kind of
+secret, never the secret itself.
 """
 import json
 import os
+import re
+import secrets
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import tempfile
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -26,6 +35,117 @@ from selenium.webdriver.support.ui import WebDriverWait
 BINARY = sys.argv[1] if len(sys.argv) > 1 else ".build/debug/lyceum"
 
 
+class Database:
+    """One database a server or CLI call uses: a SQLite file in a data directory, or a PostgreSQL database."""
+
+    def __init__(self, engine, data_dir, url=None):
+        self.engine = engine
+        self.data_dir = data_dir
+        self.url = url
+
+    @property
+    def env(self):
+        return {"LYCEUM_DATABASE_URL": self.url} if self.url else {}
+
+    def mail_bodies(self, recipient=None):
+        """The bodies of the messages in `mail_outbox`, oldest first."""
+        if self.engine == "sqlite":
+            with sqlite3.connect(os.path.join(self.data_dir, "lyceum.sqlite")) as connection:
+                if recipient:
+                    rows = connection.execute("SELECT body FROM mail_outbox WHERE recipient = ? ORDER BY created_at", (recipient,))
+                else:
+                    rows = connection.execute("SELECT body FROM mail_outbox ORDER BY created_at")
+                return [row[0] for row in rows]
+        where = f"WHERE recipient = '{recipient}'" if recipient else ""
+        text = psql(self.url, f"SELECT string_agg(body, E'\\x1e' ORDER BY created_at) FROM mail_outbox {where}")
+        return [body for body in text.split("\x1e") if body]
+
+
+def psql(url, statement):
+    result = subprocess.run(["psql", url, "-X", "-q", "-t", "-A", "-v", "ON_ERROR_STOP=1", "-c", statement],
+                            capture_output=True, text=True, timeout=60)
+    if result.returncode != 0:
+        print(result.stderr.strip())
+        check(False, "psql runs against the test server")
+    return result.stdout.rstrip("\n")
+
+
+def mail_tokens(body, path):
+    return re.findall(re.escape(path) + r"\?token=([A-Za-z0-9_-]+)", body)
+
+
+class Run:
+    """What one engine's run shares: its label, the environment that selects the engine, the databases it
+    created, the secrets it used (by kind) and every log it captured."""
+
+    def __init__(self, engine, server_url=None):
+        self.engine = engine
+        self.server_url = server_url
+        self.env = {}
+        self.databases = []
+        self.created = []
+        self.secrets = {}
+        self.logs = []
+        if server_url:
+            self.env["LYCEUM_JWT_SECRET"] = self.secret("JWT secret", secrets.token_urlsafe(48))
+            self.secret("database password", urllib.parse.unquote(urllib.parse.urlsplit(server_url).password or ""))
+
+    def secret(self, kind, value):
+        if value:
+            self.secrets.setdefault(kind, set()).add(value)
+        return value
+
+    def new_database(self, data_dir):
+        """A fresh database for one server: SQLite in `data_dir`, or a new database on the PostgreSQL server."""
+        if not self.server_url:
+            database = Database("sqlite", data_dir)
+        else:
+            name = f"lyceum_e2e_{secrets.token_hex(6)}"
+            psql(self.server_url, f"CREATE DATABASE {name}")
+            self.created.append(name)
+            url = urllib.parse.urlunsplit(urllib.parse.urlsplit(self.server_url)._replace(path="/" + name))
+            database = Database("postgres", data_dir, url)
+        self.databases.append(database)
+        return database
+
+    def drop_databases(self):
+        for name in self.created:
+            psql(self.server_url, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        self.created = []
+
+    def collect_stored_secrets(self):
+        """Secrets the run did not type but the servers made: generated signing keys and the tokens mailed."""
+        for database in self.databases:
+            key = os.path.join(database.data_dir, "jwt-secret")
+            if not database.url and os.path.exists(key):
+                with open(key) as handle:
+                    self.secret("JWT secret", handle.read().strip())
+            for body in database.mail_bodies():
+                for token in mail_tokens(body, "/verify-email"):
+                    self.secret("email verification token", token)
+                for token in mail_tokens(body, "/reset-password"):
+                    self.secret("password reset token", token)
+
+    def check_logs_hold_no_secret(self):
+        self.collect_stored_secrets()
+        leaks = []
+        lines = sum(len(captured) for _, captured in self.logs)
+        for kind, values in sorted(self.secrets.items()):
+            forms = {form for value in values for form in (value, urllib.parse.quote(value, safe=""), urllib.parse.quote_plus(value))}
+            for source, captured in self.logs:
+                for number, line in enumerate(captured, start=1):
+                    if any(form in line for form in forms):
+                        leaks.append(f"a {kind} appears in the {source} (line {number})")
+                        break
+        for leak in leaks:
+            print(f"FAIL [{self.engine}] {leak}", flush=True)
+        counts = ", ".join(f"{len(values)} {kind}" + ("s" if len(values) > 1 else "") for kind, values in sorted(self.secrets.items()))
+        check(not leaks, f"no secret reaches a log: {lines} captured lines searched for {counts}")
+
+
+RUN = None
+
+
 def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -33,13 +153,18 @@ def free_port():
 
 
 def check(condition, message):
+    label = f"[{RUN.engine}] " if RUN else ""
     if not condition:
-        print(f"FAIL {message}", flush=True)
+        print(f"FAIL {label}{message}", flush=True)
         sys.exit(1)
-    print(f"ok   {message}", flush=True)
+    print(f"ok   {label}{message}", flush=True)
 
 
 def request(base, method, path, body=None, token=None):
+    if body is not None and RUN:
+        for key in ("password", "currentPassword", "newPassword"):
+            RUN.secret("password", body.get(key))
+        RUN.secret("refresh token", body.get("refreshToken"))
     data = json.dumps(body).encode() if body is not None else None
     req = urllib.request.Request(base + path, data=data, method=method)
     if data is not None:
@@ -49,24 +174,80 @@ def request(base, method, path, body=None, token=None):
     try:
         with urllib.request.urlopen(req, timeout=30) as response:
             raw = response.read()
-            return response.status, dict(response.headers), json.loads(raw) if raw else None
+            return response.status, dict(response.headers), remember_tokens(json.loads(raw) if raw else None)
     except urllib.error.HTTPError as error:
         raw = error.read()
         return error.code, dict(error.headers), json.loads(raw) if raw else None
 
 
-def start(data_dir, port, extra_env=None, args=()):
-    env = dict(os.environ)
-    env.update({"LYCEUM_DATA_DIR": data_dir, "LYCEUM_PORT": str(port), "LYCEUM_LOG_FORMAT": "json"})
-    env.update(extra_env or {})
-    return subprocess.Popen([BINARY, "serve", *args], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+def remember_tokens(body):
+    if RUN and isinstance(body, dict):
+        RUN.secret("access token", body.get("accessToken"))
+        RUN.secret("refresh token", body.get("refreshToken"))
+    return body
+
+
+class Server:
+    """A `lyceum serve` process whose standard output and error are drained continuously by two threads
+    (so a long log can never fill a pipe and block the server) and kept line by line."""
+
+    def __init__(self, database, data_dir, port, extra_env=None, args=()):
+        env = dict(os.environ)
+        env.update(RUN.env)
+        env.update(database.env)
+        env.update({"LYCEUM_DATA_DIR": data_dir, "LYCEUM_PORT": str(port), "LYCEUM_LOG_FORMAT": "json"})
+        env.update(extra_env or {})
+        self.stdout = []
+        self.stderr = []
+        RUN.logs.append(("server standard output", self.stdout))
+        RUN.logs.append(("server log", self.stderr))
+        self.process = subprocess.Popen(
+            [BINARY, "serve", *args], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, errors="replace"
+        )
+        self.readers = [
+            threading.Thread(target=self._drain, args=(self.process.stdout, self.stdout), daemon=True),
+            threading.Thread(target=self._drain, args=(self.process.stderr, self.stderr), daemon=True),
+        ]
+        for reader in self.readers:
+            reader.start()
+
+    @staticmethod
+    def _drain(stream, lines):
+        for line in stream:
+            lines.append(line.rstrip("\n"))
+
+    def poll(self):
+        return self.process.poll()
+
+    def send_signal(self, number):
+        self.process.send_signal(number)
+
+    def kill(self):
+        self.process.kill()
+        self.finish()
+
+    def wait(self, timeout):
+        code = self.process.wait(timeout=timeout)
+        self.finish()
+        return code
+
+    def finish(self):
+        """Waits until both pipes are read to the end (the process has exited)."""
+        self.process.wait(timeout=30)
+        for reader in self.readers:
+            reader.join(timeout=10)
+
+
+def start(database, port, extra_env=None, args=()):
+    return Server(database, database.data_dir, port, extra_env, args)
 
 
 def wait_ready(base, process, timeout=60):
     deadline = time.time() + timeout
     while time.time() < deadline:
         if process.poll() is not None:
-            print(process.stderr.read())
+            process.finish()
+            print("\n".join(process.stderr[-40:]))
             check(False, "server stayed up")
         try:
             if request(base, "GET", "/health/ready")[0] == 200:
@@ -77,10 +258,15 @@ def wait_ready(base, process, timeout=60):
     check(False, "server became ready in time")
 
 
-def cli(*args, env=None, stdin=None):
+def cli(*args, env=None, stdin=None, engine_env=True):
     full_env = dict(os.environ)
+    if engine_env:
+        full_env.update(RUN.env)
+        full_env.update(RUN.main.env)
     full_env.update(env or {})
-    return subprocess.run([BINARY, *args], env=full_env, input=stdin, capture_output=True, text=True, timeout=120)
+    result = subprocess.run([BINARY, *args], env=full_env, input=stdin, capture_output=True, text=True, timeout=120)
+    RUN.logs.append((f"output of lyceum {' '.join(args[:2])}", result.stdout.splitlines() + result.stderr.splitlines()))
+    return result
 
 
 def check_cli(data_dir):
@@ -95,12 +281,12 @@ def check_cli(data_dir):
     check(again.returncode == 0 and "up to date" in again.stdout, "a second migrate has nothing to do")
     password_file = os.path.join(data_dir, "admin-password")
     with open(password_file, "w") as handle:
-        handle.write("operator password 42\n")
+        handle.write(RUN.secret("password", "operator password 42") + "\n")
     created = cli("admin", "create", "--data-dir", data_dir, "--email", "Root@Example.org", "--name", "Root Admin",
                   "--password-file", password_file)
     check(created.returncode == 0 and "root@example.org" in created.stdout, "lyceum admin create makes the first admin")
     piped = cli("admin", "create", "--data-dir", data_dir, "--email", "second@example.org", "--name", "Second",
-                stdin="piped password 42\n")
+                stdin=RUN.secret("password", "piped password 42") + "\n")
     check(piped.returncode == 0, "lyceum admin create reads a piped password")
     duplicate = cli("admin", "create", "--data-dir", data_dir, "--email", "root@example.org", "--name", "Root",
                     "--password-file", password_file)
@@ -109,12 +295,24 @@ def check_cli(data_dir):
     bad = cli("serve", "--data-dir", data_dir, env={"LYCEUM_PORT": "eighty"})
     check(bad.returncode == 1 and bad.stderr.strip() == "lyceum: LYCEUM_PORT must be a whole number from 0 to 65535 (got eighty).",
           "an invalid port stops start-up with one sentence")
-    no_secret = cli("serve", "--data-dir", data_dir, env={"LYCEUM_DATABASE_URL": "postgres://u:p@127.0.0.1:1/db"})
+    no_secret = cli("serve", "--data-dir", data_dir, env={"LYCEUM_DATABASE_URL": "postgres://u:p@127.0.0.1:1/db"},
+                    engine_env=False)
     check(no_secret.returncode == 1 and "LYCEUM_JWT_SECRET" in no_secret.stderr, "PostgreSQL without a JWT secret refuses to start")
     blocked = os.path.join(data_dir, "a-file")
     open(blocked, "w").close()
-    not_dir = cli("serve", "--data-dir", blocked)
+    not_dir = cli("serve", "--data-dir", blocked, engine_env=False)  # the data directory matters on SQLite only
     check(not_dir.returncode == 1 and "is a file, not a directory" in not_dir.stderr, "an unusable data directory is refused")
+
+
+NEW_PASSWORD = "end to end password, renewed"
+
+
+def remember_cookies(driver):
+    for cookie in driver.get_cookies():
+        if cookie["name"] == "lyceum_session":
+            RUN.secret("session cookie", cookie["value"])
+        elif cookie["name"] == "lyceum_csrf":
+            RUN.secret("CSRF cookie", cookie["value"])
 
 
 def check_api(base):
@@ -125,12 +323,27 @@ def check_api(base):
     status, _, body = request(base, "POST", "/api/v1/auth/login", {"email": "E2E@example.org", "password": "end to end password"})
     check(status == 200 and "accessToken" in body, "sign in over HTTP")
     token = body["accessToken"]
+    refresh = body["refreshToken"]
     status, _, me = request(base, "GET", "/api/v1/me", token=token)
     check(status == 200 and me["user"]["displayName"] == "E2E Learner", "read /api/v1/me with the access token")
     status, _, body = request(base, "POST", "/api/v1/auth/login", {"email": "root@example.org", "password": "operator password 42"})
     check(status == 200 and body["user"]["role"] == "admin", "the CLI-created admin signs in")
     status, _, users = request(base, "GET", "/api/v1/admin/users?q=e2e", token=body["accessToken"])
     check(status == 200 and [u["email"] for u in users["items"]] == ["e2e@example.org"], "the admin finds the new user")
+    verification = mail_tokens("\n".join(RUN.main.mail_bodies("e2e@example.org")), "/verify-email")
+    check(len(verification) == 1, "signing up mails one email verification link")
+    status, _, body = request(base, "POST", "/api/v1/auth/verify-email", {"token": verification[0]})
+    check(status == 200 and body["user"]["emailVerified"] is True, "the mailed link verifies the email address")
+    status, _, body = request(base, "POST", "/api/v1/auth/refresh", {"refreshToken": refresh})
+    check(status == 200 and body["refreshToken"] != refresh, "a refresh token buys a new pair")
+    status, _, _ = request(base, "POST", "/api/v1/auth/password-reset", {"email": "e2e@example.org"})
+    check(status == 202, "a password reset is requested")
+    reset = mail_tokens("\n".join(RUN.main.mail_bodies("e2e@example.org")), "/reset-password")
+    check(len(reset) == 1, "the reset link is mailed")
+    status, _, _ = request(base, "POST", "/api/v1/auth/password-reset/confirm", {"token": reset[0], "password": NEW_PASSWORD})
+    check(status == 204, "the mailed reset link sets a new password")
+    status, _, _ = request(base, "GET", "/api/v1/me", token=token)
+    check(status == 401, "the reset signs out the sessions of the old password")
     with urllib.request.urlopen(base + "/metrics", timeout=10) as response:
         metrics = response.read().decode()
     check("hb_requests{" in metrics and "lyceum_build_info" in metrics, "/metrics counts requests in Prometheus format")
@@ -158,9 +371,10 @@ def check_browser(base):
         driver.get(base + "/signup")
         driver.find_element(By.NAME, "displayName").send_keys("Browser Learner")
         driver.find_element(By.NAME, "email").send_keys("browser@example.org")
-        driver.find_element(By.NAME, "password").send_keys("browser password 1")
+        driver.find_element(By.NAME, "password").send_keys(RUN.secret("password", "browser password 1"))
         driver.find_element(By.CSS_SELECTOR, "form.stack button[type=submit]").click()
         wait.until(expected_conditions.title_is("Your profile · Lyceum"))
+        remember_cookies(driver)
         check("Welcome to Lyceum" in driver.page_source, "signing up in the browser lands on the profile")
         cookies = {cookie["name"]: cookie for cookie in driver.get_cookies()}
         check(cookies["lyceum_session"]["httpOnly"] and cookies["lyceum_session"].get("sameSite") == "Lax",
@@ -179,29 +393,34 @@ def check_browser(base):
         driver.find_element(By.NAME, "password").send_keys("browser password 1")
         driver.find_element(By.CSS_SELECTOR, "form.stack button[type=submit]").click()
         wait.until(expected_conditions.title_is("Home · Lyceum"))
+        remember_cookies(driver)
         check("Renamed Learner" in driver.page_source, "signing in again in the browser shows the user")
     finally:
         driver.quit()
 
 
-def check_demo_cli(demo_dir):
-    seeded = cli("demo", "--data-dir", demo_dir, env={"LYCEUM_BCRYPT_COST": "4"})
+def check_demo_cli(demo):
+    demo_dir = demo.data_dir
+    seeded = cli("demo", "--data-dir", demo_dir, env={"LYCEUM_BCRYPT_COST": "4", **demo.env})
     check(seeded.returncode == 0 and "Demo school ready" in seeded.stdout and "admin@demo.lyceum.test" in seeded.stdout,
           "lyceum demo seeds a school and prints how to sign in")
-    again = cli("demo", "--data-dir", demo_dir)
+    again = cli("demo", "--data-dir", demo_dir, env=demo.env)
     check(again.returncode == 1 and "already has accounts" in again.stderr, "lyceum demo refuses a database that has accounts")
 
 
 def check_learning_in_browser(base):
     driver = new_driver("1200,900")
     try:
-        wait = WebDriverWait(driver, 20)
+        # Pages re-render after each click; Chromium may report a replaced node as an inspector error rather
+        # than a stale element, so the waits retry on both until their deadline.
+        wait = WebDriverWait(driver, 20, ignored_exceptions=(StaleElementReferenceException, WebDriverException))
         driver.get(base + "/signup")
         driver.find_element(By.NAME, "displayName").send_keys("Curious Learner")
         driver.find_element(By.NAME, "email").send_keys("curious@example.org")
-        driver.find_element(By.NAME, "password").send_keys("curious password 1")
+        driver.find_element(By.NAME, "password").send_keys(RUN.secret("password", "curious password 1"))
         driver.find_element(By.CSS_SELECTOR, "form.stack button[type=submit]").click()
         wait.until(expected_conditions.title_is("Your profile · Lyceum"))
+        remember_cookies(driver)
 
         driver.get(base + "/courses")
         search = driver.find_element(By.NAME, "q")
@@ -240,6 +459,7 @@ def check_learning_in_browser(base):
         result = wait.until(expected_conditions.presence_of_element_located((By.CSS_SELECTOR, "[data-testid=quiz-result]")))
         check("passed" in result.text and "100%" in result.text, f"the quiz is graded on the server and passed ({result.text.strip()})")
         check("Review" in driver.page_source, "the review shows after submitting")
+        remember_cookies(driver)
     finally:
         driver.quit()
 
@@ -254,7 +474,7 @@ def check_graceful_shutdown(base, process):
     results = {}
 
     def slow_login():
-        results["login"] = request(base, "POST", "/api/v1/auth/login", {"email": "e2e@example.org", "password": "end to end password"})[0]
+        results["login"] = request(base, "POST", "/api/v1/auth/login", {"email": "e2e@example.org", "password": NEW_PASSWORD})[0]
 
     worker = threading.Thread(target=slow_login)
     worker.start()
@@ -277,36 +497,59 @@ def check_graceful_shutdown(base, process):
     check(code == 0, "the process exits 0 after SIGTERM")
 
 
-def main():
-    data_dir = tempfile.mkdtemp(prefix="lyceum-e2e-")
+def run_suite():
+    """Every check, on the engine of RUN."""
+    data_dir = tempfile.mkdtemp(prefix=f"lyceum-e2e-{RUN.engine}-")
+    RUN.main = RUN.new_database(data_dir)
     check_cli(data_dir)
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    process = start(data_dir, port, {"LYCEUM_SHUTDOWN_DRAIN_SECONDS": "1.5"})
+    process = start(RUN.main, port, {"LYCEUM_SHUTDOWN_DRAIN_SECONDS": "1.5"})
     try:
         wait_ready(base, process)
         check(True, f"lyceum serve is ready on {base}")
         check_api(base)
         check_port_in_use(data_dir, port)
         check_browser(base)
-        demo_dir = tempfile.mkdtemp(prefix="lyceum-e2e-demo-")
-        check_demo_cli(demo_dir)
+        demo = RUN.new_database(tempfile.mkdtemp(prefix=f"lyceum-e2e-{RUN.engine}-demo-"))
+        check_demo_cli(demo)
         demo_port = free_port()
         demo_base = f"http://127.0.0.1:{demo_port}"
-        demo = start(demo_dir, demo_port, {"LYCEUM_BCRYPT_COST": "4"})
+        demo_server = start(demo, demo_port, {"LYCEUM_BCRYPT_COST": "4"})
         try:
-            wait_ready(demo_base, demo)
+            wait_ready(demo_base, demo_server)
             check_learning_in_browser(demo_base)
         finally:
-            demo.kill()
+            demo_server.kill()
         check_graceful_shutdown(base, process)
-        lines = [line for line in process.stderr.read().splitlines() if line.startswith("{")]
+        lines = [line for line in process.stderr if line.startswith("{")]
         check(lines and all(json.loads(line).get("level") for line in lines), "--log-format json writes one JSON object per line")
         check(any("request.id" in json.loads(line) for line in lines), "request log lines carry the request id")
+        starting = [json.loads(line) for line in lines if "starting" in json.loads(line).get("msg", "")]
+        check(starting and starting[0].get("database") == RUN.engine, f"the server says it runs on {RUN.engine}")
     finally:
         if process.poll() is None:
             process.kill()
-    print("e2e: all checks passed", flush=True)
+    RUN.check_logs_hold_no_secret()
+
+
+def main():
+    global RUN
+    server_url = os.environ.get("LYCEUM_TEST_DATABASE_URL") or None
+    engines = [Run("sqlite")] + ([Run("postgres", server_url)] if server_url else [])
+    if not server_url:
+        print("e2e: LYCEUM_TEST_DATABASE_URL is not set, so the suite runs on SQLite only "
+              "(scripts/start-test-services && source .test-services.env to add PostgreSQL)", flush=True)
+    for run in engines:
+        RUN = run
+        print(f"== e2e on {run.engine}", flush=True)
+        try:
+            run_suite()
+        finally:
+            if run.server_url:
+                run.drop_databases()
+    RUN = None
+    print(f"e2e: all checks passed on {' and '.join(run.engine for run in engines)}", flush=True)
 
 
 if __name__ == "__main__":

@@ -80,6 +80,9 @@ public struct AuthController: Sendable {
     /// Ends the session of the bearer token, or of `refreshToken` in the body. Idempotent: 204 either way.
     @Sendable func logout(_ request: Request, context: AppRequestContext) async throws -> Response {
         if let principal = context.principal {
+            // A body is optional with a bearer token, but one that is sent must still be valid JSON of this shape.
+            let hasBody = (request.headers[.contentLength].flatMap(Int.init) ?? 0) > 0 || request.headers[.contentType] != nil
+            if hasBody { _ = try await request.decodeJSON(LogoutBody.self, context: context) }
             try await identity.logout(principal)
             return JSONResponse.noContent()
         }

@@ -4,174 +4,101 @@ import LyceumHTTP
 import NIOCore
 
 /// The OpenAPI 3.1 description of `/api/v1`, served at `/api/v1/openapi.json`.
-/// A test keeps it in step with the router: every route is documented and every documented route exists.
+///
+/// The base document below holds what every domain shares (the bearer scheme, the `Error` schema and the
+/// standard error responses); each module describes its own routes in a fragment (`LyceumModule.openAPIFragment`)
+/// that references those shared pieces. The fragments are merged into the base once, at
+/// start-up, and the result is served as sorted-key JSON. Tests keep the document in step with the router.
 struct OpenAPIDocument: @unchecked Sendable {
-    static let json = #"""
+    /// The shared part of the document: info, servers, security scheme, `Error`, the standard error responses.
+    static let base = #"""
         {
           "openapi": "3.1.0",
           "info": {
             "title": "Lyceum API",
             "version": "1",
-            "description": "JSON over HTTPS. Authenticate with `Authorization: Bearer <accessToken>`. Errors are `{\"error\": {\"code\", \"message\", \"fields\"?}}`; lists are `{\"items\", \"nextCursor\"}`. Every response carries `X-Request-Id`."
+            "description": "JSON over HTTPS. Authenticate with `Authorization: Bearer <accessToken>` (from register, login or refresh). Errors are `{\"error\": {\"code\", \"message\", \"fields\"?}}` with the matching status; lists are `{\"items\", \"nextCursor\"}`. Every response carries `X-Request-Id`."
           },
           "servers": [{ "url": "/api/v1" }],
           "components": {
             "securitySchemes": { "bearer": { "type": "http", "scheme": "bearer", "bearerFormat": "JWT" } },
             "schemas": {
               "Error": {
-                "type": "object", "required": ["error"],
-                "properties": { "error": { "type": "object", "required": ["code", "message"], "properties": {
-                  "code": { "type": "string", "examples": ["validation_failed"] },
+                "type": "object", "required": ["error"], "additionalProperties": false,
+                "properties": { "error": { "type": "object", "required": ["code", "message"], "additionalProperties": false, "properties": {
+                  "code": { "type": "string", "pattern": "^[a-z_]+$", "examples": ["validation_failed"] },
                   "message": { "type": "string" },
-                  "fields": { "type": "object", "additionalProperties": { "type": "string" } } } } }
-              },
-              "User": {
-                "type": "object",
-                "required": ["id", "email", "displayName", "role", "emailVerified", "active", "bio", "createdAt"],
-                "properties": {
-                  "id": { "type": "string", "format": "uuid" },
-                  "email": { "type": "string", "format": "email" },
-                  "displayName": { "type": "string", "maxLength": 100 },
-                  "role": { "type": "string", "enum": ["student", "instructor", "admin"] },
-                  "emailVerified": { "type": "boolean" },
-                  "active": { "type": "boolean" },
-                  "bio": { "type": ["string", "null"], "maxLength": 2000 },
-                  "createdAt": { "type": "string", "format": "date-time" }
-                }
-              },
-              "UserEnvelope": { "type": "object", "required": ["user"], "properties": { "user": { "$ref": "#/components/schemas/User" } } },
-              "SignedIn": {
-                "type": "object", "required": ["user", "accessToken", "accessTokenExpiresAt", "refreshToken", "tokenType"],
-                "properties": {
-                  "user": { "$ref": "#/components/schemas/User" },
-                  "accessToken": { "type": "string", "description": "JWT, valid 15 minutes" },
-                  "accessTokenExpiresAt": { "type": "string", "format": "date-time" },
-                  "refreshToken": { "type": "string", "description": "single use; valid 30 days" },
-                  "tokenType": { "const": "Bearer" }
-                }
-              },
-              "UserPage": {
-                "type": "object", "required": ["items", "nextCursor"],
-                "properties": { "items": { "type": "array", "items": { "$ref": "#/components/schemas/User" } }, "nextCursor": { "type": ["string", "null"] } }
-              },
-              "Message": { "type": "object", "properties": { "message": { "type": "string" } } },
-              "Quiz": {"type": "object", "properties": {"id": {}, "moduleId": {}, "title": {}, "passingScore": {}, "maxAttempts": {}, "timeLimitSeconds": {}, "shuffleQuestions": {}, "shuffleOptions": {}, "allowReview": {}, "questions": {}}}, "Attempt": {"type": "object", "properties": {"id": {}, "quizId": {}, "quizTitle": {}, "number": {}, "startedAt": {}, "deadlineAt": {}, "submittedAt": {}, "questions": {}, "answers": {}, "result": {}, "review": {}, "lateAnswersIgnored": {}}},
-              "Course": {"type": "object", "properties": {"id": {}, "slug": {}, "title": {}, "summary": {}, "category": {}, "tags": {}, "level": {}, "language": {}, "coverImageRef": {}, "priceMinor": {}, "currency": {}, "status": {}, "ownerId": {}, "enrollmentCount": {}, "publishedAt": {}, "createdAt": {}, "updatedAt": {}}}, "Outline": {"type": "object", "properties": {"course": {"$ref": "#/components/schemas/Course"}, "description": {"type": ["string", "null"], "description": "Markdown source, for editors only"}, "descriptionHtml": {"type": "string"}, "staff": {"type": "array"}, "modules": {"type": "array"}, "access": {"type": "object"}, "lastLessonId": {"type": ["string", "null"]}, "completedAt": {"type": ["string", "null"]}}}, "Lesson": {"type": "object", "properties": {"id": {}, "courseId": {}, "moduleId": {}, "title": {}, "position": {}, "estimatedMinutes": {}, "videoUrl": {}, "preview": {}, "bodyHtml": {}, "body": {}}}, "Progress": {"type": "object", "properties": {"courseId": {}, "completedLessons": {}, "totalLessons": {}, "percent": {}, "lastLessonId": {}, "enrolledAt": {}, "completedAt": {}}}
+                  "fields": { "type": "object", "additionalProperties": { "type": "string" }, "description": "For 422: each invalid field and what is wrong with it" } } } }
+              }
             },
             "responses": {
               "BadRequest": { "description": "Malformed body or query (`malformed_body`, `invalid_cursor`, ...)", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
-              "Unauthenticated": { "description": "Missing, invalid or expired credentials", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
+              "Unauthenticated": { "description": "Missing, invalid or expired credentials (`unauthenticated`, `invalid_token`, `token_expired`, `session_revoked`)", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
               "Forbidden": { "description": "The caller may not do this", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
-              "NotFound": { "description": "No such resource", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
+              "NotFound": { "description": "No such resource, or the caller may not know it exists", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
               "Conflict": { "description": "Conflicts with the current state", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
-              "TooLarge": { "description": "Body over the limit", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
-              "Unsupported": { "description": "Body is not JSON", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
-              "Invalid": { "description": "Invalid values; `fields` names each", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } }
+              "TooLarge": { "description": "`payload_too_large`: the body is over the configured limit", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
+              "Unsupported": { "description": "`unsupported_media_type`: the body is not JSON", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
+              "Invalid": { "description": "`validation_failed` (`fields` names each invalid field) or another rule of the operation", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
+              "RateLimited": { "description": "`rate_limited`: too many requests; retry after `Retry-After` seconds", "headers": { "Retry-After": { "schema": { "type": "integer", "minimum": 0 } } }, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } }
             }
           },
           "paths": {
-            "/auth/register": { "post": {
-              "summary": "Create a student account and sign in",
-              "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "required": ["email", "password", "displayName"], "properties": { "email": { "type": "string" }, "password": { "type": "string", "minLength": 10, "maxLength": 128 }, "displayName": { "type": "string" } } } } } },
-              "responses": { "201": { "description": "Signed in", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/SignedIn" } } } },
-                "400": { "$ref": "#/components/responses/BadRequest" }, "409": { "$ref": "#/components/responses/Conflict" }, "413": { "$ref": "#/components/responses/TooLarge" }, "415": { "$ref": "#/components/responses/Unsupported" }, "422": { "$ref": "#/components/responses/Invalid" } } } },
-            "/auth/login": { "post": {
-              "summary": "Sign in with email and password",
-              "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "required": ["email", "password"], "properties": { "email": { "type": "string" }, "password": { "type": "string" } } } } } },
-              "responses": { "200": { "description": "Signed in", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/SignedIn" } } } },
-                "401": { "$ref": "#/components/responses/Unauthenticated" }, "403": { "description": "`account_disabled`", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } } } } },
-            "/auth/refresh": { "post": {
-              "summary": "Exchange a refresh token for a new pair; reusing a rotated token revokes the session",
-              "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "required": ["refreshToken"], "properties": { "refreshToken": { "type": "string" } } } } } },
-              "responses": { "200": { "description": "New pair", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/SignedIn" } } } },
-                "401": { "$ref": "#/components/responses/Unauthenticated" } } } },
-            "/auth/logout": { "post": {
-              "summary": "End the session of the bearer token, or of `refreshToken` in the body",
-              "security": [{}, { "bearer": [] }],
-              "requestBody": { "required": false, "content": { "application/json": { "schema": { "type": "object", "properties": { "refreshToken": { "type": "string" } } } } } },
-              "responses": { "204": { "description": "Signed out" }, "401": { "$ref": "#/components/responses/Unauthenticated" }, "422": { "$ref": "#/components/responses/Invalid" } } } },
-            "/auth/verify-email": { "post": {
-              "summary": "Confirm an email address with the token from the verification email",
-              "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "required": ["token"], "properties": { "token": { "type": "string" } } } } } },
-              "responses": { "200": { "description": "Verified", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/UserEnvelope" } } } }, "400": { "$ref": "#/components/responses/BadRequest" } } } },
-            "/auth/password-reset": { "post": {
-              "summary": "Email a reset link if an account uses this address (always 202)",
-              "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "required": ["email"], "properties": { "email": { "type": "string" } } } } } },
-              "responses": { "202": { "description": "Accepted", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Message" } } } } } } },
-            "/auth/password-reset/confirm": { "post": {
-              "summary": "Set a new password with a reset token; signs out every session",
-              "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "required": ["token", "password"], "properties": { "token": { "type": "string" }, "password": { "type": "string", "minLength": 10, "maxLength": 128 } } } } } },
-              "responses": { "204": { "description": "Password changed" }, "400": { "$ref": "#/components/responses/BadRequest" }, "422": { "$ref": "#/components/responses/Invalid" } } } },
-            "/me": {
-              "get": { "summary": "The caller's account", "security": [{ "bearer": [] }],
-                "responses": { "200": { "description": "The account", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/UserEnvelope" } } } }, "401": { "$ref": "#/components/responses/Unauthenticated" } } },
-              "patch": { "summary": "Change display name and bio (empty bio clears it)", "security": [{ "bearer": [] }],
-                "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "properties": { "displayName": { "type": "string" }, "bio": { "type": "string" } } } } } },
-                "responses": { "200": { "description": "Updated", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/UserEnvelope" } } } }, "401": { "$ref": "#/components/responses/Unauthenticated" }, "422": { "$ref": "#/components/responses/Invalid" } } } },
-            "/me/password": { "put": { "summary": "Change password; signs out every other session", "security": [{ "bearer": [] }],
-              "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "required": ["currentPassword", "newPassword"], "properties": { "currentPassword": { "type": "string" }, "newPassword": { "type": "string", "minLength": 10, "maxLength": 128 } } } } } },
-              "responses": { "204": { "description": "Changed" }, "401": { "$ref": "#/components/responses/Unauthenticated" }, "422": { "$ref": "#/components/responses/Invalid" } } } },
-            "/me/verification-email": { "post": { "summary": "Send a new verification link", "security": [{ "bearer": [] }],
-              "responses": { "202": { "description": "Sent", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Message" } } } }, "401": { "$ref": "#/components/responses/Unauthenticated" }, "409": { "$ref": "#/components/responses/Conflict" } } } },
-            "/admin/users": { "get": { "summary": "List and search users, newest first (admins)", "security": [{ "bearer": [] }],
-              "parameters": [
-                { "name": "q", "in": "query", "schema": { "type": "string", "maxLength": 200 }, "description": "Case-insensitive substring of email or name" },
-                { "name": "role", "in": "query", "schema": { "type": "string", "enum": ["student", "instructor", "admin"] } },
-                { "name": "limit", "in": "query", "schema": { "type": "integer", "minimum": 1, "maximum": 100, "default": 20 } },
-                { "name": "cursor", "in": "query", "schema": { "type": "string" } } ],
-              "responses": { "200": { "description": "A page", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/UserPage" } } } }, "400": { "$ref": "#/components/responses/BadRequest" }, "401": { "$ref": "#/components/responses/Unauthenticated" }, "403": { "$ref": "#/components/responses/Forbidden" } } } },
-            "/admin/users/{id}": { "patch": { "summary": "Change a user's role or active flag (admins); deactivation signs them out", "security": [{ "bearer": [] }],
-              "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "string" } }],
-              "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "properties": { "role": { "type": "string", "enum": ["student", "instructor", "admin"] }, "active": { "type": "boolean" } } } } } },
-              "responses": { "200": { "description": "Updated", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/UserEnvelope" } } } }, "401": { "$ref": "#/components/responses/Unauthenticated" }, "403": { "$ref": "#/components/responses/Forbidden" }, "404": { "$ref": "#/components/responses/NotFound" }, "409": { "$ref": "#/components/responses/Conflict" }, "422": { "$ref": "#/components/responses/Invalid" } } } },
-            "/courses": {"get": {"summary": "Catalog: published courses, with search, filters and sorting", "parameters": [{"name": "q", "in": "query", "schema": {"type": "string", "maxLength": 200}, "description": "Full-text search over title, summary, description, tags and lesson titles"}, {"name": "category", "in": "query", "schema": {"type": "string"}}, {"name": "level", "in": "query", "schema": {"enum": ["beginner", "intermediate", "advanced"]}}, {"name": "language", "in": "query", "schema": {"type": "string"}}, {"name": "price", "in": "query", "schema": {"enum": ["free", "paid"]}}, {"name": "sort", "in": "query", "schema": {"enum": ["relevance", "newest", "popular"]}}, {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 100}}, {"name": "cursor", "in": "query", "schema": {"type": "string"}}], "responses": {"200": {"description": "A page", "content": {"application/json": {"schema": {"type": "object", "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/Course"}}, "nextCursor": {"type": ["string", "null"]}}}}}}, "400": {"$ref": "#/components/responses/BadRequest"}}}, "post": {"summary": "Create a draft course (instructors and admins)", "security": [{"bearer": []}], "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "properties": {"title": {"type": "string", "maxLength": 200}, "slug": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}, "summary": {"type": "string", "maxLength": 500}, "description": {"type": "string", "description": "Markdown, rendered to safe HTML", "maxLength": 100000}, "category": {"type": "string"}, "tags": {"type": "array", "items": {"type": "string"}}, "level": {"enum": ["beginner", "intermediate", "advanced"]}, "language": {"type": "string"}, "priceMinor": {"type": "integer", "minimum": 0}, "currency": {"type": "string"}, "coverImageRef": {"type": "string"}}, "required": ["title"]}}}}, "responses": {"201": {"description": "Created", "content": {"application/json": {"schema": {"type": "object", "required": ["course"], "properties": {"course": {"$ref": "#/components/schemas/Course"}}}}}}, "401": {"$ref": "#/components/responses/Unauthenticated"}, "403": {"$ref": "#/components/responses/Forbidden"}, "409": {"$ref": "#/components/responses/Conflict"}, "422": {"$ref": "#/components/responses/Invalid"}}}}, "/courses/{course}": {"get": {"summary": "Course outline: catalog fields, staff, modules and lessons, the caller's access and progress", "responses": {"200": {"description": "The outline", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Outline"}}}}, "404": {"$ref": "#/components/responses/NotFound"}}}, "patch": {"summary": "Change a course (its instructors and admins)", "security": [{"bearer": []}], "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "properties": {"title": {"type": "string", "maxLength": 200}, "slug": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}, "summary": {"type": "string", "maxLength": 500}, "description": {"type": "string", "description": "Markdown, rendered to safe HTML", "maxLength": 100000}, "category": {"type": "string"}, "tags": {"type": "array", "items": {"type": "string"}}, "level": {"enum": ["beginner", "intermediate", "advanced"]}, "language": {"type": "string"}, "priceMinor": {"type": "integer", "minimum": 0}, "currency": {"type": "string"}, "coverImageRef": {"type": "string"}}}}}}, "responses": {"200": {"description": "Updated", "content": {"application/json": {"schema": {"type": "object", "required": ["course"], "properties": {"course": {"$ref": "#/components/schemas/Course"}}}}}}, "401": {"$ref": "#/components/responses/Unauthenticated"}, "403": {"$ref": "#/components/responses/Forbidden"}, "404": {"$ref": "#/components/responses/NotFound"}, "409": {"$ref": "#/components/responses/Conflict"}, "422": {"$ref": "#/components/responses/Invalid"}}}, "delete": {"summary": "Delete a course nobody enrolled in", "security": [{"bearer": []}], "responses": {"204": {"description": "Deleted"}, "401": {"$ref": "#/components/responses/Unauthenticated"}, "403": {"$ref": "#/components/responses/Forbidden"}, "404": {"$ref": "#/components/responses/NotFound"}, "409": {"$ref": "#/components/responses/Conflict"}}}}, "/courses/{course}/publish": {"post": {"summary": "Publish (needs at least one lesson)", "security": [{"bearer": []}], "responses": {"200": {"description": "Published", "content": {"application/json": {"schema": {"type": "object", "required": ["course"], "properties": {"course": {"$ref": "#/components/schemas/Course"}}}}}}, "401": {"$ref": "#/components/responses/Unauthenticated"}, "403": {"$ref": "#/components/responses/Forbidden"}, "404": {"$ref": "#/components/responses/NotFound"}, "422": {"$ref": "#/components/responses/Invalid"}}}}, "/courses/{course}/archive": {"post": {"summary": "Archive: hidden from the catalog and from students", "security": [{"bearer": []}], "responses": {"200": {"description": "Archived", "content": {"application/json": {"schema": {"type": "object", "required": ["course"], "properties": {"course": {"$ref": "#/components/schemas/Course"}}}}}}, "401": {"$ref": "#/components/responses/Unauthenticated"}, "403": {"$ref": "#/components/responses/Forbidden"}, "404": {"$ref": "#/components/responses/NotFound"}}}}, "/courses/{course}/staff/{user}": {"put": {"summary": "Add or change a co-instructor or teaching assistant (owner and admins)", "security": [{"bearer": []}], "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["role"], "properties": {"role": {"enum": ["co_instructor", "assistant"]}}}}}}, "responses": {"204": {"description": "Saved"}, "401": {"$ref": "#/components/responses/Unauthenticated"}, "403": {"$ref": "#/components/responses/Forbidden"}, "404": {"$ref": "#/components/responses/NotFound"}, "409": {"$ref": "#/components/responses/Conflict"}, "422": {"$ref": "#/components/responses/Invalid"}}}, "delete": {"summary": "Remove a member of staff", "security": [{"bearer": []}], "responses": {"204": {"description": "Removed"}, "401": {"$ref": "#/components/responses/Unauthenticated"}, "403": {"$ref": "#/components/responses/Forbidden"}, "404": {"$ref": "#/components/responses/NotFound"}, "409": {"$ref": "#/components/responses/Conflict"}}}}, "/courses/{course}/modules": {"post": {"summary": "Add a module at the end", "security": [{"bearer": []}], "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["title"], "properties": {"title": {"type": "string"}}}}}}, "responses": {"201": {"description": "Created", "content": {"application/json": {"schema": {"type": "object", "properties": {"module": {"type": "object"}}}}}}, "401": {"$ref": "#/components/responses/Unauthenticated"}, "403": {"$ref": "#/components/responses/Forbidden"}, "404": {"$ref": "#/components/responses/NotFound"}, "422": {"$ref": "#/components/responses/Invalid"}}}}, "/courses/{course}/modules/{module}": {"patch": {"summary": "Rename a module", "security": [{"bearer": []}], "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["title"], "properties": {"title": {"type": "string"}}}}}}, "responses": {"204": {"description": "Renamed"}, "401": {"$ref": "#/components/responses/Unauthenticated"}, "403": {"$ref": "#/components/responses/Forbidden"}, "404": {"$ref": "#/components/responses/NotFound"}, "422": {"$ref": "#/components/responses/Invalid"}}}, "delete": {"summary": "Delete a module and its lessons", "security": [{"bearer": []}], "responses": {"204": {"description": "Deleted"}, "401": {"$ref": "#/components/responses/Unauthenticated"}, "403": {"$ref": "#/components/responses/Forbidden"}, "404": {"$ref": "#/components/responses/NotFound"}}}}, "/courses/{course}/modules/{module}/lessons": {"post": {"summary": "Add a lesson at the end of a module", "security": [{"bearer": []}], "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "properties": {"title": {"type": "string"}, "body": {"type": "string", "description": "Markdown", "maxLength": 100000}, "estimatedMinutes": {"type": "integer", "minimum": 0, "maximum": 1440}, "videoUrl": {"type": "string"}, "preview": {"type": "boolean"}}, "required": ["title"]}}}}, "responses": {"201": {"description": "Created", "content": {"application/json": {"schema": {"type": "object", "required": ["lesson"], "properties": {"lesson": {"$ref": "#/components/schemas/Lesson"}}}}}}, "401": {"$ref": "#/components/responses/Unauthenticated"}, "403": {"$ref": "#/components/responses/Forbidden"}, "404": {"$ref": "#/components/responses/NotFound"}, "422": {"$ref": "#/components/responses/Invalid"}}}}, "/courses/{course}/lessons/{lesson}": {"get": {"summary": "A lesson with its rendered body (enrolled students, teachers; preview lessons for everyone)", "responses": {"200": {"description": "The lesson", "content": {"application/json": {"schema": {"type": "object", "required": ["lesson"], "properties": {"lesson": {"$ref": "#/components/schemas/Lesson"}}}}}}, "401": {"$ref": "#/components/responses/Unauthenticated"}, "403": {"$ref": "#/components/responses/Forbidden"}, "404": {"$ref": "#/components/responses/NotFound"}}}, "patch": {"summary": "Change a lesson", "security": [{"bearer": []}], "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "properties": {"title": {"type": "string"}, "body": {"type": "string", "description": "Markdown", "maxLength": 100000}, "estimatedMinutes": {"type": "integer", "minimum": 0, "maximum": 1440}, "videoUrl": {"type": "string"}, "preview": {"type": "boolean"}}}}}}, "responses": {"200": {"description": "Updated", "content": {"application/json": {"schema": {"type": "object", "required": ["lesson"], "properties": {"lesson": {"$ref": "#/components/schemas/Lesson"}}}}}}, "401": {"$ref": "#/components/responses/Unauthenticated"}, "403": {"$ref": "#/components/responses/Forbidden"}, "404": {"$ref": "#/components/responses/NotFound"}, "422": {"$ref": "#/components/responses/Invalid"}}}, "delete": {"summary": "Delete a lesson", "security": [{"bearer": []}], "responses": {"204": {"description": "Deleted"}, "401": {"$ref": "#/components/responses/Unauthenticated"}, "403": {"$ref": "#/components/responses/Forbidden"}, "404": {"$ref": "#/components/responses/NotFound"}}}}, "/courses/{course}/reorder": {"put": {"summary": "Reorder every module and lesson in one atomic call", "security": [{"bearer": []}], "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["modules"], "properties": {"modules": {"type": "array", "items": {"type": "object", "required": ["id", "lessons"], "properties": {"id": {"type": "string"}, "lessons": {"type": "array", "items": {"type": "string"}}}}}}}}}}, "responses": {"200": {"description": "The new outline", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Outline"}}}}, "401": {"$ref": "#/components/responses/Unauthenticated"}, "403": {"$ref": "#/components/responses/Forbidden"}, "404": {"$ref": "#/components/responses/NotFound"}, "422": {"$ref": "#/components/responses/Invalid"}}}}, "/courses/{course}/enrollment": {"post": {"summary": "Enroll in a free published course (402 payment_required for paid ones)", "security": [{"bearer": []}], "responses": {"201": {"description": "Enrolled", "content": {"application/json": {"schema": {"type": "object", "required": ["progress"], "properties": {"progress": {"$ref": "#/components/schemas/Progress"}}}}}}, "402": {"description": "payment_required", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}, "401": {"$ref": "#/components/responses/Unauthenticated"}, "403": {"$ref": "#/components/responses/Forbidden"}, "404": {"$ref": "#/components/responses/NotFound"}, "409": {"$ref": "#/components/responses/Conflict"}}}, "delete": {"summary": "Leave a course (history is kept)", "security": [{"bearer": []}], "responses": {"204": {"description": "Left"}, "401": {"$ref": "#/components/responses/Unauthenticated"}, "403": {"$ref": "#/components/responses/Forbidden"}, "404": {"$ref": "#/components/responses/NotFound"}}}}, "/courses/{course}/roster": {"get": {"summary": "Active students with progress (the course's teachers)", "security": [{"bearer": []}], "responses": {"200": {"description": "The roster", "content": {"application/json": {"schema": {"type": "object", "properties": {"items": {"type": "array", "items": {"type": "object"}}, "nextCursor": {"type": "null"}}}}}}, "401": {"$ref": "#/components/responses/Unauthenticated"}, "403": {"$ref": "#/components/responses/Forbidden"}, "404": {"$ref": "#/components/responses/NotFound"}}}, "post": {"summary": "Add a student (the course's instructors)", "security": [{"bearer": []}], "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["userId"], "properties": {"userId": {"type": "string"}}}}}}, "responses": {"204": {"description": "Added"}, "401": {"$ref": "#/components/responses/Unauthenticated"}, "403": {"$ref": "#/components/responses/Forbidden"}, "404": {"$ref": "#/components/responses/NotFound"}}}}, "/courses/{course}/roster/{user}": {"delete": {"summary": "Remove a student (history is kept)", "security": [{"bearer": []}], "responses": {"204": {"description": "Removed"}, "401": {"$ref": "#/components/responses/Unauthenticated"}, "403": {"$ref": "#/components/responses/Forbidden"}, "404": {"$ref": "#/components/responses/NotFound"}}}}, "/courses/{course}/progress": {"get": {"summary": "The caller's progress", "security": [{"bearer": []}], "responses": {"200": {"description": "Progress", "content": {"application/json": {"schema": {"type": "object", "required": ["progress"], "properties": {"progress": {"$ref": "#/components/schemas/Progress"}}}}}}, "401": {"$ref": "#/components/responses/Unauthenticated"}, "403": {"$ref": "#/components/responses/Forbidden"}, "404": {"$ref": "#/components/responses/NotFound"}}}}, "/courses/{course}/lessons/{lesson}/completion": {"put": {"summary": "Mark a lesson complete (idempotent)", "security": [{"bearer": []}], "responses": {"200": {"description": "Progress", "content": {"application/json": {"schema": {"type": "object", "required": ["progress"], "properties": {"progress": {"$ref": "#/components/schemas/Progress"}}}}}}, "401": {"$ref": "#/components/responses/Unauthenticated"}, "403": {"$ref": "#/components/responses/Forbidden"}, "404": {"$ref": "#/components/responses/NotFound"}}}, "delete": {"summary": "Mark a lesson not complete (idempotent)", "security": [{"bearer": []}], "responses": {"200": {"description": "Progress", "content": {"application/json": {"schema": {"type": "object", "required": ["progress"], "properties": {"progress": {"$ref": "#/components/schemas/Progress"}}}}}}, "401": {"$ref": "#/components/responses/Unauthenticated"}, "403": {"$ref": "#/components/responses/Forbidden"}, "404": {"$ref": "#/components/responses/NotFound"}}}}, "/me/enrollments": {"get": {"summary": "The caller's active enrollments with progress", "security": [{"bearer": []}], "responses": {"200": {"description": "Enrollments", "content": {"application/json": {"schema": {"type": "object", "properties": {"items": {"type": "array", "items": {"type": "object", "properties": {"course": {"$ref": "#/components/schemas/Course"}, "progress": {"$ref": "#/components/schemas/Progress"}}}}, "nextCursor": {"type": "null"}}}}}}, "401": {"$ref": "#/components/responses/Unauthenticated"}}}},
-            "/courses/{course}/quizzes": {"post": {"summary": "Create a quiz with its questions in a module (the course's instructors)", "security": [{"bearer": []}], "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["moduleId", "title", "questions"], "properties": {"moduleId": {"type": "string"}, "title": {"type": "string"}, "passingScore": {"type": "integer", "minimum": 0, "maximum": 100}, "maxAttempts": {"type": "integer", "minimum": 1}, "timeLimitSeconds": {"type": "integer", "minimum": 10}, "shuffleQuestions": {"type": "boolean"}, "shuffleOptions": {"type": "boolean"}, "allowReview": {"type": "boolean"}, "questions": {"type": "array", "items": {"type": "object", "required": ["kind", "prompt"], "properties": {"kind": {"enum": ["single_choice", "multiple_choice", "true_false", "short_answer", "numeric"]}, "prompt": {"type": "string"}, "options": {"type": "array", "items": {"type": "string"}}, "correct": {"type": "array", "items": {"type": "integer"}, "description": "indices into options"}, "truth": {"type": "boolean"}, "accepted": {"type": "array", "items": {"type": "string"}}, "value": {"type": "number"}, "tolerance": {"type": "number"}, "points": {"type": "integer", "minimum": 1, "maximum": 100}}}}}}}}}, "responses": {"201": {"description": "Created", "content": {"application/json": {"schema": {"type": "object", "properties": {"quiz": {"$ref": "#/components/schemas/Quiz"}}}}}}, "401": {"$ref": "#/components/responses/Unauthenticated"}, "403": {"$ref": "#/components/responses/Forbidden"}, "404": {"$ref": "#/components/responses/NotFound"}, "422": {"$ref": "#/components/responses/Invalid"}}}, "get": {"summary": "The course's quizzes; questions and answer keys for teachers only", "responses": {"200": {"description": "Quizzes", "content": {"application/json": {"schema": {"type": "object", "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/Quiz"}}}}}}}, "404": {"$ref": "#/components/responses/NotFound"}}}}, "/quizzes/{quiz}": {"delete": {"summary": "Delete a quiz and its attempts", "security": [{"bearer": []}], "responses": {"204": {"description": "Deleted"}, "401": {"$ref": "#/components/responses/Unauthenticated"}, "403": {"$ref": "#/components/responses/Forbidden"}, "404": {"$ref": "#/components/responses/NotFound"}}}}, "/quizzes/{quiz}/attempts": {"post": {"summary": "Start an attempt (or return the one in progress); enrolled students", "security": [{"bearer": []}], "responses": {"201": {"description": "The attempt", "content": {"application/json": {"schema": {"type": "object", "properties": {"attempt": {"$ref": "#/components/schemas/Attempt"}}}}}}, "401": {"$ref": "#/components/responses/Unauthenticated"}, "403": {"$ref": "#/components/responses/Forbidden"}, "404": {"$ref": "#/components/responses/NotFound"}, "409": {"$ref": "#/components/responses/Conflict"}}}}, "/attempts/{attempt}": {"get": {"summary": "The caller's attempt", "security": [{"bearer": []}], "responses": {"200": {"description": "The attempt", "content": {"application/json": {"schema": {"type": "object", "properties": {"attempt": {"$ref": "#/components/schemas/Attempt"}}}}}}, "401": {"$ref": "#/components/responses/Unauthenticated"}, "404": {"$ref": "#/components/responses/NotFound"}}}, "patch": {"summary": "Save answers before submitting (409 time_limit_exceeded after the deadline)", "security": [{"bearer": []}], "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "properties": {"answers": {"type": "object", "additionalProperties": {"description": "option id (single choice), option ids (multiple choice), boolean, text or number"}}}}}}}, "responses": {"200": {"description": "The attempt", "content": {"application/json": {"schema": {"type": "object", "properties": {"attempt": {"$ref": "#/components/schemas/Attempt"}}}}}}, "401": {"$ref": "#/components/responses/Unauthenticated"}, "404": {"$ref": "#/components/responses/NotFound"}, "409": {"$ref": "#/components/responses/Conflict"}, "422": {"$ref": "#/components/responses/Invalid"}}}}, "/attempts/{attempt}/submit": {"post": {"summary": "Submit and grade on the server, exactly once", "security": [{"bearer": []}], "requestBody": {"required": false, "content": {"application/json": {"schema": {"type": "object", "properties": {"answers": {"type": "object", "additionalProperties": {"description": "option id (single choice), option ids (multiple choice), boolean, text or number"}}}}}}}, "responses": {"200": {"description": "The graded attempt; review only when the quiz allows it", "content": {"application/json": {"schema": {"type": "object", "properties": {"attempt": {"$ref": "#/components/schemas/Attempt"}}}}}}, "401": {"$ref": "#/components/responses/Unauthenticated"}, "404": {"$ref": "#/components/responses/NotFound"}, "422": {"$ref": "#/components/responses/Invalid"}}}}, "/courses/{course}/gradebook": {"get": {"summary": "Students \u00d7 quizzes with best score, attempts and completion (teachers)", "security": [{"bearer": []}], "responses": {"200": {"description": "The gradebook", "content": {"application/json": {"schema": {"type": "object"}}}}, "401": {"$ref": "#/components/responses/Unauthenticated"}, "403": {"$ref": "#/components/responses/Forbidden"}, "404": {"$ref": "#/components/responses/NotFound"}}}}, "/courses/{course}/gradebook.csv": {"get": {"summary": "The gradebook as CSV (teachers)", "security": [{"bearer": []}], "responses": {"200": {"description": "CSV", "content": {"text/csv": {"schema": {"type": "string"}}}}, "401": {"$ref": "#/components/responses/Unauthenticated"}, "403": {"$ref": "#/components/responses/Forbidden"}, "404": {"$ref": "#/components/responses/NotFound"}}}}, "/courses/{course}/grades": {"get": {"summary": "The caller's own progress, quiz grades and certificate", "security": [{"bearer": []}], "responses": {"200": {"description": "Grades", "content": {"application/json": {"schema": {"type": "object"}}}}, "401": {"$ref": "#/components/responses/Unauthenticated"}, "403": {"$ref": "#/components/responses/Forbidden"}, "404": {"$ref": "#/components/responses/NotFound"}}}}, "/certificates/{code}": {"get": {"summary": "Verify a certificate by its public code", "responses": {"200": {"description": "The certificate", "content": {"application/json": {"schema": {"type": "object", "properties": {"certificate": {"type": "object", "properties": {"code": {"type": "string"}, "studentName": {"type": "string"}, "courseTitle": {"type": "string"}, "courseId": {"type": "string"}, "issuedAt": {"type": "string", "format": "date-time"}}}}}}}}, "404": {"$ref": "#/components/responses/NotFound"}}}},
-            "/openapi.json": { "get": { "summary": "This document", "responses": { "200": { "description": "OpenAPI 3.1" } } } }
+            "/openapi.json": { "get": {
+              "summary": "This document", "operationId": "openAPIDocument",
+              "responses": { "200": { "description": "OpenAPI 3.1", "content": { "application/json": { "schema": { "type": "object", "required": ["openapi", "info", "paths"] } } } } } } }
           }
         }
         """#
 
-    /// The assembled document: the base above plus every module's fragment.
+    /// The assembled document: the base with every module's fragment merged in.
     let document: [String: Any]
-    private let body: ByteBuffer
+    /// The document as served: sorted keys, no escaped slashes.
+    let json: Data
 
     /// Merges each fragment's `paths` and `components` into the base document.
     /// - Throws: when a fragment is not a JSON object, or two fragments describe the same path or component.
     init(fragments: [String]) throws {
-        var document = try Self.object(Self.json)
-        for fragment in fragments {
-            let part = try Self.object(fragment)
-            var paths = document["paths"] as? [String: Any] ?? [:]
-            for (path, operations) in part["paths"] as? [String: Any] ?? [:] {
-                guard paths[path] == nil else { throw OpenAPIAssemblyError(message: "The path \(path) is described twice.") }
-                paths[path] = operations
+        var document = try Self.object(Self.base)
+        var paths = document["paths"] as? [String: Any] ?? [:]
+        var components = document["components"] as? [String: Any] ?? [:]
+        for text in fragments {
+            let fragment = try Self.object(text)
+            for (path, item) in fragment["paths"] as? [String: Any] ?? [:] {
+                guard paths[path] == nil else { throw AssemblyError(description: "path \(path) is described twice") }
+                paths[path] = item
             }
-            document["paths"] = paths
-            var components = document["components"] as? [String: Any] ?? [:]
-            for (kind, entries) in part["components"] as? [String: Any] ?? [:] {
+            for (kind, entries) in fragment["components"] as? [String: Any] ?? [:] {
                 var merged = components[kind] as? [String: Any] ?? [:]
                 for (name, value) in entries as? [String: Any] ?? [:] {
-                    guard merged[name] == nil else { throw OpenAPIAssemblyError(message: "The component \(kind)/\(name) is described twice.") }
+                    guard merged[name] == nil else { throw AssemblyError(description: "component \(kind)/\(name) is defined twice") }
                     merged[name] = value
                 }
                 components[kind] = merged
             }
-            document["components"] = components
         }
+        document["components"] = components
+        document["paths"] = paths
         self.document = document
-        self.body = ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys]))
+        self.json = try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .withoutEscapingSlashes])
+    }
+
+    /// The OpenAPI fragments of the modules do not fit together.
+    struct AssemblyError: Error, CustomStringConvertible {
+        let description: String
     }
 
     private static func object(_ text: String) throws -> [String: Any] {
-        guard let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
-            throw OpenAPIAssemblyError(message: "An OpenAPI fragment is not a JSON object.")
+        guard let value = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
+            throw AssemblyError(description: "a fragment is not a JSON object")
         }
-        return object
+        return value
     }
 
+    /// `GET /openapi.json`.
     var endpoints: RouteCollection<AppRequestContext> {
         let routes = RouteCollection(context: AppRequestContext.self)
-        let body = self.body
+        let body = ByteBuffer(bytes: json)
         routes.get("openapi.json") { _, _ in
             Response(
                 status: .ok,
@@ -181,10 +108,4 @@ struct OpenAPIDocument: @unchecked Sendable {
         }
         return routes
     }
-}
-
-/// The OpenAPI fragments of the modules do not fit together.
-struct OpenAPIAssemblyError: Error, CustomStringConvertible {
-    let message: String
-    var description: String { message }
 }
