@@ -152,6 +152,8 @@ func buildRouter(configuration: LyceumConfiguration, services: LyceumServices) t
         module.addPages(to: pages, renderer: renderer)
     }
     api.addRoutes(try OpenAPIDocument(fragments: services.modules.map(\.openAPIFragment)).endpoints)
+    // Added last, it wraps only the router's not-found answer (built from every middleware when the router starts).
+    router.add(middleware: MethodNotAllowedMiddleware(routes: router.routes.map { ($0.method, $0.path.description) }))
     return router
 }
 

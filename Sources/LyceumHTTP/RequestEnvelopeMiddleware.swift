@@ -65,6 +65,7 @@ public struct RequestEnvelopeMiddleware: RouterMiddleware {
         } catch {
             let appError = classify(error) ?? Self.appError(for: error, context: context)
             response = renderErrorPage?(appError, request, context) ?? JSONResponse.error(appError)
+            if let notAllowed = error as? MethodNotAllowed { response.headers[.allow] = notAllowed.allowed.joined(separator: ", ") }
             if request.method == .head {
                 // The router answers HEAD on GET routes without a body; errors, 404 included, must match.
                 if let length = response.body.contentLength { response.headers[.contentLength] = String(length) }
@@ -95,6 +96,8 @@ public struct RequestEnvelopeMiddleware: RouterMiddleware {
                 context.logger.error("Request failed", metadata: ["error.code": "\(error.code)"])
             }
             return error
+        case let error as MethodNotAllowed:
+            return error.appError
         case is NIOTooManyBytesError:
             return .payloadTooLarge(limit: context.maxBodyBytes)
         case let error as HTTPError:

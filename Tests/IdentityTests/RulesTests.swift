@@ -50,6 +50,8 @@ struct RulesTests {
         #expect((try? ProfileRules.displayName("   ").get()) == nil)
         #expect((try? ProfileRules.displayName("a\u{0007}b").get()) == nil)
         #expect((try? ProfileRules.displayName(String(repeating: "n", count: 101)).get()) == nil)
+        // 60 letters with a combining accent each: 60 characters but 120 code points, over the documented maxLength.
+        #expect((try? ProfileRules.displayName(String(repeating: "q\u{0301}", count: 60)).get()) == nil)
         #expect(try ProfileRules.bio("").get() == nil)
         #expect(try ProfileRules.bio("line\nline").get() == "line\nline")
     }

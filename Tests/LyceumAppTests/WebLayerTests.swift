@@ -53,6 +53,31 @@ struct WebLayerTests {
         }
     }
 
+    @Test("a known path with another method is 405 with Allow, in JSON for the API and a page for browsers")
+    func methodNotAllowed() async throws {
+        try await TestApp.run(.sqlite) { app in
+            let api = try await app.raw(.delete, "/api/v1/me")
+            #expect(api.status == .methodNotAllowed)
+            #expect(api.headers[.allow] == "GET, HEAD, PATCH")
+            #expect(api.errorCode == "method_not_allowed")
+            let page = try await app.raw(.get, "/signout", headers: [.accept: "text/html"])
+            #expect(page.status == .methodNotAllowed)
+            #expect(page.headers[.allow] == "POST")
+            #expect(page.headers[.contentType]?.hasPrefix("text/html") == true)
+            let withParameter = try await app.raw(.put, "/api/v1/courses/some-course")
+            #expect(withParameter.headers[.allow] == "DELETE, GET, HEAD, PATCH")
+            #expect(try await app.raw(.get, "/api/v1/no-such-thing").status == .notFound)
+        }
+    }
+
+    @Test("a command's failure is one sentence with one full stop")
+    func commandFailureSentence() {
+        #expect(CommandFailure("The administrator was not created: password must be at least 10 characters").message
+            == "The administrator was not created: password must be at least 10 characters.")
+        #expect(CommandFailure("Done.").message == "Done.")
+        #expect(StartupFailure.describe(CommandFailure("Not created."), configuration: nil) == "Not created.")
+    }
+
     @Test("/favicon.ico is a real icon, and pages link the SVG icon")
     func favicon() async throws {
         try await TestApp.run(.sqlite) { app in

@@ -13,7 +13,7 @@ public enum ProfileRules {
     public static func displayName(_ raw: String) -> Result<String, FieldProblem> {
         let name = raw.trimmingCharacters(in: .whitespacesAndNewlines).precomposedStringWithCanonicalMapping
         if name.isEmpty { return .failure(FieldProblem("is required")) }
-        if name.count > maxDisplayNameLength {
+        if name.unicodeScalars.count > maxDisplayNameLength {
             return .failure(FieldProblem("must be at most \(maxDisplayNameLength) characters"))
         }
         if name.unicodeScalars.contains(where: isControl) {
@@ -26,7 +26,7 @@ public enum ProfileRules {
     public static func bio(_ raw: String) -> Result<String?, FieldProblem> {
         let bio = raw.trimmingCharacters(in: .whitespacesAndNewlines).precomposedStringWithCanonicalMapping
         if bio.isEmpty { return .success(nil) }
-        if bio.count > maxBioLength { return .failure(FieldProblem("must be at most \(maxBioLength) characters")) }
+        if bio.unicodeScalars.count > maxBioLength { return .failure(FieldProblem("must be at most \(maxBioLength) characters")) }
         if bio.unicodeScalars.contains(where: { isControl($0) && $0 != "\n" && $0 != "\t" }) {
             return .failure(FieldProblem("must not contain control characters"))
         }
@@ -56,8 +56,9 @@ public enum PasswordPolicy {
 
     /// `nil` when `password` is acceptable, else the problem (for `fields.password`).
     public static func problem(with password: String) -> FieldProblem? {
-        if password.count < minimumLength { return FieldProblem("must be at least \(minimumLength) characters") }
-        if password.count > maximumLength { return FieldProblem("must be at most \(maximumLength) characters") }
+        // Lengths count Unicode code points, as the API document's minLength and maxLength do.
+        if password.unicodeScalars.count < minimumLength { return FieldProblem("must be at least \(minimumLength) characters") }
+        if password.unicodeScalars.count > maximumLength { return FieldProblem("must be at most \(maximumLength) characters") }
         return nil
     }
 }
