@@ -292,6 +292,11 @@ def check_cli(data_dir):
                     "--password-file", password_file)
     check(duplicate.returncode != 0 and "Traceback" not in duplicate.stderr and "already exists" in duplicate.stderr,
           "creating the same admin twice fails with a clear sentence")
+    short = cli("admin", "create", "--data-dir", data_dir, "--email", "short@example.org", "--name", "Short",
+                stdin="short\n")
+    check(short.returncode == 1 and short.stderr.strip().splitlines()[-1:]
+          == ["lyceum: The administrator was not created: password must be at least 10 characters."],
+          "a short admin password is refused with one sentence for that command")
     bad = cli("serve", "--data-dir", data_dir, env={"LYCEUM_PORT": "eighty"})
     check(bad.returncode == 1 and bad.stderr.strip() == "lyceum: LYCEUM_PORT must be a whole number from 0 to 65535 (got eighty).",
           "an invalid port stops start-up with one sentence")
