@@ -5,6 +5,7 @@ import LyceumHTTP
 import LyceumPlatform
 @testable import LyceumApp
 import LyceumTestSupport
+import LyceumWeb
 import Testing
 
 @Suite("OpenAPI document")

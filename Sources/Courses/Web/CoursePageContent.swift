@@ -202,6 +202,7 @@ enum CoursePageContent {
         let displayName: String
         let continueLearning: Continue?
         let courses: [Learning.Row]
+        let enrolledSomewhere: Bool
         let due: [Due]
         let teaches: Bool
     }

@@ -59,7 +59,7 @@ struct CoursePages: Sendable {
             }
         }
         let content = Content.Dashboard(
-            displayName: context.displayName ?? "", continueLearning: continueLearning, courses: rows, due: due,
+            displayName: context.displayName ?? "", continueLearning: continueLearning, courses: rows, enrolledSomewhere: !rows.isEmpty, due: due,
             teaches: principal.role >= .instructor
         )
         return try renderer.render(Page("dashboard", title: "Home", content: content, section: .home), context: context)

@@ -40,7 +40,7 @@ enum CourseTemplates {
         {{/continueLearning}}
         <h2>What is due</h2>
         {{#due}}<div class="card course-row"><p><a href="{{url}}">{{title}}</a> <span class="muted">· {{courseTitle}} · {{detail}}</span></p></div>{{/due}}
-        {{^due}}<p class="card muted">Nothing is waiting for you: every quiz of your courses is passed.</p>{{/due}}
+        {{^due}}<p class="card muted">Nothing is waiting for you{{#enrolledSomewhere}}: every quiz of your courses is passed{{/enrolledSomewhere}}.</p>{{/due}}
         <h2>My courses</h2>
         {{#courses}}
         <div class="card course-row">

@@ -9,7 +9,7 @@ import NIOCore
 /// standard error responses); each module describes its own routes in a fragment (`LyceumModule.openAPIFragment`)
 /// that references those shared pieces. The fragments are merged into the base once, at
 /// start-up, and the result is served as sorted-key JSON. Tests keep the document in step with the router.
-struct OpenAPIDocument: @unchecked Sendable {
+struct OpenAPIDocument: Sendable {
     /// The shared part of the document: info, servers, security scheme, `Error`, the standard error responses.
     static let base = #"""
         {
@@ -51,8 +51,6 @@ struct OpenAPIDocument: @unchecked Sendable {
         }
         """#
 
-    /// The assembled document: the base with every module's fragment merged in.
-    let document: [String: Any]
     /// The document as served: sorted keys, no escaped slashes.
     let json: Data
 
@@ -79,7 +77,6 @@ struct OpenAPIDocument: @unchecked Sendable {
         }
         document["components"] = components
         document["paths"] = paths
-        self.document = document
         self.json = try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .withoutEscapingSlashes])
     }
 

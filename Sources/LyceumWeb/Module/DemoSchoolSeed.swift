@@ -8,7 +8,6 @@ public final class DemoSchoolSeed: Sendable {
     public static let password = "lyceum-demo-2026"
 
     private struct State {
-        var administrators: [Principal] = []
         var instructors: [Principal] = []
         var students: [Principal] = []
         var lines: [String] = []
@@ -20,18 +19,16 @@ public final class DemoSchoolSeed: Sendable {
     /// Creates an empty seed.
     public init() {}
 
-    /// The administrators created so far.
-    public var administrators: [Principal] { state.withLock { $0.administrators } }
     /// The instructors created so far.
     public var instructors: [Principal] { state.withLock { $0.instructors } }
     /// The students created so far.
     public var students: [Principal] { state.withLock { $0.students } }
 
-    /// Records a demo account so later modules can use it.
+    /// Records a demo account so later modules can teach with it (instructors) or enroll it (students).
     public func addAccount(_ principal: Principal) {
         state.withLock { state in
             switch principal.role {
-            case .admin: state.administrators.append(principal)
+            case .admin: break
             case .instructor: state.instructors.append(principal)
             case .student: state.students.append(principal)
             }
