@@ -67,6 +67,7 @@ let package = Package(
             dependencies: [
                 "LyceumCore",
                 "LyceumContracts",
+                "LyceumPlatform",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -40,7 +40,8 @@ public struct IdentityModule: LyceumModule {
             accessTokens: await AccessTokens(secret: signingKey, lifetime: configuration.accessTokenLifetime, clock: context.clock),
             mailer: context.mailer,
             clock: context.clock,
-            configuration: configuration
+            configuration: configuration,
+            limiter: context.rateLimiter
         )
         context.provide(service, as: IdentityService.self)
         context.provide(service, as: (any UserDirectory).self)

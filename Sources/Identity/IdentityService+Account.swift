@@ -61,7 +61,9 @@ extension IdentityService {
     }
 
     /// Sends a fresh email verification link to the caller, retiring older links.
+    /// 429 when the account asked too often.
     public func resendVerificationEmail(_ principal: Principal, logger: Logger) async throws {
+        try await throttle.check([("verify:account:\(principal.userID)", configuration.limits.verificationPerAccount)])
         let user = try await user(id: principal.userID)
         guard !user.emailVerified else {
             throw AppError.conflict("already_verified", "This email address is already verified.")

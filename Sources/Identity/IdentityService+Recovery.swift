@@ -6,8 +6,21 @@ import LyceumPlatform
 
 extension IdentityService {
     /// Emails a password reset link when an active account has this address. The caller learns nothing
-    /// either way (the route always answers 202), so addresses cannot be probed.
-    public func requestPasswordReset(email: String, logger: Logger) async throws {
+    /// either way: the route always answers 202, and both cases take at least
+    /// `configuration.passwordResetMinimumDuration`, so neither the answer nor its timing probes addresses.
+    /// 429 when the account or the address asked too often.
+    public func requestPasswordReset(email: String, from address: String? = nil, logger: Logger) async throws {
+        let limits = configuration.limits
+        try await throttle.check([
+            ("reset:account:\(Self.throttleKey(email))", limits.passwordResetPerAccount),
+            ("reset:address:\(address ?? "unknown")", limits.passwordResetPerAddress),
+        ])
+        let finished = ContinuousClock.now + configuration.passwordResetMinimumDuration
+        try await sendPasswordReset(email: email, logger: logger)
+        try? await Task.sleep(until: finished)
+    }
+
+    private func sendPasswordReset(email: String, logger: Logger) async throws {
         guard let normalized = try? EmailAddress.normalize(email),
             let stored = try await database.read({ sql in try await UserStore.find(email: normalized, on: sql) }),
             stored.user.isActive

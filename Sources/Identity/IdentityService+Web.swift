@@ -20,15 +20,16 @@ extension IdentityService {
     public var webSessionLifetime: TimeInterval { configuration.webSessionLifetime }
 
     /// Signs in a browser with email and password (same rules and errors as `login`).
-    public func startWebSession(email: String, password: String) async throws -> WebSession {
-        let user = try await checkCredentials(email: email, password: password)
+    public func startWebSession(email: String, password: String, from address: String? = nil) async throws -> WebSession {
+        let user = try await checkCredentials(email: email, password: password, from: address)
         return try await startWebSession(for: user)
     }
 
     /// Registers a student from the sign-up page and signs the browser in.
-    public func registerWeb(email: String, password: String, displayName: String, logger: Logger) async throws
-        -> WebSession
-    {
+    public func registerWeb(
+        email: String, password: String, displayName: String, from address: String? = nil, logger: Logger
+    ) async throws -> WebSession {
+        try await throttleRegistration(from: address)
         let user = try await createAccount(
             email: email, password: password, displayName: displayName, role: .student, emailVerified: false
         )

@@ -13,11 +13,12 @@ public struct IdentityService: Sendable {
     let mailer: any Mailer
     let clock: WallClock
     let configuration: IdentityConfiguration
+    let throttle: ActionThrottle
 
-    /// Creates the service.
+    /// Creates the service; `limiter` counts the throttled actions (`configuration.limits`).
     public init(
         database: any Database, hasher: PasswordHasher, accessTokens: AccessTokens, mailer: any Mailer,
-        clock: WallClock, configuration: IdentityConfiguration
+        clock: WallClock, configuration: IdentityConfiguration, limiter: any RateLimiter
     ) {
         self.database = database
         self.hasher = hasher
@@ -25,6 +26,16 @@ public struct IdentityService: Sendable {
         self.mailer = mailer
         self.clock = clock
         self.configuration = configuration
+        self.throttle = ActionThrottle(limiter: limiter, clock: clock)
+    }
+
+    /// The key an email address is throttled under: trimmed and lowercased, whether or not it is valid.
+    static func throttleKey(_ email: String) -> String {
+        email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+    }
+
+    func throttleRegistration(from address: String?) async throws(AppError) {
+        try await throttle.check([("register:address:\(address ?? "unknown")", configuration.limits.registrationPerAddress)])
     }
 
     /// The current time truncated to milliseconds, so values survive both databases' timestamp precision.
@@ -35,8 +46,12 @@ public struct IdentityService: Sendable {
     // MARK: Registration and sign-in
 
     /// Creates a student account and signs it in; sends the email verification link.
-    /// Throws 422 with `fields` for invalid input and 409 `email_taken` when the address is registered.
-    public func register(email: String, password: String, displayName: String, logger: Logger) async throws -> SignedIn {
+    /// Throws 422 with `fields` for invalid input, 409 `email_taken` when the address is registered, and 429 when
+    /// `address` has registered too many accounts.
+    public func register(
+        email: String, password: String, displayName: String, from address: String? = nil, logger: Logger
+    ) async throws -> SignedIn {
+        try await throttleRegistration(from: address)
         let user = try await createAccount(
             email: email, password: password, displayName: displayName, role: .student, emailVerified: false
         )
@@ -82,12 +97,18 @@ public struct IdentityService: Sendable {
     /// Signs in with email and password for API use.
     /// Unknown emails and wrong passwords take the same time and give the same 401 `invalid_credentials`;
     /// a deactivated account with the right password gets 403 `account_disabled`.
-    public func login(email: String, password: String) async throws -> SignedIn {
-        let user = try await checkCredentials(email: email, password: password)
+    public func login(email: String, password: String, from address: String? = nil) async throws -> SignedIn {
+        let user = try await checkCredentials(email: email, password: password, from: address)
         return try await startAPISession(for: user)
     }
 
-    func checkCredentials(email: String, password: String) async throws -> User {
+    /// Checks a password, after drawing from the sign-in budgets of the account and the address (429 when spent).
+    func checkCredentials(email: String, password: String, from address: String?) async throws -> User {
+        let limits = configuration.limits
+        try await throttle.check([
+            ("signin:account:\(Self.throttleKey(email))", limits.signInPerAccount),
+            ("signin:address:\(address ?? "unknown")", limits.signInPerAddress),
+        ])
         let invalid = AppError(status: 401, code: "invalid_credentials", message: "The email or password is incorrect.")
         guard let normalized = try? EmailAddress.normalize(email),
             password.count <= PasswordPolicy.maximumLength,

@@ -43,7 +43,7 @@ public struct LyceumServices: Sendable {
 func buildModules(_ context: ModuleContext, configuration: LyceumConfiguration) async throws -> [any LyceumModule] {
     [
         try await IdentityModule(
-            context: context, configuration: IdentityConfiguration(publicURL: configuration.publicURL),
+            context: context, configuration: configuration.identity,
             signingKey: try DataDirectory.signingKey(for: configuration), bcryptCost: configuration.bcryptCost
         ),
         try CoursesModule(context: context),
@@ -70,7 +70,10 @@ public func buildServices(
     }
     let mailer = OutboxMailer(database: database, clock: { clock.now() })
     let responseCache = ResponseCache()
-    let context = ModuleContext(database: database, clock: clock, logger: logger, mailer: mailer, responseCache: responseCache)
+    let context = ModuleContext(
+        database: database, clock: clock, logger: logger, mailer: mailer, responseCache: responseCache,
+        rateLimiter: InProcessRateLimiter()
+    )
     let modules = try await buildModules(context, configuration: configuration)
     return LyceumServices(
         database: database,
@@ -128,6 +131,7 @@ func buildRouter(configuration: LyceumConfiguration, services: LyceumServices) t
         middleware: RequestEnvelopeMiddleware(
             maxBodyBytes: configuration.maxBodyBytes,
             secureByDefault: configuration.isPublicURLSecure,
+            trustedProxies: configuration.trustedProxies,
             classify: classifyLowerLayerError,
             renderErrorPage: { error, request, context in
                 let path = request.uri.path
@@ -144,6 +148,9 @@ func buildRouter(configuration: LyceumConfiguration, services: LyceumServices) t
     assets.addRoutes(to: router)
 
     let api = router.group("/api/v1").add(middleware: BearerAuthenticator(authenticator: authenticator))
+    if let budget = configuration.apiRateLimit {
+        api.add(middleware: RateLimitMiddleware(limiter: services.context.rateLimiter, budget: budget, clock: services.context.clock))
+    }
     let pages = router.group()
         .add(middleware: WebSessionMiddleware(authenticator: authenticator))
         .add(middleware: CSRFMiddleware())

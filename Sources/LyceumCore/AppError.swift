@@ -91,3 +91,13 @@ extension AppError {
         message: "Something this request refers to was just removed. Reload the page and try again."
     )
 }
+
+extension AppError {
+    /// 429: too many requests of this kind; `retryAfter` says when to try again.
+    public static func rateLimited(retryAfter: Int) -> AppError {
+        AppError(
+            status: 429, code: "rate_limited", message: "Too many attempts. Please wait \(retryAfter) seconds and try again.",
+            retryAfter: retryAfter
+        )
+    }
+}

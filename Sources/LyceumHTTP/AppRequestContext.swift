@@ -23,9 +23,14 @@ public struct AppRequestContext: RequestContext {
     public var csrfCookieIsNew = false
     /// Whether the client reached us over HTTPS (directly or through a proxy that says so).
     public var isSecure = false
+    /// The address of the connection's peer (the client, or the last proxy).
+    public let peerAddress: String?
+    /// The client's address: the peer, or what trusted proxies say in `X-Forwarded-For`. Set by the envelope.
+    public var clientAddress: String?
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
+        self.peerAddress = source.channel.remoteAddress?.ipAddress
     }
 
     /// The caller, or 401: the reason the presented credentials failed, else `unauthenticated`.

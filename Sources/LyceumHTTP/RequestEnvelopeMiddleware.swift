@@ -28,6 +28,7 @@ public struct RequestEnvelopeMiddleware: RouterMiddleware {
 
     private let maxBodyBytes: Int
     private let secureByDefault: Bool
+    private let trustedProxies: TrustedProxies
     private let classify: ErrorClassifier
     private let renderErrorPage: ErrorPageRenderer?
 
@@ -35,14 +36,16 @@ public struct RequestEnvelopeMiddleware: RouterMiddleware {
     /// - Parameters:
     ///   - maxBodyBytes: the largest request body routes accept.
     ///   - secureByDefault: whether the public URL is HTTPS, so cookies are `Secure` even behind a plain-HTTP hop.
+    ///   - trustedProxies: the proxies whose `X-Forwarded-For` names the client.
     ///   - classify: maps errors of lower layers to client errors before they would become a 500.
     ///   - renderErrorPage: optional HTML rendering for browser navigations.
     public init(
-        maxBodyBytes: Int, secureByDefault: Bool, classify: @escaping ErrorClassifier = { _ in nil },
-        renderErrorPage: ErrorPageRenderer? = nil
+        maxBodyBytes: Int, secureByDefault: Bool, trustedProxies: TrustedProxies = .none,
+        classify: @escaping ErrorClassifier = { _ in nil }, renderErrorPage: ErrorPageRenderer? = nil
     ) {
         self.maxBodyBytes = maxBodyBytes
         self.secureByDefault = secureByDefault
+        self.trustedProxies = trustedProxies
         self.classify = classify
         self.renderErrorPage = renderErrorPage
     }
@@ -56,6 +59,7 @@ public struct RequestEnvelopeMiddleware: RouterMiddleware {
         context.requestID = requestID
         context.maxBodyBytes = maxBodyBytes
         context.isSecure = Self.isSecure(request, secureByDefault: secureByDefault)
+        context.clientAddress = trustedProxies.client(peer: context.peerAddress, forwardedFor: request.headers[.forwardedFor])
         context.logger[metadataKey: "hb.request.id"] = nil
         context.logger[metadataKey: "request.id"] = .string(requestID)
 
@@ -65,6 +69,9 @@ public struct RequestEnvelopeMiddleware: RouterMiddleware {
         } catch {
             let appError = classify(error) ?? Self.appError(for: error, context: context)
             response = renderErrorPage?(appError, request, context) ?? JSONResponse.error(appError)
+            if let retryAfter = appError.retryAfter, response.headers[.retryAfter] == nil {
+                response.headers[.retryAfter] = String(retryAfter)
+            }
             if let notAllowed = error as? MethodNotAllowed { response.headers[.allow] = notAllowed.allowed.joined(separator: ", ") }
             if request.method == .head {
                 // The router answers HEAD on GET routes without a body; errors, 404 included, must match.

@@ -48,6 +48,9 @@ struct TestApp {
             }
             configuration.bcryptCost = 4
             configuration.port = 0
+            // Suites sign in hundreds of times from one address; the rate-limit suite turns budgets back on.
+            configuration.apiRateLimit = nil
+            configuration.actionLimits = .unlimited
             configure(&configuration)
             let clock = TestClock()
             let (application, services) = try await buildApplication(

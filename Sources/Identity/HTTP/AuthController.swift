@@ -60,14 +60,15 @@ public struct AuthController: Sendable {
     @Sendable func register(_ request: Request, context: AppRequestContext) async throws -> Response {
         let body = try await request.decodeJSON(RegisterBody.self, context: context)
         let signedIn = try await identity.register(
-            email: body.email, password: body.password, displayName: body.displayName, logger: context.logger
+            email: body.email, password: body.password, displayName: body.displayName, from: context.clientAddress,
+            logger: context.logger
         )
         return JSONResponse.write(SignedInView(signedIn), status: .created)
     }
 
     @Sendable func login(_ request: Request, context: AppRequestContext) async throws -> Response {
         let body = try await request.decodeJSON(LoginBody.self, context: context)
-        let signedIn = try await identity.login(email: body.email, password: body.password)
+        let signedIn = try await identity.login(email: body.email, password: body.password, from: context.clientAddress)
         return JSONResponse.write(SignedInView(signedIn))
     }
 
@@ -103,7 +104,7 @@ public struct AuthController: Sendable {
 
     @Sendable func requestPasswordReset(_ request: Request, context: AppRequestContext) async throws -> Response {
         let body = try await request.decodeJSON(EmailBody.self, context: context)
-        try await identity.requestPasswordReset(email: body.email, logger: context.logger)
+        try await identity.requestPasswordReset(email: body.email, from: context.clientAddress, logger: context.logger)
         return try JSONResponse.encode(
             ["message": "If an account uses this address, a reset link is on its way."], status: .accepted
         )

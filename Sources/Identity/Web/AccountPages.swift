@@ -49,7 +49,7 @@ struct AccountPages: Sendable {
         do {
             let session = try await identity.registerWeb(
                 email: form["email"], password: form["password"], displayName: form["displayName"],
-                logger: context.logger
+                from: context.clientAddress, logger: context.logger
             )
             var response = PageRenderer.redirect(to: "/profile?welcome=1")
             response.setCookie(sessionCookie(session.cookieValue, context: context))
@@ -75,15 +75,19 @@ struct AccountPages: Sendable {
         let form = try context.submittedForm()
         let next = Self.safeNext(form["next"])
         do {
-            let session = try await identity.startWebSession(email: form["email"], password: form["password"])
+            let session = try await identity.startWebSession(
+                email: form["email"], password: form["password"], from: context.clientAddress
+            )
             var response = PageRenderer.redirect(to: next)
             response.setCookie(sessionCookie(session.cookieValue, context: context))
             return response
-        } catch let error as AppError where error.status == 401 || error.status == 403 {
+        } catch let error as AppError where error.status == 401 || error.status == 403 || error.status == 429 {
             let content = AccountFormContent(form: ["email": form["email"]], next: next)
-            return try renderer.render(
+            var response = try renderer.render(
                 page("signin", "Sign in", content, error: error.message), context: context, status: HTTPResponse.Status(code: error.status)
             )
+            if let retryAfter = error.retryAfter { response.headers[.retryAfter] = String(retryAfter) }
+            return response
         }
     }
 
@@ -124,7 +128,7 @@ struct AccountPages: Sendable {
 
     @Sendable func requestReset(_ request: Request, context: AppRequestContext) async throws -> Response {
         let form = try context.submittedForm()
-        try await identity.requestPasswordReset(email: form["email"], logger: context.logger)
+        try await identity.requestPasswordReset(email: form["email"], from: context.clientAddress, logger: context.logger)
         return try renderer.render(
             page("reset-request", "Reset your password", notice: "If an account uses this address, a reset link is on its way."),
             context: context, status: .accepted

@@ -1,5 +1,7 @@
 import Configuration
 import Foundation
+import Identity
+import LyceumHTTP
 import Logging
 import LyceumPlatform
 import SystemPackage
@@ -37,6 +39,19 @@ public struct LyceumConfiguration: Sendable {
     public var shutdownDrainSeconds = 0.0
     /// Whether `serve` seeds the demo school into an empty database.
     public var demo = false
+    /// The general API budget per client address and per account; `nil` turns it off.
+    public var apiRateLimit: RateBudget? = RateBudget(capacity: 600, period: 60)
+    /// Budgets for sign-in, registration, password reset and verification resends.
+    public var actionLimits = ActionLimits()
+    /// The proxies whose `X-Forwarded-For` names the client (for rate limits and logs).
+    public var trustedProxies = TrustedProxies.none
+
+    /// Identity's settings: the public URL for email links and the action budgets.
+    public var identity: IdentityConfiguration {
+        var identity = IdentityConfiguration(publicURL: publicURL)
+        identity.limits = actionLimits
+        return identity
+    }
 
     /// Whether the public URL is HTTPS, so cookies must be `Secure`.
     public var isPublicURLSecure: Bool { publicURL.lowercased().hasPrefix("https://") }

@@ -1,6 +1,8 @@
 import Configuration
 import Foundation
+import Identity
 import Logging
+import LyceumHTTP
 import LyceumPlatform
 
 /// Reads each setting as text, whichever provider has it, and validates it with a sentence an operator can act on.
@@ -30,6 +32,21 @@ struct SettingReader {
         configuration.maxBodyBytes = try integer("http.maxBodyBytes", in: 1024...(1 << 30)) ?? configuration.maxBodyBytes
         configuration.shutdownDrainSeconds = try number("shutdown.drainSeconds", in: 0...600) ?? 0
         configuration.demo = try boolean("demo") ?? false
+        configuration.apiRateLimit = try budget("rateLimit.api", default: configuration.apiRateLimit)
+        var limits = configuration.actionLimits
+        limits.signInPerAccount = try budget("rateLimit.signInPerAccount", default: limits.signInPerAccount)
+        limits.signInPerAddress = try budget("rateLimit.signInPerAddress", default: limits.signInPerAddress)
+        limits.registrationPerAddress = try budget("rateLimit.registrationPerAddress", default: limits.registrationPerAddress)
+        limits.passwordResetPerAccount = try budget("rateLimit.passwordResetPerAccount", default: limits.passwordResetPerAccount)
+        limits.passwordResetPerAddress = try budget("rateLimit.passwordResetPerAddress", default: limits.passwordResetPerAddress)
+        limits.verificationPerAccount = try budget("rateLimit.verificationPerAccount", default: limits.verificationPerAccount)
+        configuration.actionLimits = limits
+        if let proxies = text("http.trustedProxies") {
+            guard let parsed = TrustedProxies(proxies) else {
+                throw ConfigurationError("\(variable("http.trustedProxies")) must be a comma-separated list of IP addresses or CIDR ranges (got \(proxies)).")
+            }
+            configuration.trustedProxies = parsed
+        }
 
         if let url = try secret("database.url"), !url.isEmpty {
             configuration.storage = .postgres(try DatabaseURL(url))
@@ -88,6 +105,16 @@ struct SettingReader {
             throw ConfigurationError("\(variable(key)) must be a number from \(Int(range.lowerBound)) to \(Int(range.upperBound)) (got \(value)).")
         }
         return number
+    }
+
+    /// A budget such as `10/15m`, or `off`.
+    private func budget(_ key: String, default fallback: RateBudget?) throws(ConfigurationError) -> RateBudget? {
+        guard let value = text(key)?.trimmingCharacters(in: .whitespaces) else { return fallback }
+        if value.lowercased() == "off" { return nil }
+        guard let budget = RateBudget(value) else {
+            throw ConfigurationError("\(variable(key)) must be a count per period such as 10/15m (s, m, h or d) or off (got \(value)).")
+        }
+        return budget
     }
 
     private func boolean(_ key: String) throws(ConfigurationError) -> Bool? {

@@ -75,6 +75,17 @@ struct OpenAPIDocument: Sendable {
                 components[kind] = merged
             }
         }
+        // The general API budget applies to every operation, so each may answer 429.
+        for (path, item) in paths {
+            guard var operations = item as? [String: Any] else { continue }
+            for (method, value) in operations {
+                guard var operation = value as? [String: Any], var responses = operation["responses"] as? [String: Any] else { continue }
+                if responses["429"] == nil { responses["429"] = ["$ref": "#/components/responses/RateLimited"] }
+                operation["responses"] = responses
+                operations[method] = operation
+            }
+            paths[path] = operations
+        }
         document["components"] = components
         document["paths"] = paths
         self.json = try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .withoutEscapingSlashes])

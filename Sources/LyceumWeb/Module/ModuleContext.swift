@@ -19,15 +19,21 @@ public final class ModuleContext: Sendable {
     public let mailer: any Mailer
     /// Encoded answers shared by anonymous visitors, dropped when content changes.
     public let responseCache: ResponseCache
+    /// Counts requests against budgets (sign-in attempts, API calls).
+    public let rateLimiter: any RateLimiter
     private let provided = Mutex<[ObjectIdentifier: any Sendable]>([:])
 
     /// Creates the context.
-    public init(database: any Database, clock: WallClock, logger: Logger, mailer: any Mailer, responseCache: ResponseCache) {
+    public init(
+        database: any Database, clock: WallClock, logger: Logger, mailer: any Mailer, responseCache: ResponseCache,
+        rateLimiter: any RateLimiter
+    ) {
         self.database = database
         self.clock = clock
         self.logger = logger
         self.mailer = mailer
         self.responseCache = responseCache
+        self.rateLimiter = rateLimiter
     }
 
     /// Publishes `value` as the implementation of `interface` for modules built later.
