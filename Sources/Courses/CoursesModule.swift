@@ -13,20 +13,21 @@ import LyceumWeb
 public struct CoursesModule: LyceumModule {
     /// The domain's service.
     public let service: CoursesService
-    private let cache: ResponseCache
+    private let cache: any ResponseCache
 
     public var name: String { "courses" }
     public var migrations: [Migration] { CoursesMigrations.all }
     public var openAPIFragment: String { CoursesOpenAPI.fragment }
     public var templates: [PageTemplate] { CourseTemplates.all + TeachTemplates.all }
 
-    /// Builds the service; every committed change to course content drops the shared response cache.
+    /// Builds the service; every committed change to course content drops the cached answers that show it,
+    /// on every replica.
     public init(context: ModuleContext) throws {
         let cache = context.responseCache
         self.cache = cache
         service = CoursesService(
             database: context.database, users: try context.require((any UserDirectory).self), clock: context.clock,
-            onChange: { cache.invalidateAll() }
+            onChange: { ids in await cache.invalidate(CoursesCacheTags.invalidated(by: ids)) }
         )
         context.provide(service, as: CoursesService.self)
     }

@@ -4,6 +4,7 @@ import LyceumContracts
 import LyceumCore
 import LyceumPlatform
 import SQLKit
+import Synchronization
 
 /// Courses, their structure, enrollment and progress. Every rule and every authorization check lives here,
 /// so the API, the pages and the CLI share them.
@@ -11,21 +12,27 @@ public struct CoursesService: Sendable {
     let database: any Database
     let users: any UserDirectory
     let clock: WallClock
-    let onChange: @Sendable () -> Void
+    let onChange: @Sendable (Set<String>) async -> Void
 
     /// Creates the service. `onChange` runs after every committed write that changes what the catalog or a
-    /// course outline shows (so caches of those can be dropped).
-    public init(database: any Database, users: any UserDirectory, clock: WallClock, onChange: @escaping @Sendable () -> Void = {}) {
+    /// course outline shows, with the ids of the courses it touched (empty when it cannot say), so caches of
+    /// those can be dropped.
+    public init(
+        database: any Database, users: any UserDirectory, clock: WallClock,
+        onChange: @escaping @Sendable (Set<String>) async -> Void = { _ in }
+    ) {
         self.database = database
         self.users = users
         self.clock = clock
         self.onChange = onChange
     }
 
-    /// A transaction whose commit changes catalog or outline content; reports the change after commit.
+    /// A transaction whose commit changes catalog or outline content; reports the courses it touched (every
+    /// course it looked up through `visibleCourse`) after commit.
     func changing<Result: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> Result) async throws -> Result {
-        let result = try await database.transaction(body)
-        onChange()
+        let touched = TouchedCourses()
+        let result = try await TouchedCourses.$current.withValue(touched) { try await database.transaction(body) }
+        await onChange(touched.ids)
         return result
     }
 
@@ -53,6 +60,7 @@ public struct CoursesService: Sendable {
     /// caller may not teach.
     func visibleCourse(_ idOrSlug: String, for principal: Principal?, on sql: any SQLDatabase) async throws -> (Course, CourseAccess) {
         guard let course = try await CourseStore.find(idOrSlug, on: sql) else { throw AppError.notFound("course") }
+        TouchedCourses.current?.insert(course.id)
         let access = try await access(to: course, for: principal, on: sql)
         guard course.status == .published || access.canTeach else { throw AppError.notFound("course") }
         return (course, access)
@@ -206,4 +214,16 @@ public struct CoursesService: Sendable {
             try await CourseStore.setStaff(courseID: course.id, userID: userID, role: role, on: sql)
         }
     }
+}
+
+/// The courses a `changing` transaction looked up, so the change can be reported for exactly those.
+final class TouchedCourses: Sendable {
+    /// The recorder of the transaction running in this task, if any.
+    @TaskLocal static var current: TouchedCourses?
+
+    private let recorded = Mutex<Set<String>>([])
+
+    func insert(_ id: String) { recorded.withLock { _ = $0.insert(id) } }
+
+    var ids: Set<String> { recorded.withLock { $0 } }
 }

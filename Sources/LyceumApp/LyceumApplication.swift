@@ -23,8 +23,10 @@ public struct LyceumServices: Sendable {
     public let modules: [any LyceumModule]
     /// What the modules published to each other (`IdentityService`, `UserDirectory`, ...).
     public let context: ModuleContext
-    /// Encoded catalog and outline answers; dropped whenever course content changes.
-    public let responseCache: ResponseCache
+    /// Messages between replicas: in-process on SQLite, `LISTEN/NOTIFY` on PostgreSQL.
+    public let pubSub: any PubSub
+    /// Encoded catalog and outline answers; a change drops what it affects, on every replica.
+    public let responseCache: InMemoryResponseCache
     /// The embedded mailer; its outbox holds every message sent.
     public let mailer: OutboxMailer
     /// Readiness state, flipped by SIGTERM.
@@ -57,6 +59,7 @@ public func buildServices(
     metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry()
 ) async throws -> LyceumServices {
     let database: any Database
+    let pubSub: any PubSub
     switch configuration.storage {
     case .sqlite(let path):
         try DataDirectory.prepare(configuration.dataDirectory)
@@ -65,11 +68,14 @@ public func buildServices(
         } catch {
             throw ConfigurationError("The SQLite database \(path) cannot be opened; check that the file is a Lyceum database.")
         }
+        pubSub = InProcessPubSub()
     case .postgres(let url):
-        database = PostgresDatabase(url: url, poolSize: configuration.databasePoolSize, logger: logger)
+        let postgres = PostgresDatabase(url: url, poolSize: configuration.databasePoolSize, logger: logger)
+        database = postgres
+        pubSub = PostgresPubSub(database: postgres, logger: logger)
     }
     let mailer = OutboxMailer(database: database, clock: { clock.now() })
-    let responseCache = ResponseCache()
+    let responseCache = InMemoryResponseCache(pubSub: pubSub, logger: logger)
     let context = ModuleContext(
         database: database, clock: clock, logger: logger, mailer: mailer, responseCache: responseCache,
         rateLimiter: InProcessRateLimiter()
@@ -80,6 +86,7 @@ public func buildServices(
         migrator: try Migrator(database: database, migrations: PlatformMigrations.all + modules.flatMap(\.migrations), logger: logger),
         modules: modules,
         context: context,
+        pubSub: pubSub,
         responseCache: responseCache,
         mailer: mailer,
         readiness: Readiness(),
@@ -98,7 +105,7 @@ public func buildApplication(
     var application = Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Lyceum"),
-        services: [services.database] + services.modules.flatMap(\.backgroundServices),
+        services: [services.database, services.responseCache] + services.modules.flatMap(\.backgroundServices),
         logger: logger
     )
     if configuration.migrateOnStart || configuration.demo {

@@ -2,19 +2,53 @@ import Crypto
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Logging
+import LyceumPlatform
 import NIOConcurrencyHelpers
 import NIOCore
+import ServiceLifecycle
 
-/// Encoded responses of hot shared reads (catalog pages, course outlines), kept in memory as bytes.
+/// The bytes of a cacheable answer and the tags a change drops it by (`course:<id>`, `catalog`).
+public struct CachedBody: Sendable {
+    /// The encoded answer.
+    public let bytes: ByteBuffer
+    /// What the answer shows; invalidating any of these drops it.
+    public let tags: Set<String>
+
+    /// Creates a cacheable body.
+    public init(_ bytes: ByteBuffer, tags: Set<String>) {
+        self.bytes = bytes
+        self.tags = tags
+    }
+}
+
+/// Encoded responses of hot shared reads (catalog pages, course outlines), answered with an `ETag` so a
+/// client that already has the bytes gets `304 Not Modified`.
+public protocol ResponseCache: Sendable {
+    /// Answers from the cache, or with what `produce` makes (then cached). Errors from `produce` propagate
+    /// and nothing is cached.
+    func response(
+        for key: String, contentType: String, request: Request, produce: () async throws -> CachedBody
+    ) async throws -> Response
+    /// Drops every answer carrying one of `tags` (`nil`: every answer), here and on every other replica.
+    func invalidate(_ tags: Set<String>?) async
+}
+
+/// The response cache of one process, kept in step across replicas through pub/sub: an invalidation drops
+/// the tagged entries here at once and is published, and every process (this one included) drops what each
+/// published invalidation names. Run it as a service so it listens.
 ///
-/// Entries die when the owning domain reports a change (`invalidateAll`, immediate on this replica) or after
-/// `lifetime`, which bounds staleness on other replicas until cross-replica invalidation exists. Answers carry
-/// an `ETag`, so a client that already has the bytes gets `304 Not Modified`.
-public final class ResponseCache: Sendable {
+/// When the subscription was lost and restored, or publishing fails, messages may be missing, so the cache
+/// drops everything; `lifetime` is the last bound on staleness should a message never arrive.
+public final class InMemoryResponseCache: ResponseCache, Service {
+    /// The pub/sub channel invalidations travel on.
+    public static let channel = "lyceum_cache"
+
     private struct Entry {
         let body: ByteBuffer
         let contentType: String
         let etag: String
+        let tags: Set<String>
         let storedAt: ContinuousClock.Instant
     }
 
@@ -25,36 +59,68 @@ public final class ResponseCache: Sendable {
     }
 
     private let state = NIOLockedValueBox(State())
+    private let pubSub: any PubSub
+    private let logger: Logger
     private let lifetime: Duration
     private let capacity: Int
 
     /// Creates a cache holding at most `capacity` responses for at most `lifetime` each.
-    public init(lifetime: Duration = .seconds(5), capacity: Int = 2_000) {
+    public init(pubSub: any PubSub, logger: Logger, lifetime: Duration = .seconds(60), capacity: Int = 2_000) {
+        self.pubSub = pubSub
+        self.logger = logger
         self.lifetime = lifetime
         self.capacity = capacity
     }
 
-    /// Forgets everything (called after any write that could change a cached answer).
-    public func invalidateAll() {
+    public func invalidate(_ tags: Set<String>?) async {
+        drop(tags)
+        do {
+            try await pubSub.publish(tags.map { $0.sorted().joined(separator: " ") } ?? "*", on: Self.channel)
+        } catch {
+            logger.error("Could not publish a cache invalidation; other replicas refresh within the cache lifetime",
+                         metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// Listens for invalidations from every process until shutdown.
+    public func run() async throws {
+        let events = pubSub.subscribe(to: Self.channel)
+        // Anything cached before the subscription existed may have missed an invalidation.
+        drop(nil)
+        await cancelWhenGracefulShutdown {
+            for await event in events {
+                switch event {
+                case .message(let text): self.drop(text == "*" ? nil : Set(text.split(separator: " ").map(String.init)))
+                case .resubscribed: self.drop(nil)
+                }
+            }
+        }
+    }
+
+    /// Drops the entries carrying any of `tags`, or every entry.
+    func drop(_ tags: Set<String>?) {
         state.withLockedValue { state in
-            state.entries.removeAll(keepingCapacity: true)
+            if let tags {
+                state.entries = state.entries.filter { $0.value.tags.isDisjoint(with: tags) }
+            } else {
+                state.entries.removeAll(keepingCapacity: true)
+            }
             state.generation += 1
         }
     }
 
-    /// Answers from the cache, or with the bytes `produce` makes (which are then cached).
-    /// Errors from `produce` propagate and nothing is cached.
     public func response(
-        for key: String, contentType: String, request: Request, produce: () async throws -> ByteBuffer
+        for key: String, contentType: String, request: Request, produce: () async throws -> CachedBody
     ) async throws -> Response {
         let now = ContinuousClock.now
         let (cached, generation) = state.withLockedValue { ($0.entries[key], $0.generation) }
         if let cached, now - cached.storedAt < lifetime {
             return Self.answer(cached, request: request)
         }
-        let body = try await produce()
+        let produced = try await produce()
+        let body = produced.bytes
         let digest = SHA256.hash(data: Data(body.readableBytesView)).prefix(12).map { String(format: "%02x", $0) }.joined()
-        let entry = Entry(body: body, contentType: contentType, etag: "\"\(digest)\"", storedAt: now)
+        let entry = Entry(body: body, contentType: contentType, etag: "\"\(digest)\"", tags: produced.tags, storedAt: now)
         state.withLockedValue { state in
             guard state.generation == generation else { return }
             if state.entries.count >= capacity { state.entries.removeAll(keepingCapacity: true) }

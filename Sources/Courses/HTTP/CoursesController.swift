@@ -7,10 +7,10 @@ import LyceumHTTP
 /// `/api/v1/courses` and `/api/v1/me/enrollments`: catalog, course editing, structure, enrollment, progress.
 public struct CoursesController: Sendable {
     private let courses: CoursesService
-    private let cache: ResponseCache
+    private let cache: any ResponseCache
 
     /// Creates the controller; anonymous catalog and outline answers are served from `cache`.
-    public init(courses: CoursesService, cache: ResponseCache) {
+    public init(courses: CoursesService, cache: any ResponseCache) {
         self.courses = courses
         self.cache = cache
     }
@@ -75,9 +75,10 @@ public struct CoursesController: Sendable {
             for: "api:catalog?\(request.uri.query ?? "")", contentType: "application/json; charset=utf-8", request: request
         ) {
             let page = try await courses.catalog(query)
-            return try JSONResponse.bytes(
+            let bytes = try JSONResponse.bytes(
                 ItemsView(items: page.courses.map(CourseView.init), nextCursor: page.hasMore ? OffsetCursor(offset: offset + limit).encoded : nil)
             )
+            return CachedBody(bytes, tags: [CoursesCacheTags.catalog])
         }
     }
 
@@ -92,7 +93,8 @@ public struct CoursesController: Sendable {
             return try JSONResponse.encode(OutlineView(try await courses.outline(context.principal, course(context))))
         }
         return try await cache.response(for: "api:outline:\(course(context))", contentType: "application/json; charset=utf-8", request: request) {
-            try JSONResponse.bytes(OutlineView(try await courses.outline(nil, course(context))))
+            let outline = try await courses.outline(nil, course(context))
+            return CachedBody(try JSONResponse.bytes(OutlineView(outline)), tags: [CoursesCacheTags.course(outline.course.id)])
         }
     }
 

@@ -12,7 +12,7 @@ struct CoursePages: Sendable {
     typealias Content = CoursePageContent
     let courses: CoursesService
     let renderer: PageRenderer
-    let cache: ResponseCache
+    let cache: any ResponseCache
 
     func addRoutes(to pages: RouterGroup<AppRequestContext>) {
         pages.get("", use: home)
@@ -70,7 +70,7 @@ struct CoursePages: Sendable {
             return PageRenderer.html(try await catalogHTML(request, context: context), status: .ok)
         }
         return try await renderer.sharedPage(cache, key: "catalog?\(request.uri.query ?? "")", request: request) {
-            try await catalogHTML(request, context: context)
+            (try await catalogHTML(request, context: context), [CoursesCacheTags.catalog])
         }
     }
 
@@ -117,14 +117,15 @@ struct CoursePages: Sendable {
     @Sendable func course(_ request: Request, context: AppRequestContext) async throws -> Response {
         let slug = try slug(context)
         guard context.principal == nil else {
-            return PageRenderer.html(try await courseHTML(slug, context: context), status: .ok)
+            return PageRenderer.html(try await courseHTML(slug, context: context).html, status: .ok)
         }
         return try await renderer.sharedPage(cache, key: "course:\(slug)", request: request) {
             try await courseHTML(slug, context: context)
         }
     }
 
-    private func courseHTML(_ slug: String, context: AppRequestContext) async throws -> String {
+    /// The course page and the cache tag of the course it shows.
+    private func courseHTML(_ slug: String, context: AppRequestContext) async throws -> (html: String, tags: Set<String>) {
         let outline = try await courses.outline(context.principal, slug)
         let course = outline.course
         let (_, quizzes) = try await courses.quizzes(context.principal, course.id)
@@ -173,7 +174,8 @@ struct CoursePages: Sendable {
             },
             progress: progress, certificateURL: certificateURL, continueURL: continueURL
         )
-        return try renderer.html(Page("course", title: course.title, content: content, section: .courses), context: context)
+        let html = try renderer.html(Page("course", title: course.title, content: content, section: .courses), context: context)
+        return (html, [CoursesCacheTags.course(course.id)])
     }
 
     @Sendable func enroll(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -69,6 +69,22 @@ public final class PostgresDatabase: Database {
         }
     }
 
+    /// Holds a pooled connection in `LISTEN channel` while `consume` reads its notifications.
+    public func listen(
+        channel: String, _ consume: (PostgresNotificationSequence) async throws -> Void
+    ) async throws {
+        try await client.withConnection { connection in
+            try await connection.listen(on: channel) { notifications in try await consume(notifications) }
+        }
+    }
+
+    /// `NOTIFY channel, payload` outside any transaction, so listeners hear it at once.
+    public func notify(channel: String, payload: String) async throws {
+        try await client.withConnection { connection in
+            _ = try await connection.query("SELECT pg_notify(\(channel), \(payload))", logger: logger)
+        }
+    }
+
     public func ping() async throws {
         _ = try await read { try await $0.raw("SELECT 1 AS one").first() }
     }

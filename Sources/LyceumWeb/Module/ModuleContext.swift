@@ -18,14 +18,14 @@ public final class ModuleContext: Sendable {
     /// Outgoing email.
     public let mailer: any Mailer
     /// Encoded answers shared by anonymous visitors, dropped when content changes.
-    public let responseCache: ResponseCache
+    public let responseCache: any ResponseCache
     /// Counts requests against budgets (sign-in attempts, API calls).
     public let rateLimiter: any RateLimiter
     private let provided = Mutex<[ObjectIdentifier: any Sendable]>([:])
 
     /// Creates the context.
     public init(
-        database: any Database, clock: WallClock, logger: Logger, mailer: any Mailer, responseCache: ResponseCache,
+        database: any Database, clock: WallClock, logger: Logger, mailer: any Mailer, responseCache: any ResponseCache,
         rateLimiter: any RateLimiter
     ) {
         self.database = database
