@@ -502,6 +502,34 @@ def check_graceful_shutdown(base, process):
     check(code == 0, "the process exits 0 after SIGTERM")
 
 
+def check_second_replica(demo, base):
+    """A second `lyceum serve` on the same PostgreSQL database serves a course edited through the first one
+    fresh within a second (the cache invalidation travels by LISTEN/NOTIFY)."""
+    port = free_port()
+    other = f"http://127.0.0.1:{port}"
+    replica = start(demo, port, {"LYCEUM_BCRYPT_COST": "4", "LYCEUM_DATABASE_MIGRATE_ON_START": "false"})
+    try:
+        wait_ready(other, replica)
+        course = "looking-up-a-first-course-in-astronomy"
+        status, _, body = request(base, "POST", "/api/v1/auth/login",
+                                  {"email": "hypatia@demo.lyceum.test", "password": "lyceum-demo-2026"})
+        check(status == 200, "the instructor signs in on the first replica")
+        token = body["accessToken"]
+        summary = lambda: request(other, "GET", f"/api/v1/courses/{course}")[2]["course"]["summary"]
+        before = summary()
+        check(summary() == before, "the second replica serves the course (from its cache)")
+        changed = f"Edited through the first replica at {time.time():.3f}."
+        status, _, _ = request(base, "PATCH", f"/api/v1/courses/{course}", {"summary": changed}, token=token)
+        check(status == 200, "the course is edited through the first replica")
+        started = time.time()
+        while summary() != changed and time.time() - started < 1:
+            time.sleep(0.02)
+        elapsed = time.time() - started
+        check(summary() == changed, f"the second replica serves the edit within a second (took {elapsed * 1000:.0f} ms)")
+    finally:
+        replica.kill()
+
+
 def run_suite():
     """Every check, on the engine of RUN."""
     data_dir = tempfile.mkdtemp(prefix=f"lyceum-e2e-{RUN.engine}-")
@@ -524,6 +552,8 @@ def run_suite():
         try:
             wait_ready(demo_base, demo_server)
             check_learning_in_browser(demo_base)
+            if RUN.engine == "postgres":
+                check_second_replica(demo, demo_base)
         finally:
             demo_server.kill()
         check_graceful_shutdown(base, process)
