@@ -9,6 +9,8 @@ locals {
     { name = "LYCEUM_DATABASE_POOL_SIZE", value = tostring(var.database_pool_size) },
     { name = "LYCEUM_DATABASE_MIGRATE_ON_START", value = "true" },
     { name = "LYCEUM_SHUTDOWN_DRAIN_SECONDS", value = tostring(var.drain_seconds) },
+    # The ALB reaches the tasks from inside the VPC; its X-Forwarded-For names the client for rate limits.
+    { name = "LYCEUM_HTTP_TRUSTED_PROXIES", value = var.vpc_cidr_block },
   ]
 }
 
