@@ -49,10 +49,9 @@ public struct PageRenderer: Sendable {
         }
         let layout = LayoutScope(
             title: page.title, stylesheet: stylesheetURL, script: scriptURL, icon: iconURL, csrf: context.csrfToken,
-            viewer: viewer, nav: LayoutScope.Navigation(page.section), narrow: page.narrow, notice: page.notice,
-            error: page.error
+            viewer: viewer, section: page.section, narrow: page.narrow, notice: page.notice, error: page.error
         )
-        guard let html = library.render(PageScope(layout: layout, content: page.content), withTemplate: page.template) else {
+        guard let html = library.render(PageValues.scope(layout: layout, content: page.content), withTemplate: page.template) else {
             context.logger.error("Page template is not registered", metadata: ["template": "\(page.template)"])
             throw AppError.internalError
         }
@@ -131,47 +130,71 @@ struct LayoutScope {
         let teaches: Bool
     }
 
-    struct Navigation {
-        let home, courses, learning, teach, profile, admin, signin: Bool
-
-        init(_ section: NavigationSection?) {
-            home = section == .home
-            courses = section == .courses
-            learning = section == .learning
-            teach = section == .teach
-            profile = section == .profile
-            admin = section == .admin
-            signin = section == .signin
-        }
-    }
-
     let title: String
     let stylesheet: String
     let script: String
     let icon: String
     let csrf: String?
     let viewer: Viewer?
-    let nav: Navigation
+    let section: NavigationSection?
     let narrow: Bool
     let notice: String?
     let error: String?
+
+    /// The layout's values as the template reads them.
+    var values: [String: Any] {
+        var values: [String: Any] = [
+            "title": title, "stylesheet": stylesheet, "script": script, "icon": icon, "narrow": narrow,
+            "nav": [
+                "home": section == .home, "courses": section == .courses, "learning": section == .learning,
+                "teach": section == .teach, "profile": section == .profile, "admin": section == .admin,
+                "signin": section == .signin,
+            ],
+        ]
+        if let csrf { values["csrf"] = csrf }
+        if let viewer {
+            values["viewer"] = ["displayName": viewer.displayName, "isAdmin": viewer.isAdmin, "teaches": viewer.teaches]
+        }
+        if let notice { values["notice"] = notice }
+        if let error { values["error"] = error }
+        return values
+    }
 }
 
-/// The object a template renders against: the page's own content first, then the layout's values.
-struct PageScope<Content>: MustacheParent {
-    let layout: LayoutScope
-    let content: Content
-
-    func child(named name: String) -> Any? {
-        if let value = Self.property(name, of: content) { return value }
-        return Self.property(name, of: layout) ?? nil
+/// Turns a page's typed content into the dictionaries and arrays the template engine reads fastest, once per
+/// render: each struct is reflected once (not once per `{{tag}}`), and absent optionals are left out, so a
+/// template cannot render them.
+enum PageValues {
+    /// The layout's values with the content's on top (the content wins a name both have).
+    static func scope<Content>(layout: LayoutScope, content: Content) -> [String: Any] {
+        var values = layout.values
+        if let fields = flatten(content) as? [String: Any] {
+            values.merge(fields) { _, content in content }
+        }
+        return values
     }
 
-    /// The property `name` of `object`: `.some(nil)` when it exists but is absent, `nil` when it does not exist.
-    private static func property(_ name: String, of object: Any) -> Any?? {
-        guard let child = Mirror(reflecting: object).children.first(where: { $0.label == name }) else { return nil }
-        let value = Mirror(reflecting: child.value)
-        guard value.displayStyle == .optional else { return .some(child.value) }
-        return .some(value.children.first?.value)
+    static func flatten(_ value: Any) -> Any? {
+        switch value {
+        case is String, is Int, is Bool, is Double, is [String: String]: return value
+        default: break
+        }
+        let mirror = Mirror(reflecting: value)
+        switch mirror.displayStyle {
+        case .optional:
+            guard let wrapped = mirror.children.first?.value else { return nil }
+            return flatten(wrapped)
+        case .collection, .set:
+            return mirror.children.compactMap { flatten($0.value) }
+        case .struct, .class:
+            var fields: [String: Any] = [:]
+            for child in mirror.children {
+                guard let label = child.label, let field = flatten(child.value) else { continue }
+                fields[label] = field
+            }
+            return fields
+        default:
+            return value
+        }
     }
 }
