@@ -149,15 +149,19 @@ extension CoursesService {
     /// The caller's active enrollments with progress, most recent first.
     public func myEnrollments(_ principal: Principal?) async throws -> [(Course, CourseProgress)] {
         let principal = try require(principal)
+        // Four queries however many courses: enrollments, their courses, lesson ids and completions.
         return try await database.read { sql in
-            var result: [(Course, CourseProgress)] = []
-            for record in try await EnrollmentStore.enrollments(userID: principal.userID, on: sql) {
-                guard let course = try await CourseStore.find(record.courseID, on: sql), course.status == .published else { continue }
-                let lessons = try await StructureStore.lessons(courseID: course.id, on: sql)
-                let completed = try await EnrollmentStore.completions(courseID: course.id, userIDs: [principal.userID], on: sql)[principal.userID] ?? []
-                result.append((course, Self.progress(record, course: course, total: lessons.count, completed: completed.intersection(lessons.map(\.id)))))
+            let records = try await EnrollmentStore.enrollments(userID: principal.userID, on: sql)
+            let ids = records.map(\.courseID)
+            let courses = try await CourseStore.find(ids: ids, on: sql)
+            let lessons = try await StructureStore.lessonIDs(courseIDs: ids, on: sql)
+            let completed = try await EnrollmentStore.completions(userID: principal.userID, courseIDs: ids, on: sql)
+            return records.compactMap { record -> (Course, CourseProgress)? in
+                guard let course = courses[record.courseID], course.status == .published else { return nil }
+                let courseLessons = lessons[course.id] ?? []
+                let done = (completed[course.id] ?? []).intersection(courseLessons)
+                return (course, Self.progress(record, course: course, total: courseLessons.count, completed: done))
             }
-            return result
         }
     }
 

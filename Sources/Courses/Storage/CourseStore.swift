@@ -44,6 +44,14 @@ struct CourseStore {
             .first().map(decode)
     }
 
+    /// The courses with these ids, by id.
+    static func find(ids: [String], on sql: any SQLDatabase) async throws -> [String: Course] {
+        guard !ids.isEmpty else { return [:] }
+        let courses = try await sql.select().columns(columns.map { SQLColumn($0, table: "courses") }).from("courses")
+            .where("id", .in, ids).all().map(decode)
+        return Dictionary(courses.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
     static func delete(id: String, on sql: any SQLDatabase) async throws {
         if sql.dialect.name == "sqlite" {
             try await sql.delete(from: "course_search").where("course_id", .equal, id).run()

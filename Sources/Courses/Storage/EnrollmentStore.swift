@@ -93,6 +93,19 @@ struct EnrollmentStore {
         return result
     }
 
+    /// The lessons one user completed in each of these courses.
+    static func completions(userID: String, courseIDs: [String], on sql: any SQLDatabase) async throws -> [String: Set<String>] {
+        guard !courseIDs.isEmpty else { return [:] }
+        var result: [String: Set<String>] = [:]
+        let rows = try await sql.select().columns("course_id", "lesson_id").from("lesson_completions")
+            .where("user_id", .equal, userID).where("course_id", .in, courseIDs).all()
+        for row in rows {
+            result[try row.decode(column: "course_id", as: String.self), default: []]
+                .insert(try row.decode(column: "lesson_id", as: String.self))
+        }
+        return result
+    }
+
     private static func decode(_ row: any SQLRow) throws -> EnrollmentRecord {
         EnrollmentRecord(
             courseID: try row.decode(column: "course_id", as: String.self),

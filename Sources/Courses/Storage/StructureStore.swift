@@ -26,6 +26,16 @@ struct StructureStore {
             .where("course_id", .equal, courseID).orderBy("position").all().map(decodeLesson)
     }
 
+    /// The ids of the lessons of each of these courses (ids only: no bodies are read).
+    static func lessonIDs(courseIDs: [String], on sql: any SQLDatabase) async throws -> [String: Set<String>] {
+        guard !courseIDs.isEmpty else { return [:] }
+        var result: [String: Set<String>] = [:]
+        for row in try await sql.select().columns("id", "course_id").from("lessons").where("course_id", .in, courseIDs).all() {
+            result[try row.decode(column: "course_id", as: String.self), default: []].insert(try row.decode(column: "id", as: String.self))
+        }
+        return result
+    }
+
     static func lesson(id: String, courseID: String, on sql: any SQLDatabase) async throws -> Lesson? {
         try await sql.select().columns(lessonColumns.map { SQLIdentifier($0) }).from("lessons")
             .where("id", .equal, id).where("course_id", .equal, courseID).first().map(decodeLesson)
