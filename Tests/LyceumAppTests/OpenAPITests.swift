@@ -12,55 +12,23 @@ import Testing
 struct OpenAPITests {
     @Test("documents exactly the routes the router serves under /api/v1")
     func matchesRouter() async throws {
-        try await TestDatabases.withFreshLocation(.sqlite) { location in
-            guard case .sqlite(let directory) = location else { return }
-            var configuration = LyceumConfiguration(dataDirectory: directory)
-            configuration.bcryptCost = 4
-            let services = try await buildServices(configuration: configuration, logger: TestDatabases.logger)
-            let router: Router<AppRequestContext>
-            do {
-                router = try buildRouter(configuration: configuration, services: services)
-            } catch {
-                await services.database.shutdown()
-                throw error
-            }
-            await services.database.shutdown()
-            let served = Set(router.routes.compactMap { route -> String? in
-                let path = route.path.description
-                guard path.hasPrefix("/api/v1/") else { return nil }
-                let documented = path.dropFirst("/api/v1".count).split(separator: "/").map { segment in
-                    segment.hasPrefix(":") ? "{\(segment.dropFirst())}" : String(segment)
-                }.joined(separator: "/")
-                return "\(route.method.rawValue.lowercased()) /\(documented)"
-            })
-            let document = try #require(
-                try JSONSerialization.jsonObject(with: OpenAPIDocument(fragments: services.modules.map(\.openAPIFragment)).json)
-                    as? [String: Any]
-            )
-            let paths = try #require(document["paths"] as? [String: [String: Any]])
-            let documented = Set(paths.flatMap { path, operations in
-                operations.keys.map { "\($0) \(path)" }
-            })
-            #expect(served == documented)
-            #expect(served.count >= 14)
-        }
-    }
-
-    /// The document as the application assembles it from its modules' fragments.
-    private func assembled() async throws -> Data {
-        try await TestDatabases.withFreshLocation(.sqlite) { location in
-            guard case .sqlite(let directory) = location else { return Data() }
-            var configuration = LyceumConfiguration(dataDirectory: directory)
-            configuration.bcryptCost = 4
-            let services = try await buildServices(configuration: configuration, logger: TestDatabases.logger)
-            await services.database.shutdown()
-            return try OpenAPIDocument(fragments: services.modules.map(\.openAPIFragment)).json
-        }
+        let (routes, json) = try await RouterRoutes.inspect()
+        let served = Set(routes.compactMap { route -> String? in
+            guard route.path.hasPrefix("/api/v1/") else { return nil }
+            return "\(route.method.rawValue.lowercased()) \(route.path.dropFirst("/api/v1".count))"
+        })
+        let document = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
+        let paths = try #require(document["paths"] as? [String: [String: Any]])
+        let documented = Set(paths.flatMap { path, operations in
+            operations.keys.map { "\($0) \(path)" }
+        })
+        #expect(served == documented)
+        #expect(served.count >= 14)
     }
 
     /// The assembled document's operations: (path, method, operation).
     private func operations() async throws -> [(path: String, method: String, operation: [String: Any])] {
-        let document = try #require(try JSONSerialization.jsonObject(with: await assembled()) as? [String: Any])
+        let document = try #require(try JSONSerialization.jsonObject(with: await RouterRoutes.inspect().openAPIDocument) as? [String: Any])
         let paths = try #require(document["paths"] as? [String: [String: Any]])
         return paths.flatMap { path, item in
             item.compactMap { method, operation in (operation as? [String: Any]).map { (path, method, $0) } }
