@@ -44,6 +44,7 @@ let package = Package(
         ),
         .target(
             name: "LyceumContracts",
+            dependencies: ["LyceumCore"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -175,7 +176,12 @@ let package = Package(
         ),
         .testTarget(
             name: "LyceumPlatformTests",
-            dependencies: ["LyceumPlatform", "LyceumTestSupport", .product(name: "SQLKit", package: "sql-kit")],
+            dependencies: [
+                "LyceumPlatform", "LyceumCore", "LyceumTestSupport",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -27,7 +27,7 @@ public struct CoursesModule: LyceumModule {
         self.cache = cache
         service = CoursesService(
             database: context.database, users: try context.require((any UserDirectory).self), clock: context.clock,
-            onChange: { ids in await cache.invalidate(CoursesCacheTags.invalidated(by: ids)) }
+            jobs: context.jobs, onChange: { ids in await cache.invalidate(CoursesCacheTags.invalidated(by: ids)) }
         )
         context.provide(service, as: CoursesService.self)
     }

@@ -248,7 +248,7 @@ extension CoursesService {
     }
 
     /// Re-evaluates whether a student has completed a course (every lesson done, every quiz passed), keeps the
-    /// completion date in step, and issues the certificate the first time.
+    /// completion date in step, and issues the certificate the first time, announcing `CourseCompleted`.
     func refreshCompletion(courseID: String, userID: String, studentName: String, at now: Date, on sql: any SQLDatabase) async throws {
         guard let record = try await EnrollmentStore.find(courseID: courseID, userID: userID, on: sql),
             let course = try await CourseStore.find(courseID, on: sql)
@@ -260,7 +260,10 @@ extension CoursesService {
         let finished = !(lessons.isEmpty && quizzes.isEmpty) && lessons.isSubset(of: done) && quizzes.isSubset(of: passed)
         if finished, record.completedAt == nil {
             try await EnrollmentStore.setCompleted(courseID: courseID, userID: userID, at: now, on: sql)
-            try await CertificateStore.issue(course: course, userID: userID, studentName: studentName, at: now, on: sql)
+            if let code = try await CertificateStore.issue(course: course, userID: userID, studentName: studentName, at: now, on: sql) {
+                let event = CourseCompleted(userID: userID, courseID: courseID, courseTitle: course.title, certificateCode: code, completedAt: now)
+                try await jobs.publish(event, on: sql)
+            }
         } else if !finished, record.completedAt != nil {
             try await EnrollmentStore.setCompleted(courseID: courseID, userID: userID, at: nil, on: sql)
         }

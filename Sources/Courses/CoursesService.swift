@@ -12,18 +12,20 @@ public struct CoursesService: Sendable {
     let database: any Database
     let users: any UserDirectory
     let clock: WallClock
+    let jobs: JobQueue
     let onChange: @Sendable (Set<String>) async -> Void
 
-    /// Creates the service. `onChange` runs after every committed write that changes what the catalog or a
+    /// Creates the service; it publishes its domain events through `jobs`. `onChange` runs after every committed write that changes what the catalog or a
     /// course outline shows, with the ids of the courses it touched (empty when it cannot say), so caches of
     /// those can be dropped.
     public init(
-        database: any Database, users: any UserDirectory, clock: WallClock,
+        database: any Database, users: any UserDirectory, clock: WallClock, jobs: JobQueue,
         onChange: @escaping @Sendable (Set<String>) async -> Void = { _ in }
     ) {
         self.database = database
         self.users = users
         self.clock = clock
+        self.jobs = jobs
         self.onChange = onChange
     }
 

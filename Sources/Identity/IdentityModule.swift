@@ -38,7 +38,7 @@ public struct IdentityModule: LyceumModule {
             database: context.database,
             hasher: try await PasswordHasher(cost: UInt8(bcryptCost)),
             accessTokens: await AccessTokens(secret: signingKey, lifetime: configuration.accessTokenLifetime, clock: context.clock),
-            mailer: context.mailer,
+            jobs: context.jobs,
             clock: context.clock,
             configuration: configuration,
             limiter: context.rateLimiter
@@ -46,6 +46,13 @@ public struct IdentityModule: LyceumModule {
         context.provide(service, as: IdentityService.self)
         context.provide(service, as: (any UserDirectory).self)
         context.provide(service, as: (any CallerAuthenticator).self)
+    }
+
+    /// Subscribes to `CourseCompleted` to email the learner their certificate.
+    public func registerJobs(_ registry: JobRegistry) {
+        registry.subscribe(CourseCompleted.self, as: "identity.certificate-mail") { [service] event, context in
+            try await service.queueCertificateEmail(for: event, key: context.uniqueKey)
+        }
     }
 
     public func addAPIRoutes(to api: RouterGroup<AppRequestContext>) {

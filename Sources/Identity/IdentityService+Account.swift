@@ -60,45 +60,41 @@ extension IdentityService {
         }
     }
 
-    /// Sends a fresh email verification link to the caller, retiring older links.
+    /// Queues a fresh email verification link for the caller, retiring older links.
     /// 429 when the account asked too often.
-    public func resendVerificationEmail(_ principal: Principal, logger: Logger) async throws {
+    public func resendVerificationEmail(_ principal: Principal) async throws {
         try await throttle.check([("verify:account:\(principal.userID)", configuration.limits.verificationPerAccount)])
         let user = try await user(id: principal.userID)
         guard !user.emailVerified else {
             throw AppError.conflict("already_verified", "This email address is already verified.")
         }
-        try await sendVerificationEmail(to: user, logger: logger)
+        let now = now()
+        try await database.transaction { sql in try await queueVerificationEmail(to: user, at: now, on: sql) }
     }
 
-    func sendVerificationEmail(to user: User, logger: Logger) async throws {
+    /// Retires the user's outstanding verification links, creates a new one and queues its email, in `sql`'s
+    /// transaction.
+    func queueVerificationEmail(to user: User, at now: Date, on sql: any SQLDatabase) async throws {
         let token = SecureToken.generate()
-        let now = now()
-        let expiresAt = now.addingTimeInterval(configuration.emailVerificationLifetime)
-        try await database.transaction { sql in
-            try await AccountTokenStore.retireOutstanding(userID: user.id, purpose: .verifyEmail, at: now, on: sql)
-            try await AccountTokenStore.create(
-                hash: SecureToken.digest(of: token), userID: user.id, purpose: .verifyEmail, now: now,
-                expiresAt: expiresAt, on: sql
-            )
-        }
-        let link = "\(configuration.publicURL)/verify-email?token=\(token)"
-        try await mailer.send(
-            MailMessage(
-                recipient: user.email,
-                subject: "Confirm your email address for Lyceum",
-                body: """
-                    Hello \(user.displayName),
-
-                    Please confirm that this is your email address by opening this link within 48 hours:
-
-                    \(link)
-
-                    If you did not create a Lyceum account, you can ignore this message.
-                    """
-            ),
-            logger: logger
+        try await AccountTokenStore.retireOutstanding(userID: user.id, purpose: .verifyEmail, at: now, on: sql)
+        try await AccountTokenStore.create(
+            hash: SecureToken.digest(of: token), userID: user.id, purpose: .verifyEmail, now: now,
+            expiresAt: now.addingTimeInterval(configuration.emailVerificationLifetime), on: sql
         )
+        let message = MailMessage(
+            recipient: user.email,
+            subject: "Confirm your email address for Lyceum",
+            body: """
+                Hello \(user.displayName),
+
+                Please confirm that this is your email address by opening this link within 48 hours:
+
+                \(configuration.publicURL)/verify-email?token=\(token)
+
+                If you did not create a Lyceum account, you can ignore this message.
+                """
+        )
+        try await jobs.enqueue(SendMail(message), on: sql)
     }
 
     /// Marks the email behind a verification token as verified. 400 `invalid_token` when the token is unknown,

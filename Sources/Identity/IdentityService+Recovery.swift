@@ -9,18 +9,18 @@ extension IdentityService {
     /// either way: the route always answers 202, and both cases take at least
     /// `configuration.passwordResetMinimumDuration`, so neither the answer nor its timing probes addresses.
     /// 429 when the account or the address asked too often.
-    public func requestPasswordReset(email: String, from address: String? = nil, logger: Logger) async throws {
+    public func requestPasswordReset(email: String, from address: String? = nil) async throws {
         let limits = configuration.limits
         try await throttle.check([
             ("reset:account:\(Self.throttleKey(email))", limits.passwordResetPerAccount),
             ("reset:address:\(address ?? "unknown")", limits.passwordResetPerAddress),
         ])
         let finished = ContinuousClock.now + configuration.passwordResetMinimumDuration
-        try await sendPasswordReset(email: email, logger: logger)
+        try await queuePasswordReset(email: email)
         try? await Task.sleep(until: finished)
     }
 
-    private func sendPasswordReset(email: String, logger: Logger) async throws {
+    private func queuePasswordReset(email: String) async throws {
         guard let normalized = try? EmailAddress.normalize(email),
             let stored = try await database.read({ sql in try await UserStore.find(email: normalized, on: sql) }),
             stored.user.isActive
@@ -28,31 +28,28 @@ extension IdentityService {
         let user = stored.user
         let token = SecureToken.generate()
         let now = now()
-        let expiresAt = now.addingTimeInterval(configuration.passwordResetLifetime)
+        let message = MailMessage(
+            recipient: user.email,
+            subject: "Reset your Lyceum password",
+            body: """
+                Hello \(user.displayName),
+
+                Someone asked to reset the password of your Lyceum account. To choose a new password, open this
+                link within one hour:
+
+                \(configuration.publicURL)/reset-password?token=\(token)
+
+                If it was not you, ignore this message; your password stays as it is.
+                """
+        )
         try await database.transaction { sql in
             try await AccountTokenStore.retireOutstanding(userID: user.id, purpose: .passwordReset, at: now, on: sql)
             try await AccountTokenStore.create(
                 hash: SecureToken.digest(of: token), userID: user.id, purpose: .passwordReset, now: now,
-                expiresAt: expiresAt, on: sql
+                expiresAt: now.addingTimeInterval(configuration.passwordResetLifetime), on: sql
             )
+            try await jobs.enqueue(SendMail(message), on: sql)
         }
-        try await mailer.send(
-            MailMessage(
-                recipient: user.email,
-                subject: "Reset your Lyceum password",
-                body: """
-                    Hello \(user.displayName),
-
-                    Someone asked to reset the password of your Lyceum account. To choose a new password, open this
-                    link within one hour:
-
-                    \(configuration.publicURL)/reset-password?token=\(token)
-
-                    If it was not you, ignore this message; your password stays as it is.
-                    """
-            ),
-            logger: logger
-        )
     }
 
     /// Sets a new password with a reset token and signs out every session. The token proves the address,

@@ -26,14 +26,11 @@ extension IdentityService {
     }
 
     /// Registers a student from the sign-up page and signs the browser in.
-    public func registerWeb(
-        email: String, password: String, displayName: String, from address: String? = nil, logger: Logger
-    ) async throws -> WebSession {
+    public func registerWeb(email: String, password: String, displayName: String, from address: String? = nil) async throws -> WebSession {
         try await throttleRegistration(from: address)
         let user = try await createAccount(
-            email: email, password: password, displayName: displayName, role: .student, emailVerified: false
+            email: email, password: password, displayName: displayName, role: .student, emailVerified: false, sendsVerification: true
         )
-        try await sendVerificationEmail(to: user, logger: logger)
         return try await startWebSession(for: user)
     }
 

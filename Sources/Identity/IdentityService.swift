@@ -10,20 +10,20 @@ public struct IdentityService: Sendable {
     let database: any Database
     let hasher: PasswordHasher
     let accessTokens: AccessTokens
-    let mailer: any Mailer
+    let jobs: JobQueue
     let clock: WallClock
     let configuration: IdentityConfiguration
     let throttle: ActionThrottle
 
-    /// Creates the service; `limiter` counts the throttled actions (`configuration.limits`).
+    /// Creates the service; it sends mail as jobs on `jobs`, and `limiter` counts the throttled actions (`configuration.limits`).
     public init(
-        database: any Database, hasher: PasswordHasher, accessTokens: AccessTokens, mailer: any Mailer,
+        database: any Database, hasher: PasswordHasher, accessTokens: AccessTokens, jobs: JobQueue,
         clock: WallClock, configuration: IdentityConfiguration, limiter: any RateLimiter
     ) {
         self.database = database
         self.hasher = hasher
         self.accessTokens = accessTokens
-        self.mailer = mailer
+        self.jobs = jobs
         self.clock = clock
         self.configuration = configuration
         self.throttle = ActionThrottle(limiter: limiter, clock: clock)
@@ -45,23 +45,22 @@ public struct IdentityService: Sendable {
 
     // MARK: Registration and sign-in
 
-    /// Creates a student account and signs it in; sends the email verification link.
+    /// Creates a student account and signs it in; the email verification link is queued as a job in the
+    /// transaction that creates the account, so a mail failure never fails the registration.
     /// Throws 422 with `fields` for invalid input, 409 `email_taken` when the address is registered, and 429 when
     /// `address` has registered too many accounts.
-    public func register(
-        email: String, password: String, displayName: String, from address: String? = nil, logger: Logger
-    ) async throws -> SignedIn {
+    public func register(email: String, password: String, displayName: String, from address: String? = nil) async throws -> SignedIn {
         try await throttleRegistration(from: address)
         let user = try await createAccount(
-            email: email, password: password, displayName: displayName, role: .student, emailVerified: false
+            email: email, password: password, displayName: displayName, role: .student, emailVerified: false, sendsVerification: true
         )
-        try await sendVerificationEmail(to: user, logger: logger)
         return try await startAPISession(for: user)
     }
 
     /// Creates an account with `role`; used by registration, the admin CLI and the demo school.
+    /// - Parameter sendsVerification: queue the email verification link in the same transaction.
     public func createAccount(
-        email: String, password: String, displayName: String, role: Role, emailVerified: Bool
+        email: String, password: String, displayName: String, role: Role, emailVerified: Bool, sendsVerification: Bool = false
     ) async throws -> User {
         var problems: [String: String] = [:]
         var normalizedEmail = ""
@@ -87,6 +86,7 @@ public struct IdentityService: Sendable {
         do {
             try await database.write { sql in
                 try await UserStore.insert(.init(user: user, passwordHash: hash), on: sql)
+                if sendsVerification { try await queueVerificationEmail(to: user, at: now, on: sql) }
             }
         } catch let error where DatabaseFailure(error) == .uniqueViolation {
             throw AppError.conflict("email_taken", "An account with this email already exists.")

@@ -9,6 +9,7 @@ import LyceumHTTP
 import LyceumPlatform
 import LyceumWeb
 import Prometheus
+import ServiceLifecycle
 
 /// The concrete application type `buildApplication` returns.
 public typealias LyceumApplication = Application<RouterResponder<AppRequestContext>>
@@ -29,6 +30,8 @@ public struct LyceumServices: Sendable {
     public let responseCache: InMemoryResponseCache
     /// The embedded mailer; its outbox holds every message sent.
     public let mailer: OutboxMailer
+    /// The durable job queue and event outbox.
+    public let jobs: JobQueue
     /// Readiness state, flipped by SIGTERM.
     public let readiness: Readiness
     /// The metrics `/metrics` serves (request counters once `main` bootstraps swift-metrics with it).
@@ -76,11 +79,14 @@ public func buildServices(
     }
     let mailer = OutboxMailer(database: database, clock: { clock.now() })
     let responseCache = InMemoryResponseCache(pubSub: pubSub, logger: logger)
+    let jobs = JobQueue(database: database, registry: JobRegistry(), clock: clock)
+    try jobs.registry.registerPlatformJobs(queue: jobs, mailer: mailer, retention: configuration.jobRetention)
     let context = ModuleContext(
-        database: database, clock: clock, logger: logger, mailer: mailer, responseCache: responseCache,
-        rateLimiter: InProcessRateLimiter()
+        database: database, clock: clock, logger: logger, mailer: mailer, jobs: jobs, pubSub: pubSub,
+        responseCache: responseCache, rateLimiter: InProcessRateLimiter()
     )
     let modules = try await buildModules(context, configuration: configuration)
+    for module in modules { module.registerJobs(jobs.registry) }
     return LyceumServices(
         database: database,
         migrator: try Migrator(database: database, migrations: PlatformMigrations.all + modules.flatMap(\.migrations), logger: logger),
@@ -89,6 +95,7 @@ public func buildServices(
         pubSub: pubSub,
         responseCache: responseCache,
         mailer: mailer,
+        jobs: jobs,
         readiness: Readiness(),
         metrics: metrics
     )
@@ -102,10 +109,18 @@ public func buildApplication(
 ) async throws -> (application: LyceumApplication, services: LyceumServices) {
     let services = try await buildServices(configuration: configuration, logger: logger, clock: clock, metrics: metrics)
     let router = try buildRouter(configuration: configuration, services: services)
+    var background: [any Service] = [services.database, services.responseCache]
+    if configuration.roles.contains(.web) {
+        background += services.modules.flatMap(\.backgroundServices)
+    }
+    if configuration.roles.contains(.worker) {
+        background.append(JobWorker(queue: services.jobs, pubSub: services.pubSub, configuration: configuration.jobWorker, logger: logger))
+        background.append(RecurringJobScheduler(queue: services.jobs, logger: logger))
+    }
     var application = Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Lyceum"),
-        services: [services.database, services.responseCache] + services.modules.flatMap(\.backgroundServices),
+        services: background,
         logger: logger
     )
     if configuration.migrateOnStart || configuration.demo {
@@ -152,6 +167,7 @@ func buildRouter(configuration: LyceumConfiguration, services: LyceumServices) t
     router.add(middleware: MetricsMiddleware())
     router.addRoutes(HealthController(database: services.database, migrator: services.migrator, readiness: services.readiness).endpoints, atPath: "/health")
     router.addRoutes(MetricsEndpoint(registry: services.metrics).endpoints)
+    guard configuration.roles.contains(.web) else { return router }
     assets.addRoutes(to: router)
 
     let api = router.group("/api/v1").add(middleware: BearerAuthenticator(authenticator: authenticator))

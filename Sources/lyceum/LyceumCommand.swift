@@ -13,7 +13,7 @@ struct LyceumCommand: AsyncParsableCommand {
             Every option can also be set with a LYCEUM_* environment variable or a JSON file (--config).
             """,
         version: LyceumVersion.current,
-        subcommands: [Serve.self, Migrate.self, Demo.self, AdminCommand.self, Version.self]
+        subcommands: [Serve.self, Migrate.self, Demo.self, AdminCommand.self, JobsCommand.self, Version.self]
     )
 }
 

@@ -29,6 +29,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Public address used in email links (or LYCEUM_PUBLIC_URL). Default: http://HOST:PORT")
     var publicURL: String?
 
+    @Option(help: "What to run: web, worker or web,worker (or LYCEUM_ROLES). Default: web,worker")
+    var roles: String?
+
     @Flag(help: "Seed the demo school when the database is empty (or LYCEUM_DEMO=true).")
     var demo = false
 
@@ -37,6 +40,7 @@ struct Serve: AsyncParsableCommand {
         flags["host"] = host
         flags["port"] = port.map(String.init)
         flags["publicUrl"] = publicURL
+        flags["roles"] = roles
         if demo { flags["demo"] = "true" }
         try await CommandRunner.run(flags: flags) { configuration, logger in
             let registry = PrometheusCollectorRegistry()
@@ -48,6 +52,7 @@ struct Serve: AsyncParsableCommand {
                     "address": "\(configuration.host):\(configuration.port)",
                     "database": "\(services.database.engine.rawValue)",
                     "public_url": "\(configuration.publicURL)",
+                    "roles": "\(configuration.roles.map(\.rawValue).sorted().joined(separator: ","))",
                 ]
             )
             let group = ServiceGroup(

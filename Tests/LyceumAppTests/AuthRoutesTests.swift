@@ -7,6 +7,7 @@ import LyceumCore
 import LyceumPlatform
 import LyceumTestSupport
 import NIOCore
+import SQLKit
 import Testing
 
 @Suite("Auth API")
@@ -265,6 +266,28 @@ struct AuthRoutesTests {
         }
     }
 
+    @Test("a mail failure does not fail the registration; the mail job retries and delivers", arguments: TestEngine.available)
+    func mailFailure(engine: TestEngine) async throws {
+        try await TestApp.run(engine) { app in
+            // Delivery breaks for real: the embedded mailer's table is gone.
+            try await app.services.database.write { sql in try await sql.raw("ALTER TABLE mail_outbox RENAME TO mail_outbox_away").run() }
+            let user = try await app.register("unlucky@example.org")
+            var failed: JobRecord?
+            let deadline = ContinuousClock.now + .seconds(15)
+            while failed == nil, ContinuousClock.now < deadline {
+                failed = try await app.services.jobs.list(state: .retrying, queue: "mail").first
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            let job = try #require(failed, "the mail job did not fail and wait to retry")
+            #expect(job.name == SendMail.jobName)
+            #expect(job.lastError?.isEmpty == false)
+            try await app.services.database.write { sql in try await sql.raw("ALTER TABLE mail_outbox_away RENAME TO mail_outbox").run() }
+            try await app.services.jobs.retry(id: job.id)
+            let token = try await app.tokenFromMail(to: user.email, path: "/verify-email")
+            #expect(try await app.request(.post, "/api/v1/auth/verify-email", json: ["token": token]).status == .ok)
+        }
+    }
+
     @Test("email verification links work once and expire", arguments: TestEngine.available)
     func verifyEmail(engine: TestEngine) async throws {
         try await TestApp.run(engine) { app in
@@ -291,7 +314,7 @@ struct AuthRoutesTests {
             let user = try await app.register("reset@example.org")
             let unknown = try await app.request(.post, "/api/v1/auth/password-reset", json: ["email": "ghost@example.org"])
             #expect(unknown.status == .accepted)
-            #expect(try await app.services.mailer.messages(to: "ghost@example.org").isEmpty)
+            #expect(try await app.mail(to: "ghost@example.org").isEmpty)
 
             let known = try await app.request(.post, "/api/v1/auth/password-reset", json: ["email": "RESET@example.org"])
             #expect(known.status == .accepted)

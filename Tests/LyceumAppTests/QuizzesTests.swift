@@ -238,6 +238,11 @@ struct QuizzesTests {
             #expect(verified.status == .ok)
             #expect((verified.json["certificate"] as? [String: Any])?["studentName"] as? String == "Grace \"Amazing\" Hopper, PhD")
             #expect(try await app.request(.get, "/api/v1/certificates/NOPE0-NOPE0").status == .notFound)
+            // Identity hears CourseCompleted through the outbox and emails the certificate, once.
+            let congratulations = try await app.mail(to: student.email).filter { $0.subject.hasPrefix("You completed") }
+            #expect(congratulations.count == 1)
+            #expect(congratulations.first?.body.contains("/certificates/\(code)") == true)
+            #expect(try await app.mail(to: lazy.email).allSatisfy { !$0.subject.hasPrefix("You completed") })
 
             #expect(try await app.request(.get, "/api/v1/courses/\(course.id)/gradebook", token: student.accessToken).status == .forbidden)
             let book = try await app.request(.get, "/api/v1/courses/\(course.id)/gradebook", token: owner.accessToken)

@@ -105,12 +105,12 @@ struct RateLimitTests {
             _ = try await browser.get("/signup")
             let signup = try await browser.post("/signup", form: ["email": "page@example.org", "password": "a long enough password", "displayName": "P"])
             #expect(signup.status == .tooManyRequests, "the sign-up page shares the budget")
-            #expect(try await app.services.mailer.messages(to: "third@example.org").isEmpty)
+            #expect(try await app.mail(to: "third@example.org").isEmpty)
 
             #expect(try await app.request(.post, "/api/v1/auth/password-reset", json: ["email": student.email]).status == .accepted)
             let again = try await app.request(.post, "/api/v1/auth/password-reset", json: ["email": student.email])
             #expect(again.status == .tooManyRequests)
-            #expect(try await app.services.mailer.messages(to: student.email).filter { $0.body.contains("reset-password") }.count == 1)
+            #expect(try await app.mail(to: student.email).filter { $0.body.contains("reset-password") }.count == 1)
 
             #expect(try await app.request(.post, "/api/v1/me/verification-email", token: student.accessToken).status == .accepted)
             #expect(try await app.request(.post, "/api/v1/me/verification-email", token: student.accessToken).status == .tooManyRequests)

@@ -164,9 +164,22 @@ extension TestApp {
         )
     }
 
+    /// The messages sent to `recipient`, newest first, once the mail and event queues have no job left to run
+    /// (mail is sent by a job, after the request that caused it).
+    func mail(to recipient: String) async throws -> [MailMessage] {
+        let deadline = ContinuousClock.now + .seconds(10)
+        while ContinuousClock.now < deadline {
+            let pending = try await services.jobs.summary().filter { ["mail", "events"].contains($0.queue) }
+                .reduce(0) { $0 + $1.due + $1.scheduled + $1.running + $1.retrying }
+            if pending == 0 { break }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        return try await services.mailer.messages(to: recipient)
+    }
+
     /// The token in the newest email to `recipient` whose link contains `path`.
     func tokenFromMail(to recipient: String, path: String) async throws -> String {
-        let messages = try await services.mailer.messages(to: recipient)
+        let messages = try await mail(to: recipient)
         let body = try #require(messages.first { $0.body.contains(path) }?.body, "no mail with \(path) to \(recipient)")
         let start = try #require(body.range(of: "\(path)?token="))
         return String(body[start.upperBound...].prefix { !$0.isWhitespace })

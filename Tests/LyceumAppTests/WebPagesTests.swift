@@ -85,7 +85,7 @@ struct WebPagesTests {
             browser.drop("lyceum_csrf")
             let noCookie = try await browser.post("/signup", form: ["email": "x@example.org", "displayName": "X", "password": "a long enough password"], csrf: token)
             #expect(noCookie.status == .forbidden)
-            #expect(try await app.services.mailer.messages(to: "x@example.org").isEmpty)
+            #expect(try await app.mail(to: "x@example.org").isEmpty)
         }
     }
 

@@ -14,12 +14,14 @@ public struct Certificate: Sendable, Equatable {
 /// SQL for certificates.
 struct CertificateStore {
     /// Issues the certificate for a completed course once; later completions keep the first one.
-    static func issue(course: Course, userID: String, studentName: String, at now: Date, on sql: any SQLDatabase) async throws {
+    /// Returns the new certificate's code, or `nil` when the learner already had one.
+    static func issue(course: Course, userID: String, studentName: String, at now: Date, on sql: any SQLDatabase) async throws -> String? {
         try await sql.insert(into: "certificates")
             .columns("code", "course_id", "user_id", "student_name", "course_title", "issued_at")
             .values(SQLBind(newCode()), SQLBind(course.id), SQLBind(userID), SQLBind(studentName), SQLBind(course.title), SQLBind(now))
             .ignoringConflicts(with: ["course_id", "user_id"])
-            .run()
+            .returning("code")
+            .first(decodingColumn: "code", as: String.self)
     }
 
     static func find(code: String, on sql: any SQLDatabase) async throws -> Certificate? {

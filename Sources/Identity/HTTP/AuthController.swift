@@ -60,8 +60,7 @@ public struct AuthController: Sendable {
     @Sendable func register(_ request: Request, context: AppRequestContext) async throws -> Response {
         let body = try await request.decodeJSON(RegisterBody.self, context: context)
         let signedIn = try await identity.register(
-            email: body.email, password: body.password, displayName: body.displayName, from: context.clientAddress,
-            logger: context.logger
+            email: body.email, password: body.password, displayName: body.displayName, from: context.clientAddress
         )
         return JSONResponse.write(SignedInView(signedIn), status: .created)
     }
@@ -104,7 +103,7 @@ public struct AuthController: Sendable {
 
     @Sendable func requestPasswordReset(_ request: Request, context: AppRequestContext) async throws -> Response {
         let body = try await request.decodeJSON(EmailBody.self, context: context)
-        try await identity.requestPasswordReset(email: body.email, from: context.clientAddress, logger: context.logger)
+        try await identity.requestPasswordReset(email: body.email, from: context.clientAddress)
         return try JSONResponse.encode(
             ["message": "If an account uses this address, a reset link is on its way."], status: .accepted
         )

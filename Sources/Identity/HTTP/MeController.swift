@@ -54,7 +54,7 @@ public struct MeController: Sendable {
 
     @Sendable func resendVerification(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.requirePrincipal()
-        try await identity.resendVerificationEmail(principal, logger: context.logger)
+        try await identity.resendVerificationEmail(principal)
         return try JSONResponse.encode(["message": "A new verification link is on its way."], status: .accepted)
     }
 }

@@ -49,7 +49,7 @@ struct AccountPages: Sendable {
         do {
             let session = try await identity.registerWeb(
                 email: form["email"], password: form["password"], displayName: form["displayName"],
-                from: context.clientAddress, logger: context.logger
+                from: context.clientAddress
             )
             var response = PageRenderer.redirect(to: "/profile?welcome=1")
             response.setCookie(sessionCookie(session.cookieValue, context: context))
@@ -128,7 +128,7 @@ struct AccountPages: Sendable {
 
     @Sendable func requestReset(_ request: Request, context: AppRequestContext) async throws -> Response {
         let form = try context.submittedForm()
-        try await identity.requestPasswordReset(email: form["email"], from: context.clientAddress, logger: context.logger)
+        try await identity.requestPasswordReset(email: form["email"], from: context.clientAddress)
         return try renderer.render(
             page("reset-request", "Reset your password", notice: "If an account uses this address, a reset link is on its way."),
             context: context, status: .accepted

@@ -17,6 +17,14 @@ public struct LyceumConfiguration: Sendable {
         case postgres(DatabaseURL)
     }
 
+    /// What one process does: serve the web (API and pages), run jobs, or both.
+    public enum Role: String, Sendable, CaseIterable {
+        /// The JSON API and the browser pages.
+        case web
+        /// Job workers and the recurring-job scheduler.
+        case worker
+    }
+
     /// How log lines are written.
     public enum LogFormat: String, Sendable {
         case text
@@ -45,6 +53,12 @@ public struct LyceumConfiguration: Sendable {
     public var actionLimits = ActionLimits()
     /// The proxies whose `X-Forwarded-For` names the client (for rate limits and logs).
     public var trustedProxies = TrustedProxies.none
+    /// What this process does; every role also serves `/health` and `/metrics`.
+    public var roles: Set<Role> = [.web, .worker]
+    /// How the job worker takes and runs jobs (when the `worker` role is on).
+    public var jobWorker = JobWorkerConfiguration()
+    /// How long succeeded and cancelled jobs are kept.
+    public var jobRetention: Duration = .seconds(7 * 86_400)
 
     /// Identity's settings: the public URL for email links and the action budgets.
     public var identity: IdentityConfiguration {

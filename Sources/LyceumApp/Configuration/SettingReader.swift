@@ -47,6 +47,7 @@ struct SettingReader {
             }
             configuration.trustedProxies = parsed
         }
+        try readJobs(into: &configuration)
 
         if let url = try secret("database.url"), !url.isEmpty {
             configuration.storage = .postgres(try DatabaseURL(url))
@@ -65,6 +66,29 @@ struct SettingReader {
             throw ConfigurationError("LYCEUM_PUBLIC_URL must be an http:// or https:// address (got \(configuration.publicURL)).")
         }
         return configuration
+    }
+
+    private func readJobs(into configuration: inout LyceumConfiguration) throws(ConfigurationError) {
+        if let roles = text("roles") {
+            let names = roles.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            let parsed = names.compactMap(LyceumConfiguration.Role.init(rawValue:))
+            guard !parsed.isEmpty, parsed.count == names.count else {
+                throw ConfigurationError("\(variable("roles")) must be web, worker or web,worker (got \(roles)).")
+            }
+            configuration.roles = Set(parsed)
+        }
+        var worker = configuration.jobWorker
+        worker.concurrency = try integer("jobs.concurrency", in: 1...256) ?? worker.concurrency
+        if let queues = text("jobs.queues") {
+            let names = queues.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            guard !names.isEmpty else { throw ConfigurationError("\(variable("jobs.queues")) must name at least one queue.") }
+            worker.queues = names
+        }
+        if let seconds = try number("jobs.leaseSeconds", in: 1...3_600) { worker.leaseDuration = .milliseconds(Int64(seconds * 1_000)) }
+        if let seconds = try number("jobs.pollSeconds", in: 0.05...600) { worker.pollInterval = .milliseconds(Int64(seconds * 1_000)) }
+        if let seconds = try number("jobs.drainSeconds", in: 0...3_600) { worker.drainTime = .milliseconds(Int64(seconds * 1_000)) }
+        configuration.jobWorker = worker
+        if let hours = try integer("jobs.retentionHours", in: 1...(24 * 365)) { configuration.jobRetention = .seconds(hours * 3_600) }
     }
 
     private func text(_ key: String) -> String? {

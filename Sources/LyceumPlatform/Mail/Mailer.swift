@@ -3,23 +3,27 @@ import Logging
 import SQLKit
 
 /// An email to one recipient, plain text.
-public struct MailMessage: Sendable, Equatable {
+public struct MailMessage: Sendable, Equatable, Codable {
     /// The recipient address.
     public let recipient: String
     /// The subject line.
     public let subject: String
     /// The plain-text body.
     public let body: String
+    /// Identifies this message across retries: a mailer that sees the same key twice sends once.
+    public var idempotencyKey: String?
 
     /// Creates a message.
-    public init(recipient: String, subject: String, body: String) {
+    public init(recipient: String, subject: String, body: String, idempotencyKey: String? = nil) {
         self.recipient = recipient
         self.subject = subject
         self.body = body
+        self.idempotencyKey = idempotencyKey
     }
 }
 
 /// Sends email. The embedded implementation keeps messages in the `mail_outbox` table; SMTP comes later.
+/// Domains do not call it in a request: they enqueue a `SendMail` job in their transaction.
 public protocol Mailer: Sendable {
     /// Delivers or queues `message`.
     func send(_ message: MailMessage, logger: Logger) async throws
@@ -37,12 +41,13 @@ public struct OutboxMailer: Mailer {
     }
 
     public func send(_ message: MailMessage, logger: Logger) async throws {
-        let id = UUID().uuidString.lowercased()
+        let id = message.idempotencyKey ?? UUID().uuidString.lowercased()
         let now = clock()
         try await database.write { sql in
             try await sql.insert(into: "mail_outbox")
                 .columns("id", "recipient", "subject", "body", "created_at")
                 .values(SQLBind(id), SQLBind(message.recipient), SQLBind(message.subject), SQLBind(message.body), SQLBind(now))
+                .ignoringConflicts(with: ["id"])
                 .run()
         }
         logger.info(

@@ -5,7 +5,8 @@ import PostgresNIO
 /// Publish/subscribe over PostgreSQL `LISTEN/NOTIFY`, so every replica on one database hears every message.
 ///
 /// Each subscription holds one pooled connection in `LISTEN`; when it drops (a database restart, a failover,
-/// a terminated backend) it listens again after a short back-off and reports `.resubscribed`.
+/// a terminated backend) it listens again after a short back-off. Each time `LISTEN` takes effect, the first
+/// included, it reports `.resubscribed`: whatever was published before then was missed.
 public struct PostgresPubSub: PubSub {
     private let database: PostgresDatabase
     private let logger: Logger
@@ -29,10 +30,8 @@ public struct PostgresPubSub: PubSub {
             while !Task.isCancelled {
                 do {
                     try await database.listen(channel: channel) { notifications in
-                        if attempt > 0 {
-                            logger.notice("Listening again", metadata: ["pubsub.channel": "\(channel)"])
-                            continuation.yield(.resubscribed)
-                        }
+                        if attempt > 0 { logger.notice("Listening again", metadata: ["pubsub.channel": "\(channel)"]) }
+                        continuation.yield(.resubscribed)
                         attempt = 0
                         for try await notification in notifications { continuation.yield(.message(notification.payload)) }
                     }

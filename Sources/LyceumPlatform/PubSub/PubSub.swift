@@ -2,8 +2,8 @@
 public enum PubSubEvent: Sendable, Equatable {
     /// A message published on the channel, by this process or another.
     case message(String)
-    /// The subscription was lost and is listening again: messages published meanwhile may be missed, so
-    /// subscribers should assume anything may have changed.
+    /// The subscription is listening, for the first time or again after it was lost: messages published
+    /// before may have been missed, so subscribers should assume anything may have changed.
     case resubscribed
 }
 

@@ -32,6 +32,9 @@ public protocol LyceumModule: Sendable {
     /// Long-lived background work, run in the application's service group.
     var backgroundServices: [any Service] { get }
 
+    /// Registers its job handlers, its subscriptions to other modules' events and its recurring jobs.
+    /// Called once every module is built, before any request or worker runs.
+    func registerJobs(_ registry: JobRegistry)
     /// Adds its JSON API routes to the `/api/v1` group (bearer authentication already applied).
     func addAPIRoutes(to api: RouterGroup<AppRequestContext>)
     /// Adds its browser pages to the pages group (web session, CSRF and security headers already applied).
@@ -49,6 +52,8 @@ extension LyceumModule {
     public var openAPIFragment: String { "{}" }
     /// No background work.
     public var backgroundServices: [any Service] { [] }
+    /// No jobs and no event subscriptions.
+    public func registerJobs(_ registry: JobRegistry) {}
     /// No API routes.
     public func addAPIRoutes(to api: RouterGroup<AppRequestContext>) {}
     /// No pages.

@@ -15,8 +15,12 @@ public final class ModuleContext: Sendable {
     public let clock: WallClock
     /// The application's logger.
     public let logger: Logger
-    /// Outgoing email.
+    /// Outgoing email, for the mail job; domains queue `SendMail` jobs instead of calling it.
     public let mailer: any Mailer
+    /// The durable job queue and event outbox.
+    public let jobs: JobQueue
+    /// Messages between replicas.
+    public let pubSub: any PubSub
     /// Encoded answers shared by anonymous visitors, dropped when content changes.
     public let responseCache: any ResponseCache
     /// Counts requests against budgets (sign-in attempts, API calls).
@@ -25,13 +29,15 @@ public final class ModuleContext: Sendable {
 
     /// Creates the context.
     public init(
-        database: any Database, clock: WallClock, logger: Logger, mailer: any Mailer, responseCache: any ResponseCache,
-        rateLimiter: any RateLimiter
+        database: any Database, clock: WallClock, logger: Logger, mailer: any Mailer, jobs: JobQueue, pubSub: any PubSub,
+        responseCache: any ResponseCache, rateLimiter: any RateLimiter
     ) {
         self.database = database
         self.clock = clock
         self.logger = logger
         self.mailer = mailer
+        self.jobs = jobs
+        self.pubSub = pubSub
         self.responseCache = responseCache
         self.rateLimiter = rateLimiter
     }
