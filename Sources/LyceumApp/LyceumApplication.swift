@@ -52,6 +52,7 @@ func buildModules(_ context: ModuleContext, configuration: LyceumConfiguration) 
             signingKey: try DataDirectory.signingKey(for: configuration), bcryptCost: configuration.bcryptCost
         ),
         try CoursesModule(context: context),
+        OperationsModule(context: context),
     ]
 }
 

@@ -23,7 +23,7 @@ enum LayoutTemplates {
                 <a href="/learning"{{#nav.learning}} aria-current="page"{{/nav.learning}}>My learning</a>
                 {{#viewer.teaches}}<a href="/teach"{{#nav.teach}} aria-current="page"{{/nav.teach}}>Teaching</a>{{/viewer.teaches}}
                 <a href="/profile"{{#nav.profile}} aria-current="page"{{/nav.profile}}>{{viewer.displayName}}</a>
-                {{#viewer.isAdmin}}<a href="/admin/users"{{#nav.admin}} aria-current="page"{{/nav.admin}}>Users</a>{{/viewer.isAdmin}}
+                {{#viewer.isAdmin}}<a href="/admin/users"{{#nav.admin}} aria-current="page"{{/nav.admin}}>Users</a> <a href="/admin/jobs">Jobs</a>{{/viewer.isAdmin}}
                 <form method="post" action="/signout">
                   <input type="hidden" name="_csrf" value="{{csrf}}">
                   <button class="quiet" type="submit">Sign out</button>

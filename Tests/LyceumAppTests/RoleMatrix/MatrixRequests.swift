@@ -111,6 +111,7 @@ enum MatrixRequests {
         case "/profile": return ["displayName": "Renamed", "bio": ""]
         case "/profile/password": return ["currentPassword": MatrixCast.password, "newPassword": MatrixCast.password]
         case "/admin/users/{id}": return ["action": "role", "role": "instructor"]
+        case "/admin/jobs/{id}": return ["action": "retry"]
         case "/courses/{course}/lessons/{lesson}/completion": return ["completed": "true"]
         case "/markdown-preview": return ["markdown": "# Preview"]
         case "/teach/courses": return ["title": unique("Page course"), "summary": "S", "category": "Tests"]

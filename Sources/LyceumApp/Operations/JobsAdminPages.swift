@@ -1,0 +1,136 @@
+import Foundation
+import Hummingbird
+import LyceumCore
+import LyceumHTTP
+import LyceumPlatform
+import LyceumWeb
+
+/// What the admin jobs page shows.
+struct JobsPageContent: Sendable {
+    struct Queue: Sendable {
+        let name: String
+        let due: Int
+        let scheduled: Int
+        let running: Int
+        let retrying: Int
+        let dead: Int
+        let succeeded: Int
+    }
+
+    struct Job: Sendable {
+        let id: String
+        let name: String
+        let queue: String
+        let state: String
+        let attempts: String
+        let updatedAt: String
+        let lastError: String?
+        let canRetry: Bool
+        let canCancel: Bool
+    }
+
+    let queues: [Queue]
+    let jobs: [Job]
+    let states: [SelectOption]
+    let filtered: Bool
+}
+
+/// `/admin/jobs`: queue depth, running, failed and dead jobs, with retry and cancel.
+struct JobsAdminPages: Sendable {
+    let admin: JobsAdmin
+    let renderer: PageRenderer
+
+    func addRoutes(to pages: RouterGroup<AppRequestContext>) {
+        pages.get("admin/jobs", use: show)
+        pages.post("admin/jobs/:id", use: act)
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let principal = context.principal else { return PageRenderer.signIn(returningTo: "/admin/jobs") }
+        let stateText = request.uri.queryParameters.get("state") ?? ""
+        let state = JobState(rawValue: stateText)
+        let overview = try await admin.overview(principal, state: state, queue: nil, limit: 100)
+        let content = JobsPageContent(
+            queues: overview.queues.map {
+                .init(name: $0.queue, due: $0.due, scheduled: $0.scheduled, running: $0.running, retrying: $0.retrying, dead: $0.dead, succeeded: $0.succeeded)
+            },
+            jobs: overview.jobs.map { job in
+                .init(
+                    id: job.id, name: job.name, queue: job.queue, state: job.state.rawValue, attempts: "\(job.attempts)/\(job.maxAttempts)",
+                    updatedAt: job.updatedAt.formatted(.iso8601), lastError: job.state == .succeeded ? nil : job.lastError,
+                    canRetry: [.dead, .retrying, .cancelled].contains(job.state), canCancel: [.queued, .retrying, .dead].contains(job.state)
+                )
+            },
+            states: SelectOption.list(JobState.allCases.map(\.rawValue), selected: state?.rawValue),
+            filtered: state != nil
+        )
+        let notice: String? =
+            switch request.uri.queryParameters.get("done") {
+            case "retry": "The job is queued again."
+            case "cancel": "The job is cancelled."
+            default: nil
+            }
+        return try renderer.render(Page("admin-jobs", title: "Background jobs", content: content, section: .admin, notice: notice), context: context)
+    }
+
+    @Sendable func act(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        try JobsAdmin.requireAdmin(principal)
+        let form = try context.submittedForm()
+        let id = try context.parameters.require("id")
+        switch form["action"] {
+        case "retry": _ = try await admin.retry(principal, id: id)
+        case "cancel": _ = try await admin.cancel(principal, id: id)
+        default: throw AppError.validation(["action": "must be retry or cancel"])
+        }
+        return PageRenderer.redirect(to: "/admin/jobs?done=\(form["action"])")
+    }
+}
+
+enum OperationsTemplates {
+    static let jobs = """
+        {{<layout}}
+        {{$content}}
+        <h1>Background jobs</h1>
+        <div class="table-wrap card flush">
+          <table>
+            <caption class="muted">Queues: due jobs are the queue's depth; scheduled ones wait for a later time.</caption>
+            <thead><tr><th>Queue</th><th>Due</th><th>Scheduled</th><th>Running</th><th>Failed, retrying</th><th>Dead</th><th class="optional">Succeeded</th></tr></thead>
+            <tbody>
+              {{#queues}}<tr><td>{{name}}</td><td>{{due}}</td><td>{{scheduled}}</td><td>{{running}}</td><td>{{retrying}}</td><td>{{dead}}</td><td class="optional">{{succeeded}}</td></tr>{{/queues}}
+            </tbody>
+          </table>
+        </div>
+        <form class="filters" method="get" action="/admin/jobs">
+          <label>State
+            <select name="state">
+              <option value="">Any state</option>
+              {{#states}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{value}}</option>{{/states}}
+            </select>
+          </label>
+          <button type="submit">Filter</button>
+        </form>
+        <div class="table-wrap card flush">
+          <table>
+            <thead><tr><th>Job</th><th>State</th><th>Attempts</th><th class="optional">Changed</th><th>Actions</th></tr></thead>
+            <tbody>
+              {{#jobs}}
+              <tr>
+                <td>{{name}} <span class="muted">({{queue}})</span><div class="muted">{{id}}</div>{{#lastError}}<div class="muted">Last error: {{lastError}}</div>{{/lastError}}</td>
+                <td><span class="badge">{{state}}</span></td>
+                <td>{{attempts}}</td>
+                <td class="optional">{{updatedAt}}</td>
+                <td>
+                  {{#canRetry}}<form method="post" action="/admin/jobs/{{id}}"><input type="hidden" name="_csrf" value="{{csrf}}"><button class="small" type="submit" name="action" value="retry">Retry</button></form>{{/canRetry}}
+                  {{#canCancel}}<form method="post" action="/admin/jobs/{{id}}"><input type="hidden" name="_csrf" value="{{csrf}}"><button class="small danger" type="submit" name="action" value="cancel">Cancel</button></form>{{/canCancel}}
+                </td>
+              </tr>
+              {{/jobs}}
+              {{^jobs}}<tr><td colspan="5" class="muted">{{#filtered}}No jobs in this state.{{/filtered}}{{^filtered}}No jobs yet.{{/filtered}}</td></tr>{{/jobs}}
+            </tbody>
+          </table>
+        </div>
+        {{/content}}
+        {{/layout}}
+        """
+}
