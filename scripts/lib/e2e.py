@@ -532,11 +532,72 @@ def check_second_replica(demo, base):
         replica.kill()
 
 
+def check_worker_crash_drill():
+    """`serve --roles worker` runs jobs and serves only health and metrics; a worker killed with SIGKILL in
+    the middle of a job loses it only until its lease runs out: another worker runs it again, and the job's
+    unique key keeps its effect to one row."""
+    data_dir = tempfile.mkdtemp(prefix=f"lyceum-e2e-{RUN.engine}-jobs-")
+    drill = RUN.new_database(data_dir)
+    env = {**drill.env, "LYCEUM_DATA_DIR": data_dir}
+    check(cli("migrate", env=env).returncode == 0, "the drill database is migrated")
+    worker_env = {"LYCEUM_ROLES": "worker", "LYCEUM_JOBS_LEASE_SECONDS": "2", "LYCEUM_JOBS_POLL_SECONDS": "0.2"}
+
+    def probe_row(key):
+        query = f"SELECT runs, finished_at IS NOT NULL FROM job_probes WHERE job_key = '{key}'"
+        if drill.engine == "sqlite":
+            with sqlite3.connect(os.path.join(data_dir, "lyceum.sqlite")) as connection:
+                return [tuple(row) for row in connection.execute(query)]
+        text = psql(drill.url, query)
+        return [(int(runs), flag == "t") for runs, flag in (line.split("|") for line in text.splitlines() if line)]
+
+    port = free_port()
+    first = start(drill, port, worker_env)
+    try:
+        wait_ready(f"http://127.0.0.1:{port}", first)
+        status, _, _ = request(f"http://127.0.0.1:{port}", "GET", "/api/v1/courses")
+        check(status == 404, "a worker-only process serves no API")
+        quick = cli("jobs", "probe", "--wait", "30", env=env)
+        check(quick.returncode == 0 and "A worker ran the probe" in quick.stdout, "lyceum jobs probe sees the worker run a job")
+        probe = cli("jobs", "probe", "--hold", "8", "--wait", "0", env=env)
+        check(probe.returncode == 0, "a long probe is enqueued")
+        job_id = probe.stdout.split()[0]
+        deadline = time.time() + 20
+        while not probe_row(job_id) and time.time() < deadline:
+            time.sleep(0.05)
+        check(probe_row(job_id) == [(1, False)], "the first worker is in the middle of the job")
+        listed = cli("jobs", "list", "--state", "running", env=env)
+        check(job_id in listed.stdout, "lyceum jobs list shows the job running")
+        first.kill()
+    finally:
+        if first.poll() is None:
+            first.kill()
+    check(first.process.returncode == -9, "the first worker died by SIGKILL")
+    port = free_port()
+    second = start(drill, port, worker_env)
+    try:
+        wait_ready(f"http://127.0.0.1:{port}", second)
+        deadline = time.time() + 30
+        while time.time() < deadline and job_id not in cli("jobs", "list", "--state", "succeeded", env=env).stdout:
+            time.sleep(0.5)
+        listed = cli("jobs", "list", "--state", "succeeded", env=env).stdout
+        line = next((line for line in listed.splitlines() if line.startswith(job_id)), "")
+        check(" 2/5 " in line, f"the second worker ran the job again after the lease ran out: {line.strip()}")
+        check(probe_row(job_id) == [(2, True)], "two runs, one effect: the probe's row exists once and is finished")
+        second.send_signal(signal.SIGTERM)
+        check(second.wait(timeout=30) == 0, "a worker stops cleanly on SIGTERM")
+    finally:
+        if second.poll() is None:
+            second.kill()
+    unknown = cli("jobs", "retry", "no-such-job", env=env)
+    check(unknown.returncode == 1 and "There is no job with that id." in unknown.stderr, "lyceum jobs retry explains an unknown id")
+
+
 def run_suite():
     """Every check, on the engine of RUN."""
     data_dir = tempfile.mkdtemp(prefix=f"lyceum-e2e-{RUN.engine}-")
     RUN.main = RUN.new_database(data_dir)
     check_cli(data_dir)
+    check_worker_crash_drill()
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     process = start(RUN.main, port, {"LYCEUM_SHUTDOWN_DRAIN_SECONDS": "1.5"})
