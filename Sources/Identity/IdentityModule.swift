@@ -4,6 +4,7 @@ import LyceumContracts
 import LyceumHTTP
 import LyceumPlatform
 import LyceumWeb
+import ServiceLifecycle
 
 extension IdentityService: CallerAuthenticator {}
 
@@ -17,6 +18,8 @@ public struct IdentityModule: LyceumModule {
     public var name: String { "identity" }
     public var migrations: [Migration] { IdentityMigrations.all }
     public var openAPIFragment: String { IdentityOpenAPI.fragment }
+    /// The session cache's listener for revocations from other replicas.
+    public var backgroundServices: [any Service] { [service.sessions] }
 
     public var templates: [PageTemplate] {
         [
@@ -41,7 +44,9 @@ public struct IdentityModule: LyceumModule {
             jobs: context.jobs,
             clock: context.clock,
             configuration: configuration,
-            limiter: context.rateLimiter
+            limiter: context.rateLimiter,
+            pubSub: context.pubSub,
+            logger: context.logger
         )
         context.provide(service, as: IdentityService.self)
         context.provide(service, as: (any UserDirectory).self)

@@ -27,7 +27,7 @@ extension IdentityService {
         let now = now()
         let nameChange = newName
         let bioChange = newBio
-        return try await database.transaction { sql in
+        let updated = try await database.transaction { sql in
             guard var user = try await UserStore.find(id: principal.userID, on: sql)?.user else {
                 throw AppError.notFound("user")
             }
@@ -37,6 +37,8 @@ extension IdentityService {
             try await UserStore.update(user, on: sql)
             return user
         }
+        await sessions.invalidate(userID: principal.userID)
+        return updated
     }
 
     /// Changes the caller's password after checking the current one, and signs out every other session.
@@ -58,6 +60,7 @@ extension IdentityService {
                 userID: principal.userID, keeping: principal.sessionID, reason: "password_changed", at: now, on: sql
             )
         }
+        await sessions.invalidate(userID: principal.userID)
     }
 
     /// Queues a fresh email verification link for the caller, retiring older links.

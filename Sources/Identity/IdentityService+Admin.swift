@@ -30,7 +30,7 @@ extension IdentityService {
             throw AppError.conflict("cannot_change_own_account", "You cannot demote or deactivate your own account.")
         }
         let now = now()
-        return try await database.transaction { sql in
+        let updated = try await database.transaction { sql in
             guard var user = try await UserStore.find(id: id, on: sql)?.user else { throw AppError.notFound("user") }
             if let role { user.role = role }
             if let active {
@@ -43,6 +43,8 @@ extension IdentityService {
             try await UserStore.update(user, on: sql)
             return user
         }
+        await sessions.invalidate(userID: id)
+        return updated
     }
 }
 

@@ -61,7 +61,7 @@ extension IdentityService {
         let hash = try await hasher.hash(newPassword)
         let tokenHash = SecureToken.digest(of: token)
         let now = now()
-        try await database.transaction { sql in
+        let userID = try await database.transaction { sql -> String in
             guard
                 let userID = try await AccountTokenStore.consume(
                     hash: tokenHash, purpose: .passwordReset, at: now, on: sql
@@ -75,6 +75,8 @@ extension IdentityService {
             user.updatedAt = now
             try await UserStore.update(user, on: sql)
             try await SessionStore.revokeAll(userID: userID, keeping: nil, reason: "password_reset", at: now, on: sql)
+            return userID
         }
+        await sessions.invalidate(userID: userID)
     }
 }

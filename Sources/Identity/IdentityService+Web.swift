@@ -50,7 +50,9 @@ extension IdentityService {
     /// The caller behind a session cookie, or `nil` when the cookie is unknown, expired or revoked.
     public func authenticate(webSessionCookie: String) async throws -> WebCaller? {
         let hash = SecureToken.digest(of: webSessionCookie)
-        let session = try await database.read { sql in try await SessionStore.find(webTokenHash: hash, on: sql) }
+        let session = try await sessions.session(key: "web:" + hash, now: clock.now()) {
+            try await database.read { sql in try await SessionStore.find(webTokenHash: hash, on: sql) }
+        }
         guard let session, let principal = try? principal(from: session, expectedUserID: nil) else { return nil }
         return WebCaller(principal: principal, displayName: session.displayName)
     }
@@ -61,10 +63,11 @@ extension IdentityService {
     public func endWebSession(cookieValue: String) async throws {
         let hash = SecureToken.digest(of: cookieValue)
         let now = now()
-        try await database.transaction { sql in
-            if let session = try await SessionStore.find(webTokenHash: hash, on: sql) {
-                try await SessionStore.revoke(id: session.sessionID, reason: "logout", at: now, on: sql)
-            }
+        let userID = try await database.transaction { sql -> String? in
+            guard let session = try await SessionStore.find(webTokenHash: hash, on: sql) else { return nil }
+            try await SessionStore.revoke(id: session.sessionID, reason: "logout", at: now, on: sql)
+            return session.userID
         }
+        if let userID { await sessions.invalidate(userID: userID) }
     }
 }

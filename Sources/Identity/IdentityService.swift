@@ -14,11 +14,13 @@ public struct IdentityService: Sendable {
     let clock: WallClock
     let configuration: IdentityConfiguration
     let throttle: ActionThrottle
+    let sessions: SessionCache
 
-    /// Creates the service; it sends mail as jobs on `jobs`, and `limiter` counts the throttled actions (`configuration.limits`).
+    /// Creates the service; it sends mail as jobs on `jobs`, `limiter` counts the throttled actions
+    /// (`configuration.limits`), and `pubSub` carries session revocations to every replica's session cache.
     public init(
         database: any Database, hasher: PasswordHasher, accessTokens: AccessTokens, jobs: JobQueue,
-        clock: WallClock, configuration: IdentityConfiguration, limiter: any RateLimiter
+        clock: WallClock, configuration: IdentityConfiguration, limiter: any RateLimiter, pubSub: any PubSub, logger: Logger
     ) {
         self.database = database
         self.hasher = hasher
@@ -27,6 +29,7 @@ public struct IdentityService: Sendable {
         self.clock = clock
         self.configuration = configuration
         self.throttle = ActionThrottle(limiter: limiter, clock: clock)
+        self.sessions = SessionCache(pubSub: pubSub, logger: logger)
     }
 
     /// The key an email address is throttled under: trimmed and lowercased, whether or not it is valid.
@@ -146,7 +149,7 @@ public struct IdentityService: Sendable {
     public func refresh(refreshToken: String, logger: Logger) async throws -> SignedIn {
         enum Outcome: Sendable {
             case rotated(userID: String, sessionID: String, newToken: String)
-            case reused
+            case reused(userID: String)
             case invalid
         }
         let hash = SecureToken.digest(of: refreshToken)
@@ -159,7 +162,7 @@ public struct IdentityService: Sendable {
             }
             guard state.rotatedAt == nil, try await SessionStore.rotate(hash: hash, at: now, on: sql) else {
                 try await SessionStore.revoke(id: state.sessionID, reason: "refresh_token_reused", at: now, on: sql)
-                return .reused
+                return .reused(userID: state.userID)
             }
             guard let user = try await UserStore.find(id: state.userID, on: sql), user.user.isActive else {
                 return .invalid
@@ -176,7 +179,8 @@ public struct IdentityService: Sendable {
         switch outcome {
         case .invalid:
             throw AppError(status: 401, code: "invalid_refresh_token", message: "The refresh token is not valid; sign in again.")
-        case .reused:
+        case .reused(let userID):
+            await sessions.invalidate(userID: userID)
             logger.warning("Refresh token reused; session revoked")
             throw AppError(
                 status: 401, code: "refresh_token_reused",
@@ -195,23 +199,28 @@ public struct IdentityService: Sendable {
         try await database.write { sql in
             try await SessionStore.revoke(id: principal.sessionID, reason: "logout", at: now, on: sql)
         }
+        await sessions.invalidate(userID: principal.userID)
     }
 
     /// Ends the session a refresh token belongs to; unknown tokens are ignored so logout is idempotent.
     public func logout(refreshToken: String) async throws {
         let hash = SecureToken.digest(of: refreshToken)
         let now = now()
-        try await database.transaction { sql in
-            if let state = try await SessionStore.refreshToken(hash: hash, on: sql) {
-                try await SessionStore.revoke(id: state.sessionID, reason: "logout", at: now, on: sql)
-            }
+        let userID = try await database.transaction { sql -> String? in
+            guard let state = try await SessionStore.refreshToken(hash: hash, on: sql) else { return nil }
+            try await SessionStore.revoke(id: state.sessionID, reason: "logout", at: now, on: sql)
+            return state.userID
         }
+        if let userID { await sessions.invalidate(userID: userID) }
     }
 
     /// The principal behind an access token: valid signature, unexpired, session live, account active.
+    /// The session comes from the session cache, so the check usually costs no query.
     public func authenticate(accessToken: String) async throws -> Principal {
         let claims = try await accessTokens.verify(accessToken)
-        let session = try await database.read { sql in try await SessionStore.find(id: claims.sessionID, on: sql) }
+        let session = try await sessions.session(key: "id:" + claims.sessionID, now: clock.now()) {
+            try await database.read { sql in try await SessionStore.find(id: claims.sessionID, on: sql) }
+        }
         return try principal(from: session, expectedUserID: claims.userID)
     }
 

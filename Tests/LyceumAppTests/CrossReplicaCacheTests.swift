@@ -61,7 +61,7 @@ struct CrossReplicaCacheTests {
         }
     }
 
-    @Test("two processes on one PostgreSQL: an edit through one is served fresh by the other within a second, also after the LISTEN connection drops")
+    @Test("two processes on one PostgreSQL: an edit through one is served fresh by the other within a second, also after the LISTEN connection drops; a sign-out ends the session on both")
     func twoReplicas() async throws {
         guard TestEngine.available.contains(.postgres) else { return }
         try await TestDatabases.withFreshLocation(.postgres) { location in
@@ -111,7 +111,7 @@ struct CrossReplicaCacheTests {
                             }
                             try await withDeadline(.seconds(10), "listening again") {
                                 while try await firstServices.database.read({ sql in
-                                    try await sql.raw("SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND query ILIKE 'LISTEN%' AND state = 'idle'")
+                                    try await sql.raw("SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND query ILIKE 'LISTEN \"lyceum_cache\"%' AND state = 'idle'")
                                         .first()?.decode(column: "n", as: Int.self) ?? 0
                                 }) < 2 {
                                     try await Task.sleep(for: .milliseconds(50))
@@ -119,6 +119,19 @@ struct CrossReplicaCacheTests {
                             }
                         }
                     }
+
+                    // A sign-out through A ends the session on B at once, though B checked it a moment ago.
+                    let reader = try await Self.json(replicaA, .post, "/api/v1/auth/login",
+                                                     ["email": "owner@example.org", "password": "a long enough password"])
+                    let readerToken = try #require(reader["accessToken"] as? String)
+                    for _ in 0..<2 { #expect(try await Self.status(replicaB, "/api/v1/me", token: readerToken) == .ok) }
+                    _ = try await Self.json(replicaA, .post, "/api/v1/auth/logout", [:], token: readerToken)
+                    let started = ContinuousClock.now
+                    while try await Self.status(replicaB, "/api/v1/me", token: readerToken) != .unauthorized {
+                        if ContinuousClock.now - started > .seconds(1) { break }
+                        try await Task.sleep(for: .milliseconds(10))
+                    }
+                    #expect(ContinuousClock.now - started < .seconds(1), "B still accepted the signed-out session after a second")
                 }
             }
             await firstServices.database.shutdown()
@@ -128,6 +141,10 @@ struct CrossReplicaCacheTests {
 
     private static func title(_ client: any TestClientProtocol, _ id: String) async throws -> String? {
         (try await json(client, .get, "/api/v1/courses/\(id)", nil)["course"] as? [String: Any])?["title"] as? String
+    }
+
+    private static func status(_ client: any TestClientProtocol, _ path: String, token: String) async throws -> HTTPResponse.Status {
+        try await client.execute(uri: path, method: .get, headers: [.authorization: "Bearer \(token)"]) { $0.status }
     }
 
     private static func json(
