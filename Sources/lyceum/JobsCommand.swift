@@ -78,12 +78,7 @@ struct RetryJob: AsyncParsableCommand {
     var id: String
 
     func run() async throws {
-        try await CommandRunner.run(flags: common.flags) { configuration, logger in
-            try await CommandRunner.withServices(configuration: configuration, logger: logger) { services in
-                let job = try await JobCommandErrors.explain { try await services.jobs.retry(id: id) }
-                print("Job \(job.id) (\(job.name)) is queued again.")
-            }
-        }
+        try await JobChangeCommand.change(id: id, common: common, outcome: "is queued again") { try await $0.retry(id: $1) }
     }
 }
 
@@ -99,12 +94,7 @@ struct CancelJob: AsyncParsableCommand {
     var id: String
 
     func run() async throws {
-        try await CommandRunner.run(flags: common.flags) { configuration, logger in
-            try await CommandRunner.withServices(configuration: configuration, logger: logger) { services in
-                let job = try await JobCommandErrors.explain { try await services.jobs.cancel(id: id) }
-                print("Job \(job.id) (\(job.name)) is cancelled.")
-            }
-        }
+        try await JobChangeCommand.change(id: id, common: common, outcome: "is cancelled") { try await $0.cancel(id: $1) }
     }
 }
 
@@ -146,13 +136,21 @@ struct ProbeJobs: AsyncParsableCommand {
     }
 }
 
-/// Turns the queue's errors into sentences for the console.
-enum JobCommandErrors {
-    static func explain<Result>(_ body: () async throws -> Result) async throws -> Result {
-        do {
-            return try await body()
-        } catch let error as AppError {
-            throw CommandFailure(error.status == 404 ? "There is no job with that id." : error.message)
+/// Runs one change of one job from the console, with the queue's errors as sentences.
+enum JobChangeCommand {
+    static func change(
+        id: String, common: CommonOptions, outcome: String,
+        _ change: @escaping @Sendable (JobQueue, String) async throws -> JobRecord
+    ) async throws {
+        try await CommandRunner.run(flags: common.flags) { configuration, logger in
+            try await CommandRunner.withServices(configuration: configuration, logger: logger) { services in
+                do {
+                    let job = try await change(services.jobs, id)
+                    print("Job \(job.id) (\(job.name)) \(outcome).")
+                } catch let error as AppError {
+                    throw CommandFailure(error.status == 404 ? "There is no job with that id." : error.message)
+                }
+            }
         }
     }
 }
