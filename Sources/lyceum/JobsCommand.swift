@@ -40,6 +40,7 @@ struct ListJobs: AsyncParsableCommand {
     func run() async throws {
         try await CommandRunner.run(flags: common.flags) { configuration, logger in
             try await CommandRunner.withServices(configuration: configuration, logger: logger) { services in
+                try await services.migrator.migrate()
                 let summaries = try await services.jobs.summary()
                 print("QUEUE        DUE  SCHEDULED  RUNNING  RETRYING  DEAD  SUCCEEDED  CANCELLED")
                 for summary in summaries {
@@ -144,6 +145,7 @@ enum JobChangeCommand {
     ) async throws {
         try await CommandRunner.run(flags: common.flags) { configuration, logger in
             try await CommandRunner.withServices(configuration: configuration, logger: logger) { services in
+                try await services.migrator.migrate()
                 do {
                     let job = try await change(services.jobs, id)
                     print("Job \(job.id) (\(job.name)) \(outcome).")
