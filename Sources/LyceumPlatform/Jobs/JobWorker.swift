@@ -138,19 +138,20 @@ public final class JobWorker: Service {
                 self.running.withLock { $0.finish(job.id) }
                 self.wake.signal()
             }
-        running.withLock { $0.add(task, for: job.id) }
+        running.withLock { $0.add(task, for: job.id, attempt: job.attempt) }
     }
 
-    /// The tasks of running jobs by job id. A task may finish before it is added; it is then not added.
+    /// The tasks of running jobs by job id, with the attempt each runs. A task may finish before it is
+    /// added; it is then not added.
     private struct RunningJobs {
-        var tasks: [String: Task<Void, Never>] = [:]
+        var tasks: [String: (attempt: Int, task: Task<Void, Never>)] = [:]
         var finishedBeforeAdded: Set<String> = []
 
         var count: Int { tasks.count }
         var isEmpty: Bool { tasks.isEmpty }
 
-        mutating func add(_ task: Task<Void, Never>, for id: String) {
-            if finishedBeforeAdded.remove(id) == nil { tasks[id] = task }
+        mutating func add(_ task: Task<Void, Never>, for id: String, attempt: Int) {
+            if finishedBeforeAdded.remove(id) == nil { tasks[id] = (attempt, task) }
         }
 
         mutating func finish(_ id: String) {
@@ -198,13 +199,16 @@ public final class JobWorker: Service {
         let interval = configuration.leaseDuration / 3
         while !Task.isCancelled {
             try? await Task.sleep(for: interval)
-            let ids = running.withLock { Array($0.tasks.keys) }
-            guard !ids.isEmpty else { continue }
+            let attempts = running.withLock { $0.tasks.mapValues(\.attempt) }
+            guard !attempts.isEmpty else { continue }
             do {
-                let held = try await queue.renewLeases(ids: ids, token: token, leaseDuration: configuration.leaseDuration)
-                for id in ids where !held.contains(id) {
+                let held = try await queue.renewLeases(ids: Array(attempts.keys), token: token, leaseDuration: configuration.leaseDuration)
+                for (id, attempt) in attempts where !held.contains(id) {
+                    // The attempt that was running may have finished meanwhile, and the next one started under
+                    // the same id: only the attempt whose lease was renewed in vain is interrupted.
+                    guard let lost = running.withLock({ $0.tasks[id] }), lost.attempt == attempt else { continue }
                     logger.warning("Lost the lease of a running job; interrupting it", metadata: ["job.id": "\(id)"])
-                    running.withLock { $0.tasks[id] }?.cancel()
+                    lost.task.cancel()
                 }
             } catch {
                 logger.warning("Could not renew job leases", metadata: ["error": "\(error)"])
@@ -218,7 +222,7 @@ public final class JobWorker: Service {
         while !running.withLock(\.isEmpty), ContinuousClock.now < deadline, !Task.isCancelled {
             await wake.wait(timeout: deadline - ContinuousClock.now)
         }
-        let interrupted = running.withLock { Array($0.tasks.values) }
+        let interrupted = running.withLock { $0.tasks.values.map(\.task) }
         guard !interrupted.isEmpty else { return }
         logger.notice("Interrupting jobs still running after the drain time", metadata: ["count": "\(interrupted.count)"])
         for task in interrupted { task.cancel() }
