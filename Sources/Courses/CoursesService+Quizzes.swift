@@ -83,10 +83,10 @@ extension CoursesService {
         let studentName = try await users.summaries(ids: [principal.userID])[principal.userID]?.displayName ?? "Student"
         for _ in 0..<3 {
             do {
-                let attemptID = try await database.transaction { sql in
+                let (attempt, quiz, questions) = try await database.transaction { sql in
                     try await openAttempt(principal: principal, quizID: quizID, studentName: studentName, on: sql)
                 }
-                return try await sheet(principal, attemptID: attemptID, lateAnswersIgnored: false)
+                return Self.sheet(attempt, quiz: quiz, questions: questions, lateAnswersIgnored: false)
             } catch let error where DatabaseFailure(error) == .uniqueViolation {
                 continue
             }
@@ -94,7 +94,10 @@ extension CoursesService {
         throw AppError.conflict("attempt_conflict", "Another attempt was started at the same moment; try again.")
     }
 
-    private func openAttempt(principal: Principal, quizID: String, studentName: String, on sql: any SQLDatabase) async throws -> String {
+    /// The open attempt, started now unless one is in progress, with its quiz and questions.
+    private func openAttempt(
+        principal: Principal, quizID: String, studentName: String, on sql: any SQLDatabase
+    ) async throws -> (QuizAttempt, Quiz, [QuizQuestion]) {
         let now = now()
         guard let quiz = try await QuizStore.quiz(id: quizID, on: sql) else { throw AppError.notFound("quiz") }
         let (_, access) = try await visibleCourse(quiz.courseID, for: principal, on: sql)
@@ -110,7 +113,7 @@ extension CoursesService {
                 try await refreshCompletion(courseID: quiz.courseID, userID: principal.userID, studentName: studentName, at: now, on: sql)
                 attempts[attempts.count - 1] = open
             } else {
-                return open.id
+                return (open, quiz, questions)
             }
         }
         if let limit = quiz.maxAttempts, attempts.count >= limit {
@@ -131,7 +134,7 @@ extension CoursesService {
             answers: [:], questionOrder: order, optionOrder: optionOrder, score: nil, maxScore: nil, percent: nil, passed: nil
         )
         try await QuizStore.insert(attempt, on: sql)
-        return attempt.id
+        return (attempt, quiz, questions)
     }
 
     /// The caller's attempt (404 for anyone else's).
@@ -165,11 +168,11 @@ extension CoursesService {
         let principal = try require(principal)
         let studentName = try await users.summaries(ids: [principal.userID])[principal.userID]?.displayName ?? "Student"
         let now = now()
-        let lateIgnored = try await database.transaction { sql in
+        let (attempt, quiz, questions, lateIgnored) = try await database.transaction { sql in
             try await QuizStore.lock(attemptID: attemptID, on: sql)
             var (attempt, quiz, questions) = try await ownedAttempt(principal, attemptID: attemptID, on: sql)
             try await EnrollmentStore.lock(courseID: quiz.courseID, userID: principal.userID, on: sql)
-            guard attempt.submittedAt == nil else { return false }
+            guard attempt.submittedAt == nil else { return (attempt, quiz, questions, false) }
             try Self.check(answers, against: questions)
             var late = false
             if let deadline = attempt.deadlineAt, deadline.addingTimeInterval(Self.deadlineGrace) < now {
@@ -180,10 +183,13 @@ extension CoursesService {
             grade(&attempt, quiz: quiz, questions: questions, at: now)
             if try await QuizStore.submit(attempt, on: sql) {
                 try await refreshCompletion(courseID: quiz.courseID, userID: principal.userID, studentName: studentName, at: now, on: sql)
+            } else if let stored = try await QuizStore.attempt(id: attempt.id, on: sql) {
+                // Graded by another submit in between: answer with the grade that was kept.
+                attempt = stored
             }
-            return late
+            return (attempt, quiz, questions, late)
         }
-        return try await sheet(principal, attemptID: attemptID, lateAnswersIgnored: lateIgnored)
+        return Self.sheet(attempt, quiz: quiz, questions: questions, lateAnswersIgnored: lateIgnored)
     }
 
     func grade(_ attempt: inout QuizAttempt, quiz: Quiz, questions: [QuizQuestion], at now: Date) {
@@ -207,31 +213,36 @@ extension CoursesService {
     private func sheet(_ principal: Principal, attemptID: String, lateAnswersIgnored: Bool) async throws -> AttemptSheet {
         try await database.read { sql in
             let (attempt, quiz, questions) = try await ownedAttempt(principal, attemptID: attemptID, on: sql)
-            let byID = Dictionary(uniqueKeysWithValues: questions.map { ($0.id, $0) })
-            let ordered = attempt.questionOrder.compactMap { id -> QuizQuestion? in
-                guard var question = byID[id] else { return nil }
-                if let order = attempt.optionOrder[id] {
-                    let options = Dictionary(uniqueKeysWithValues: question.options.map { ($0.id, $0) })
-                    question.options = order.compactMap { options[$0] }
-                }
-                return question
-            }
-            let review = attempt.submittedAt != nil && quiz.allowReview
-                ? ordered.map { question in
-                    AttemptSheet.Review(
-                        questionID: question.id, correct: QuizGrading.isCorrect(attempt.answers[question.id], for: question),
-                        key: question.key
-                    )
-                }
-                : nil
-            return AttemptSheet(
-                attempt: attempt, quiz: quiz,
-                questions: ordered.map {
-                    AttemptSheet.Question(id: $0.id, kind: $0.kind, prompt: $0.prompt, options: $0.options, points: $0.points)
-                },
-                review: review, lateAnswersIgnored: lateAnswersIgnored
-            )
+            return Self.sheet(attempt, quiz: quiz, questions: questions, lateAnswersIgnored: lateAnswersIgnored)
         }
+    }
+
+    /// The attempt as its student sees it: questions and options in the attempt's order, keys only in the review.
+    private static func sheet(_ attempt: QuizAttempt, quiz: Quiz, questions: [QuizQuestion], lateAnswersIgnored: Bool) -> AttemptSheet {
+        let byID = Dictionary(uniqueKeysWithValues: questions.map { ($0.id, $0) })
+        let ordered = attempt.questionOrder.compactMap { id -> QuizQuestion? in
+            guard var question = byID[id] else { return nil }
+            if let order = attempt.optionOrder[id] {
+                let options = Dictionary(uniqueKeysWithValues: question.options.map { ($0.id, $0) })
+                question.options = order.compactMap { options[$0] }
+            }
+            return question
+        }
+        let review = attempt.submittedAt != nil && quiz.allowReview
+            ? ordered.map { question in
+                AttemptSheet.Review(
+                    questionID: question.id, correct: QuizGrading.isCorrect(attempt.answers[question.id], for: question),
+                    key: question.key
+                )
+            }
+            : nil
+        return AttemptSheet(
+            attempt: attempt, quiz: quiz,
+            questions: ordered.map {
+                AttemptSheet.Question(id: $0.id, kind: $0.kind, prompt: $0.prompt, options: $0.options, points: $0.points)
+            },
+            review: review, lateAnswersIgnored: lateAnswersIgnored
+        )
     }
 
     private static func check(_ answers: [String: SubmittedAnswer], against questions: [QuizQuestion]) throws(AppError) {
@@ -250,15 +261,10 @@ extension CoursesService {
     /// Re-evaluates whether a student has completed a course (every lesson done, every quiz passed), keeps the
     /// completion date in step, and issues the certificate the first time.
     func refreshCompletion(courseID: String, userID: String, studentName: String, at now: Date, on sql: any SQLDatabase) async throws {
-        guard let record = try await EnrollmentStore.find(courseID: courseID, userID: userID, on: sql),
-            let course = try await CourseStore.find(courseID, on: sql)
-        else { return }
-        let lessons = Set(try await StructureStore.lessons(courseID: courseID, on: sql).map(\.id))
-        let done = try await EnrollmentStore.completions(courseID: courseID, userIDs: [userID], on: sql)[userID] ?? []
-        let quizzes = Set(try await QuizStore.quizzes(courseID: courseID, on: sql).map(\.id))
-        let passed = try await QuizStore.passedQuizIDs(courseID: courseID, userID: userID, on: sql)
-        let finished = !(lessons.isEmpty && quizzes.isEmpty) && lessons.isSubset(of: done) && quizzes.isSubset(of: passed)
+        guard let record = try await EnrollmentStore.find(courseID: courseID, userID: userID, on: sql) else { return }
+        let finished = try await EnrollmentStore.hasFinished(courseID: courseID, userID: userID, on: sql)
         if finished, record.completedAt == nil {
+            guard let course = try await CourseStore.find(courseID, on: sql) else { return }
             try await EnrollmentStore.setCompleted(courseID: courseID, userID: userID, at: now, on: sql)
             try await CertificateStore.issue(course: course, userID: userID, studentName: studentName, at: now, on: sql)
         } else if !finished, record.completedAt != nil {

@@ -69,6 +69,27 @@ struct EnrollmentStore {
             .where("course_id", .equal, courseID).where("user_id", .equal, userID).run()
     }
 
+    /// Whether a student has finished a course: it has at least one lesson or quiz, every lesson is completed
+    /// and every quiz passed at least once. One query however large the course.
+    static func hasFinished(courseID: String, userID: String, on sql: any SQLDatabase) async throws -> Bool {
+        let row = try await sql.raw(
+            """
+            SELECT
+                (SELECT COUNT(*) FROM lessons WHERE course_id = \(bind: courseID))
+                    + (SELECT COUNT(*) FROM quizzes WHERE course_id = \(bind: courseID)) AS parts,
+                (SELECT COUNT(*) FROM lessons l WHERE l.course_id = \(bind: courseID) AND NOT EXISTS (
+                    SELECT 1 FROM lesson_completions c
+                    WHERE c.lesson_id = l.id AND c.user_id = \(bind: userID) AND c.course_id = \(bind: courseID)))
+                    + (SELECT COUNT(*) FROM quizzes q WHERE q.course_id = \(bind: courseID) AND NOT EXISTS (
+                        SELECT 1 FROM quiz_attempts a
+                        WHERE a.quiz_id = q.id AND a.user_id = \(bind: userID) AND a.course_id = \(bind: courseID)
+                            AND a.passed = \(bind: true))) AS missing
+            """
+        ).first()
+        guard let row else { return false }
+        return try row.decode(column: "parts", as: Int.self) > 0 && row.decode(column: "missing", as: Int.self) == 0
+    }
+
     /// Records a completion; idempotent (a second call changes nothing).
     static func complete(lessonID: String, courseID: String, userID: String, at now: Date, on sql: any SQLDatabase) async throws {
         try await sql.insert(into: "lesson_completions").columns("lesson_id", "user_id", "course_id", "completed_at")

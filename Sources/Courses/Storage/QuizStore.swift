@@ -117,15 +117,6 @@ struct QuizStore {
             .where("course_id", .equal, courseID).where("user_id", .equal, userID).orderBy("number").all().map(decodeAttempt)
     }
 
-    /// The quizzes of a course a student has passed at least once.
-    static func passedQuizIDs(courseID: String, userID: String, on sql: any SQLDatabase) async throws -> Set<String> {
-        Set(
-            try await sql.select().distinct().column("quiz_id").from("quiz_attempts")
-                .where("course_id", .equal, courseID).where("user_id", .equal, userID).where("passed", .equal, true)
-                .all().map { try $0.decode(column: "quiz_id", as: String.self) }
-        )
-    }
-
     static func saveAnswers(attemptID: String, answers: [String: SubmittedAnswer], on sql: any SQLDatabase) async throws {
         try await sql.update("quiz_attempts").set("answers", to: try json(answers))
             .where("id", .equal, attemptID).where("submitted_at", .is, SQLLiteral.null).run()
