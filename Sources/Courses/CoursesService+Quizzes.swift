@@ -80,11 +80,12 @@ extension CoursesService {
     /// when every allowed attempt is used. Concurrent starts create one attempt.
     public func startAttempt(_ principal: Principal?, quizID: String) async throws -> AttemptSheet {
         let principal = try require(principal)
-        let studentName = try await users.summaries(ids: [principal.userID])[principal.userID]?.displayName ?? "Student"
         for _ in 0..<3 {
             do {
-                let (attempt, quiz, questions) = try await database.transaction { sql in
-                    try await openAttempt(principal: principal, quizID: quizID, studentName: studentName, on: sql)
+                let (attempt, quiz, questions) = try await withStudentName(principal.userID) { studentName in
+                    try await database.transaction { sql in
+                        try await openAttempt(principal: principal, quizID: quizID, studentName: studentName, on: sql)
+                    }
                 }
                 return Self.sheet(attempt, quiz: quiz, questions: questions, lateAnswersIgnored: false)
             } catch let error where DatabaseFailure(error) == .uniqueViolation {
@@ -96,7 +97,7 @@ extension CoursesService {
 
     /// The open attempt, started now unless one is in progress, with its quiz and questions.
     private func openAttempt(
-        principal: Principal, quizID: String, studentName: String, on sql: any SQLDatabase
+        principal: Principal, quizID: String, studentName: String?, on sql: any SQLDatabase
     ) async throws -> (QuizAttempt, Quiz, [QuizQuestion]) {
         let now = now()
         guard let quiz = try await QuizStore.quiz(id: quizID, on: sql) else { throw AppError.notFound("quiz") }
@@ -166,28 +167,29 @@ extension CoursesService {
     /// the first result. Answers sent after the time limit are not counted.
     public func submitAttempt(_ principal: Principal?, attemptID: String, answers: [String: SubmittedAnswer]) async throws -> AttemptSheet {
         let principal = try require(principal)
-        let studentName = try await users.summaries(ids: [principal.userID])[principal.userID]?.displayName ?? "Student"
         let now = now()
-        let (attempt, quiz, questions, lateIgnored) = try await database.transaction { sql in
-            try await QuizStore.lock(attemptID: attemptID, on: sql)
-            var (attempt, quiz, questions) = try await ownedAttempt(principal, attemptID: attemptID, on: sql)
-            try await EnrollmentStore.lock(courseID: quiz.courseID, userID: principal.userID, on: sql)
-            guard attempt.submittedAt == nil else { return (attempt, quiz, questions, false) }
-            try Self.check(answers, against: questions)
-            var late = false
-            if let deadline = attempt.deadlineAt, deadline.addingTimeInterval(Self.deadlineGrace) < now {
-                late = !answers.isEmpty
-            } else {
-                attempt.answers.merge(answers) { _, new in new }
+        let (attempt, quiz, questions, lateIgnored) = try await withStudentName(principal.userID) { studentName in
+            try await database.transaction { sql in
+                try await QuizStore.lock(attemptID: attemptID, on: sql)
+                var (attempt, quiz, questions) = try await ownedAttempt(principal, attemptID: attemptID, on: sql)
+                try await EnrollmentStore.lock(courseID: quiz.courseID, userID: principal.userID, on: sql)
+                guard attempt.submittedAt == nil else { return (attempt, quiz, questions, false) }
+                try Self.check(answers, against: questions)
+                var late = false
+                if let deadline = attempt.deadlineAt, deadline.addingTimeInterval(Self.deadlineGrace) < now {
+                    late = !answers.isEmpty
+                } else {
+                    attempt.answers.merge(answers) { _, new in new }
+                }
+                grade(&attempt, quiz: quiz, questions: questions, at: now)
+                if try await QuizStore.submit(attempt, on: sql) {
+                    try await refreshCompletion(courseID: quiz.courseID, userID: principal.userID, studentName: studentName, at: now, on: sql)
+                } else if let stored = try await QuizStore.attempt(id: attempt.id, on: sql) {
+                    // Graded by another submit in between: answer with the grade that was kept.
+                    attempt = stored
+                }
+                return (attempt, quiz, questions, late)
             }
-            grade(&attempt, quiz: quiz, questions: questions, at: now)
-            if try await QuizStore.submit(attempt, on: sql) {
-                try await refreshCompletion(courseID: quiz.courseID, userID: principal.userID, studentName: studentName, at: now, on: sql)
-            } else if let stored = try await QuizStore.attempt(id: attempt.id, on: sql) {
-                // Graded by another submit in between: answer with the grade that was kept.
-                attempt = stored
-            }
-            return (attempt, quiz, questions, late)
         }
         return Self.sheet(attempt, quiz: quiz, questions: questions, lateAnswersIgnored: lateIgnored)
     }
@@ -259,16 +261,30 @@ extension CoursesService {
     }
 
     /// Re-evaluates whether a student has completed a course (every lesson done, every quiz passed), keeps the
-    /// completion date in step, and issues the certificate the first time.
-    func refreshCompletion(courseID: String, userID: String, studentName: String, at now: Date, on sql: any SQLDatabase) async throws {
-        guard let record = try await EnrollmentStore.find(courseID: courseID, userID: userID, on: sql) else { return }
-        let finished = try await EnrollmentStore.hasFinished(courseID: courseID, userID: userID, on: sql)
-        if finished, record.completedAt == nil {
+    /// completion date in step, and issues the certificate the first time. Without `studentName`, throws
+    /// `StudentNameNeeded` when it would issue one (see `withStudentName`).
+    func refreshCompletion(courseID: String, userID: String, studentName: String?, at now: Date, on sql: any SQLDatabase) async throws {
+        guard let state = try await EnrollmentStore.completion(courseID: courseID, userID: userID, on: sql) else { return }
+        if state.finished, state.completedAt == nil {
+            guard let studentName else { throw StudentNameNeeded() }
             guard let course = try await CourseStore.find(courseID, on: sql) else { return }
             try await EnrollmentStore.setCompleted(courseID: courseID, userID: userID, at: now, on: sql)
             try await CertificateStore.issue(course: course, userID: userID, studentName: studentName, at: now, on: sql)
-        } else if !finished, record.completedAt != nil {
+        } else if !state.finished, state.completedAt != nil {
             try await EnrollmentStore.setCompleted(courseID: courseID, userID: userID, at: nil, on: sql)
         }
     }
+
+    /// Runs `body` without the student's display name, which only issuing a certificate needs; if `body` throws
+    /// `StudentNameNeeded`, reads the name (outside any transaction) and runs `body` once more with it.
+    func withStudentName<Result: Sendable>(_ userID: String, _ body: (String?) async throws -> Result) async throws -> Result {
+        do {
+            return try await body(nil)
+        } catch is StudentNameNeeded {
+            return try await body(try await users.summaries(ids: [userID])[userID]?.displayName ?? "Student")
+        }
+    }
 }
+
+/// Thrown by a transaction that would issue a certificate but was run without the student's name.
+struct StudentNameNeeded: Error {}

@@ -69,12 +69,13 @@ struct EnrollmentStore {
             .where("course_id", .equal, courseID).where("user_id", .equal, userID).run()
     }
 
-    /// Whether a student has finished a course: it has at least one lesson or quiz, every lesson is completed
-    /// and every quiz passed at least once. One query however large the course.
-    static func hasFinished(courseID: String, userID: String, on sql: any SQLDatabase) async throws -> Bool {
+    /// A student's completion date in a course and whether they have finished it (the course has at least one
+    /// lesson or quiz, every lesson is completed and every quiz passed at least once); `nil` when they have no
+    /// enrollment. One query however large the course.
+    static func completion(courseID: String, userID: String, on sql: any SQLDatabase) async throws -> (completedAt: Date?, finished: Bool)? {
         let row = try await sql.raw(
             """
-            SELECT
+            SELECT completed_at,
                 (SELECT COUNT(*) FROM lessons WHERE course_id = \(bind: courseID))
                     + (SELECT COUNT(*) FROM quizzes WHERE course_id = \(bind: courseID)) AS parts,
                 (SELECT COUNT(*) FROM lessons l WHERE l.course_id = \(bind: courseID) AND NOT EXISTS (
@@ -84,10 +85,12 @@ struct EnrollmentStore {
                         SELECT 1 FROM quiz_attempts a
                         WHERE a.quiz_id = q.id AND a.user_id = \(bind: userID) AND a.course_id = \(bind: courseID)
                             AND a.passed = \(bind: true))) AS missing
+            FROM enrollments WHERE course_id = \(bind: courseID) AND user_id = \(bind: userID)
             """
         ).first()
-        guard let row else { return false }
-        return try row.decode(column: "parts", as: Int.self) > 0 && row.decode(column: "missing", as: Int.self) == 0
+        guard let row else { return nil }
+        let finished = try row.decode(column: "parts", as: Int.self) > 0 && row.decode(column: "missing", as: Int.self) == 0
+        return (try row.decode(column: "completed_at", as: Date?.self), finished)
     }
 
     /// Records a completion; idempotent (a second call changes nothing).
