@@ -149,8 +149,7 @@ extension CoursesService {
         let principal = try require(principal)
         let now = now()
         try await database.transaction { sql in
-            try await QuizStore.lock(attemptID: attemptID, on: sql)
-            let (attempt, _, questions) = try await ownedAttempt(principal, attemptID: attemptID, on: sql)
+            let (attempt, _, questions) = try await ownedAttempt(principal, attemptID: attemptID, lockingForUpdate: true, on: sql)
             guard attempt.submittedAt == nil else {
                 throw AppError.conflict("attempt_submitted", "This attempt has already been submitted.")
             }
@@ -170,8 +169,7 @@ extension CoursesService {
         let now = now()
         let (attempt, quiz, questions, lateIgnored) = try await withStudentName(principal.userID) { studentName in
             try await database.transaction { sql in
-                try await QuizStore.lock(attemptID: attemptID, on: sql)
-                var (attempt, quiz, questions) = try await ownedAttempt(principal, attemptID: attemptID, on: sql)
+                var (attempt, quiz, questions) = try await ownedAttempt(principal, attemptID: attemptID, lockingForUpdate: true, on: sql)
                 try await EnrollmentStore.lock(courseID: quiz.courseID, userID: principal.userID, on: sql)
                 guard attempt.submittedAt == nil else { return (attempt, quiz, questions, false) }
                 try Self.check(answers, against: questions)
@@ -205,8 +203,11 @@ extension CoursesService {
         attempt.passed = percent >= quiz.passingScore
     }
 
-    private func ownedAttempt(_ principal: Principal, attemptID: String, on sql: any SQLDatabase) async throws -> (QuizAttempt, Quiz, [QuizQuestion]) {
-        guard let attempt = try await QuizStore.attempt(id: attemptID, on: sql), attempt.userID == principal.userID,
+    private func ownedAttempt(
+        _ principal: Principal, attemptID: String, lockingForUpdate: Bool = false, on sql: any SQLDatabase
+    ) async throws -> (QuizAttempt, Quiz, [QuizQuestion]) {
+        guard let attempt = try await QuizStore.attempt(id: attemptID, lockingForUpdate: lockingForUpdate, on: sql),
+            attempt.userID == principal.userID,
             let quiz = try await QuizStore.quiz(id: attempt.quizID, on: sql)
         else { throw AppError.notFound("attempt") }
         return (attempt, quiz, try await QuizStore.questions(quizID: quiz.id, on: sql))
