@@ -12,6 +12,7 @@ struct DatabaseTests {
             [
                 "CREATE TABLE things (id TEXT PRIMARY KEY, label TEXT NOT NULL UNIQUE, created_at \(ColumnType.timestamp(engine)) NOT NULL, flagged \(ColumnType.boolean(engine)) NOT NULL)",
                 "CREATE TABLE parts (id TEXT PRIMARY KEY, thing_id TEXT NOT NULL REFERENCES things (id))",
+                "CREATE TABLE notes (id TEXT PRIMARY KEY, thing_id TEXT NOT NULL REFERENCES things (id) DEFERRABLE INITIALLY DEFERRED)",
             ]
         }
     ]
@@ -115,7 +116,8 @@ struct DatabaseTests {
         let arrived = Counter()
         return try await withThrowingTaskGroup(of: (Int, Outcome)?.self) { group in
             group.addTask {
-                try await database.transaction { sql in
+                // Its outcome shows in the table: tests expect the row "held" where its commit succeeds.
+                _ = try? await database.transaction { sql in
                     try await Self.insert("held", label: "held", on: sql)
                     holding.increment()
                     try await Self.waitUntil { arrived.value == count }
@@ -229,6 +231,33 @@ struct DatabaseTests {
                 #expect(seen.ghosts == 0, "body \(index) saw a rolled-back body's row")
                 #expect(seen.committed, "body \(index) returned before its row was committed")
             }
+        }
+    }
+
+    @Test("a COMMIT that fails fails every caller whose work it carried, and no caller is told of success first", arguments: TestEngine.available)
+    func failedCommit(engine: TestEngine) async throws {
+        try await TestDatabases.withDatabase(engine, migrations: Self.schema) { database in
+            let outcomes = try await Self.queuedTogether(on: database, count: 20) { index in
+                await Self.outcome {
+                    try await database.transaction { sql in
+                        try await Self.insert("id-\(index)", label: "label-\(index)", on: sql)
+                        // A deferred foreign key that does not hold: the statement passes, the COMMIT fails.
+                        guard index == 5 else { return }
+                        try await sql.insert(into: "notes").columns("id", "thing_id").values(SQLBind("note"), SQLBind("missing")).run()
+                    }
+                }
+            }
+            let ids = try await Self.ids(database)
+            #expect(throws: (any Error).self) { try outcomes[5]?.get() }
+            for (index, outcome) in outcomes {
+                let committed = ids.contains("id-\(index)")
+                switch outcome {
+                case .success: #expect(committed, "caller \(index) was told its transaction committed, but its row is missing")
+                case .failure: #expect(!committed, "caller \(index) was told its transaction failed, but its row is there")
+                }
+            }
+            try await database.transaction { sql in try await Self.insert("after", label: "after", on: sql) }
+            #expect(try await Self.ids(database).contains("after"))
         }
     }
 
