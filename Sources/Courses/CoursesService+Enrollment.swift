@@ -119,29 +119,30 @@ extension CoursesService {
     /// Marks a lesson complete or not (idempotent) and keeps the course completion date (and certificate) in step.
     public func setCompletion(_ principal: Principal?, _ idOrSlug: String, lessonID: String, completed: Bool) async throws -> CourseProgress {
         let principal = try require(principal)
-        let studentName = try await users.summaries(ids: [principal.userID])[principal.userID]?.displayName ?? "Student"
         let now = now()
-        try await database.transaction { sql in
-            let (course, access) = try await visibleCourse(idOrSlug, for: principal, on: sql)
-            guard access.isEnrolled else {
-                throw AppError(status: 403, code: "enrollment_required", message: "Enroll in the course to track progress.")
-            }
-            guard try await StructureStore.lesson(id: lessonID, courseID: course.id, on: sql) != nil else {
-                throw AppError.notFound("lesson")
-            }
-            try await EnrollmentStore.lock(courseID: course.id, userID: principal.userID, on: sql)
-            if completed {
-                do {
-                    try await EnrollmentStore.complete(lessonID: lessonID, courseID: course.id, userID: principal.userID, at: now, on: sql)
-                } catch where DatabaseFailure(error) == .foreignKeyViolation {
-                    // The lesson was deleted between the check above and this write (SQLite checks at once).
+        try await withStudentName(principal.userID) { studentName in
+            try await database.transaction { sql in
+                let (course, access) = try await visibleCourse(idOrSlug, for: principal, on: sql)
+                guard access.isEnrolled else {
+                    throw AppError(status: 403, code: "enrollment_required", message: "Enroll in the course to track progress.")
+                }
+                guard try await StructureStore.lesson(id: lessonID, courseID: course.id, on: sql) != nil else {
                     throw AppError.notFound("lesson")
                 }
-                try await EnrollmentStore.setLastLesson(courseID: course.id, userID: principal.userID, lessonID: lessonID, on: sql)
-            } else {
-                try await EnrollmentStore.uncomplete(lessonID: lessonID, userID: principal.userID, on: sql)
+                try await EnrollmentStore.lock(courseID: course.id, userID: principal.userID, on: sql)
+                if completed {
+                    do {
+                        try await EnrollmentStore.complete(lessonID: lessonID, courseID: course.id, userID: principal.userID, at: now, on: sql)
+                    } catch where DatabaseFailure(error) == .foreignKeyViolation {
+                        // The lesson was deleted between the check above and this write (SQLite checks at once).
+                        throw AppError.notFound("lesson")
+                    }
+                    try await EnrollmentStore.setLastLesson(courseID: course.id, userID: principal.userID, lessonID: lessonID, on: sql)
+                } else {
+                    try await EnrollmentStore.uncomplete(lessonID: lessonID, userID: principal.userID, on: sql)
+                }
+                try await refreshCompletion(courseID: course.id, userID: principal.userID, studentName: studentName, at: now, on: sql)
             }
-            try await refreshCompletion(courseID: course.id, userID: principal.userID, studentName: studentName, at: now, on: sql)
         }
         return try await progress(principal, idOrSlug)
     }

@@ -80,13 +80,14 @@ extension CoursesService {
     /// when every allowed attempt is used. Concurrent starts create one attempt.
     public func startAttempt(_ principal: Principal?, quizID: String) async throws -> AttemptSheet {
         let principal = try require(principal)
-        let studentName = try await users.summaries(ids: [principal.userID])[principal.userID]?.displayName ?? "Student"
         for _ in 0..<3 {
             do {
-                let attemptID = try await database.transaction { sql in
-                    try await openAttempt(principal: principal, quizID: quizID, studentName: studentName, on: sql)
+                let (attempt, quiz, questions) = try await withStudentName(principal.userID) { studentName in
+                    try await database.transaction { sql in
+                        try await openAttempt(principal: principal, quizID: quizID, studentName: studentName, on: sql)
+                    }
                 }
-                return try await sheet(principal, attemptID: attemptID, lateAnswersIgnored: false)
+                return Self.sheet(attempt, quiz: quiz, questions: questions, lateAnswersIgnored: false)
             } catch let error where DatabaseFailure(error) == .uniqueViolation {
                 continue
             }
@@ -94,7 +95,10 @@ extension CoursesService {
         throw AppError.conflict("attempt_conflict", "Another attempt was started at the same moment; try again.")
     }
 
-    private func openAttempt(principal: Principal, quizID: String, studentName: String, on sql: any SQLDatabase) async throws -> String {
+    /// The open attempt, started now unless one is in progress, with its quiz and questions.
+    private func openAttempt(
+        principal: Principal, quizID: String, studentName: String?, on sql: any SQLDatabase
+    ) async throws -> (QuizAttempt, Quiz, [QuizQuestion]) {
         let now = now()
         guard let quiz = try await QuizStore.quiz(id: quizID, on: sql) else { throw AppError.notFound("quiz") }
         let (_, access) = try await visibleCourse(quiz.courseID, for: principal, on: sql)
@@ -110,7 +114,7 @@ extension CoursesService {
                 try await refreshCompletion(courseID: quiz.courseID, userID: principal.userID, studentName: studentName, at: now, on: sql)
                 attempts[attempts.count - 1] = open
             } else {
-                return open.id
+                return (open, quiz, questions)
             }
         }
         if let limit = quiz.maxAttempts, attempts.count >= limit {
@@ -131,7 +135,7 @@ extension CoursesService {
             answers: [:], questionOrder: order, optionOrder: optionOrder, score: nil, maxScore: nil, percent: nil, passed: nil
         )
         try await QuizStore.insert(attempt, on: sql)
-        return attempt.id
+        return (attempt, quiz, questions)
     }
 
     /// The caller's attempt (404 for anyone else's).
@@ -145,8 +149,7 @@ extension CoursesService {
         let principal = try require(principal)
         let now = now()
         try await database.transaction { sql in
-            try await QuizStore.lock(attemptID: attemptID, on: sql)
-            let (attempt, _, questions) = try await ownedAttempt(principal, attemptID: attemptID, on: sql)
+            let (attempt, _, questions) = try await ownedAttempt(principal, attemptID: attemptID, lockingForUpdate: true, on: sql)
             guard attempt.submittedAt == nil else {
                 throw AppError.conflict("attempt_submitted", "This attempt has already been submitted.")
             }
@@ -163,27 +166,30 @@ extension CoursesService {
     /// the first result. Answers sent after the time limit are not counted.
     public func submitAttempt(_ principal: Principal?, attemptID: String, answers: [String: SubmittedAnswer]) async throws -> AttemptSheet {
         let principal = try require(principal)
-        let studentName = try await users.summaries(ids: [principal.userID])[principal.userID]?.displayName ?? "Student"
         let now = now()
-        let lateIgnored = try await database.transaction { sql in
-            try await QuizStore.lock(attemptID: attemptID, on: sql)
-            var (attempt, quiz, questions) = try await ownedAttempt(principal, attemptID: attemptID, on: sql)
-            try await EnrollmentStore.lock(courseID: quiz.courseID, userID: principal.userID, on: sql)
-            guard attempt.submittedAt == nil else { return false }
-            try Self.check(answers, against: questions)
-            var late = false
-            if let deadline = attempt.deadlineAt, deadline.addingTimeInterval(Self.deadlineGrace) < now {
-                late = !answers.isEmpty
-            } else {
-                attempt.answers.merge(answers) { _, new in new }
+        let (attempt, quiz, questions, lateIgnored) = try await withStudentName(principal.userID) { studentName in
+            try await database.transaction { sql in
+                var (attempt, quiz, questions) = try await ownedAttempt(principal, attemptID: attemptID, lockingForUpdate: true, on: sql)
+                try await EnrollmentStore.lock(courseID: quiz.courseID, userID: principal.userID, on: sql)
+                guard attempt.submittedAt == nil else { return (attempt, quiz, questions, false) }
+                try Self.check(answers, against: questions)
+                var late = false
+                if let deadline = attempt.deadlineAt, deadline.addingTimeInterval(Self.deadlineGrace) < now {
+                    late = !answers.isEmpty
+                } else {
+                    attempt.answers.merge(answers) { _, new in new }
+                }
+                grade(&attempt, quiz: quiz, questions: questions, at: now)
+                if try await QuizStore.submit(attempt, on: sql) {
+                    try await refreshCompletion(courseID: quiz.courseID, userID: principal.userID, studentName: studentName, at: now, on: sql)
+                } else if let stored = try await QuizStore.attempt(id: attempt.id, on: sql) {
+                    // Graded by another submit in between: answer with the grade that was kept.
+                    attempt = stored
+                }
+                return (attempt, quiz, questions, late)
             }
-            grade(&attempt, quiz: quiz, questions: questions, at: now)
-            if try await QuizStore.submit(attempt, on: sql) {
-                try await refreshCompletion(courseID: quiz.courseID, userID: principal.userID, studentName: studentName, at: now, on: sql)
-            }
-            return late
         }
-        return try await sheet(principal, attemptID: attemptID, lateAnswersIgnored: lateIgnored)
+        return Self.sheet(attempt, quiz: quiz, questions: questions, lateAnswersIgnored: lateIgnored)
     }
 
     func grade(_ attempt: inout QuizAttempt, quiz: Quiz, questions: [QuizQuestion], at now: Date) {
@@ -197,8 +203,11 @@ extension CoursesService {
         attempt.passed = percent >= quiz.passingScore
     }
 
-    private func ownedAttempt(_ principal: Principal, attemptID: String, on sql: any SQLDatabase) async throws -> (QuizAttempt, Quiz, [QuizQuestion]) {
-        guard let attempt = try await QuizStore.attempt(id: attemptID, on: sql), attempt.userID == principal.userID,
+    private func ownedAttempt(
+        _ principal: Principal, attemptID: String, lockingForUpdate: Bool = false, on sql: any SQLDatabase
+    ) async throws -> (QuizAttempt, Quiz, [QuizQuestion]) {
+        guard let attempt = try await QuizStore.attempt(id: attemptID, lockingForUpdate: lockingForUpdate, on: sql),
+            attempt.userID == principal.userID,
             let quiz = try await QuizStore.quiz(id: attempt.quizID, on: sql)
         else { throw AppError.notFound("attempt") }
         return (attempt, quiz, try await QuizStore.questions(quizID: quiz.id, on: sql))
@@ -207,31 +216,36 @@ extension CoursesService {
     private func sheet(_ principal: Principal, attemptID: String, lateAnswersIgnored: Bool) async throws -> AttemptSheet {
         try await database.read { sql in
             let (attempt, quiz, questions) = try await ownedAttempt(principal, attemptID: attemptID, on: sql)
-            let byID = Dictionary(uniqueKeysWithValues: questions.map { ($0.id, $0) })
-            let ordered = attempt.questionOrder.compactMap { id -> QuizQuestion? in
-                guard var question = byID[id] else { return nil }
-                if let order = attempt.optionOrder[id] {
-                    let options = Dictionary(uniqueKeysWithValues: question.options.map { ($0.id, $0) })
-                    question.options = order.compactMap { options[$0] }
-                }
-                return question
-            }
-            let review = attempt.submittedAt != nil && quiz.allowReview
-                ? ordered.map { question in
-                    AttemptSheet.Review(
-                        questionID: question.id, correct: QuizGrading.isCorrect(attempt.answers[question.id], for: question),
-                        key: question.key
-                    )
-                }
-                : nil
-            return AttemptSheet(
-                attempt: attempt, quiz: quiz,
-                questions: ordered.map {
-                    AttemptSheet.Question(id: $0.id, kind: $0.kind, prompt: $0.prompt, options: $0.options, points: $0.points)
-                },
-                review: review, lateAnswersIgnored: lateAnswersIgnored
-            )
+            return Self.sheet(attempt, quiz: quiz, questions: questions, lateAnswersIgnored: lateAnswersIgnored)
         }
+    }
+
+    /// The attempt as its student sees it: questions and options in the attempt's order, keys only in the review.
+    private static func sheet(_ attempt: QuizAttempt, quiz: Quiz, questions: [QuizQuestion], lateAnswersIgnored: Bool) -> AttemptSheet {
+        let byID = Dictionary(uniqueKeysWithValues: questions.map { ($0.id, $0) })
+        let ordered = attempt.questionOrder.compactMap { id -> QuizQuestion? in
+            guard var question = byID[id] else { return nil }
+            if let order = attempt.optionOrder[id] {
+                let options = Dictionary(uniqueKeysWithValues: question.options.map { ($0.id, $0) })
+                question.options = order.compactMap { options[$0] }
+            }
+            return question
+        }
+        let review = attempt.submittedAt != nil && quiz.allowReview
+            ? ordered.map { question in
+                AttemptSheet.Review(
+                    questionID: question.id, correct: QuizGrading.isCorrect(attempt.answers[question.id], for: question),
+                    key: question.key
+                )
+            }
+            : nil
+        return AttemptSheet(
+            attempt: attempt, quiz: quiz,
+            questions: ordered.map {
+                AttemptSheet.Question(id: $0.id, kind: $0.kind, prompt: $0.prompt, options: $0.options, points: $0.points)
+            },
+            review: review, lateAnswersIgnored: lateAnswersIgnored
+        )
     }
 
     private static func check(_ answers: [String: SubmittedAnswer], against questions: [QuizQuestion]) throws(AppError) {
@@ -249,23 +263,32 @@ extension CoursesService {
 
     /// Re-evaluates whether a student has completed a course (every lesson done, every quiz passed), keeps the
     /// completion date in step, and issues the certificate the first time, announcing `CourseCompleted`.
-    func refreshCompletion(courseID: String, userID: String, studentName: String, at now: Date, on sql: any SQLDatabase) async throws {
-        guard let record = try await EnrollmentStore.find(courseID: courseID, userID: userID, on: sql),
-            let course = try await CourseStore.find(courseID, on: sql)
-        else { return }
-        let lessons = Set(try await StructureStore.lessons(courseID: courseID, on: sql).map(\.id))
-        let done = try await EnrollmentStore.completions(courseID: courseID, userIDs: [userID], on: sql)[userID] ?? []
-        let quizzes = Set(try await QuizStore.quizzes(courseID: courseID, on: sql).map(\.id))
-        let passed = try await QuizStore.passedQuizIDs(courseID: courseID, userID: userID, on: sql)
-        let finished = !(lessons.isEmpty && quizzes.isEmpty) && lessons.isSubset(of: done) && quizzes.isSubset(of: passed)
-        if finished, record.completedAt == nil {
+    /// Without `studentName`, throws `StudentNameNeeded` when it would issue one (see `withStudentName`).
+    func refreshCompletion(courseID: String, userID: String, studentName: String?, at now: Date, on sql: any SQLDatabase) async throws {
+        guard let state = try await EnrollmentStore.completion(courseID: courseID, userID: userID, on: sql) else { return }
+        if state.finished, state.completedAt == nil {
+            guard let studentName else { throw StudentNameNeeded() }
+            guard let course = try await CourseStore.find(courseID, on: sql) else { return }
             try await EnrollmentStore.setCompleted(courseID: courseID, userID: userID, at: now, on: sql)
             if let code = try await CertificateStore.issue(course: course, userID: userID, studentName: studentName, at: now, on: sql) {
                 let event = CourseCompleted(userID: userID, courseID: courseID, courseTitle: course.title, certificateCode: code, completedAt: now)
                 try await jobs.publish(event, on: sql)
             }
-        } else if !finished, record.completedAt != nil {
+        } else if !state.finished, state.completedAt != nil {
             try await EnrollmentStore.setCompleted(courseID: courseID, userID: userID, at: nil, on: sql)
         }
     }
+
+    /// Runs `body` without the student's display name, which only issuing a certificate needs; if `body` throws
+    /// `StudentNameNeeded`, reads the name (outside any transaction) and runs `body` once more with it.
+    func withStudentName<Result: Sendable>(_ userID: String, _ body: (String?) async throws -> Result) async throws -> Result {
+        do {
+            return try await body(nil)
+        } catch is StudentNameNeeded {
+            return try await body(try await users.summaries(ids: [userID])[userID]?.displayName ?? "Student")
+        }
+    }
 }
+
+/// Thrown by a transaction that would issue a certificate but was run without the student's name.
+struct StudentNameNeeded: Error {}

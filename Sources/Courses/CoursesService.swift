@@ -47,15 +47,14 @@ public struct CoursesService: Sendable {
     /// What `principal` may do with `course`.
     func access(to course: Course, for principal: Principal?, on sql: any SQLDatabase) async throws -> CourseAccess {
         guard let principal else { return CourseAccess(canEdit: false, canTeach: false, isEnrolled: false) }
-        let enrollment = try await EnrollmentStore.find(courseID: course.id, userID: principal.userID, on: sql)
-        if principal.isAdmin { return CourseAccess(canEdit: true, canTeach: true, isEnrolled: enrollment?.isActive == true) }
-        var canEdit = course.ownerID == principal.userID
-        var canTeach = canEdit
-        if !canEdit, let member = try await CourseStore.staff(courseID: course.id, on: sql).first(where: { $0.userID == principal.userID }) {
-            canEdit = member.role == .coInstructor
-            canTeach = true
-        }
-        return CourseAccess(canEdit: canEdit, canTeach: canTeach, isEnrolled: enrollment?.isActive == true)
+        let membership = try await CourseStore.membership(courseID: course.id, userID: principal.userID, on: sql)
+        if principal.isAdmin { return CourseAccess(canEdit: true, canTeach: true, isEnrolled: membership.isEnrolled) }
+        let isOwner = course.ownerID == principal.userID
+        return CourseAccess(
+            canEdit: isOwner || membership.staffRole == .coInstructor,
+            canTeach: isOwner || membership.staffRole != nil,
+            isEnrolled: membership.isEnrolled
+        )
     }
 
     /// The course and the caller's access; 404 when it does not exist or is a draft or archived course the

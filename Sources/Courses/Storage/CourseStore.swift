@@ -59,6 +59,21 @@ struct CourseStore {
         try await sql.delete(from: "courses").where("id", .equal, id).run()
     }
 
+    /// Whether a user is actively enrolled in a course and the staff role they hold there, in one query.
+    static func membership(courseID: String, userID: String, on sql: any SQLDatabase) async throws -> (isEnrolled: Bool, staffRole: StaffRole?) {
+        let row = try await sql.raw(
+            """
+            SELECT (SELECT status FROM enrollments WHERE course_id = \(bind: courseID) AND user_id = \(bind: userID)) AS enrollment,
+                (SELECT role FROM course_staff WHERE course_id = \(bind: courseID) AND user_id = \(bind: userID)) AS role
+            """
+        ).first()
+        let role = try row?.decode(column: "role", as: String?.self)
+        return (
+            try row?.decode(column: "enrollment", as: String?.self) == "active",
+            role.map { StaffRole(rawValue: $0) ?? .assistant }
+        )
+    }
+
     static func staff(courseID: String, on sql: any SQLDatabase) async throws -> [CourseStaffMember] {
         try await sql.select().columns("user_id", "role").from("course_staff").where("course_id", .equal, courseID)
             .orderBy("user_id").all()

@@ -69,6 +69,30 @@ struct EnrollmentStore {
             .where("course_id", .equal, courseID).where("user_id", .equal, userID).run()
     }
 
+    /// A student's completion date in a course and whether they have finished it (the course has at least one
+    /// lesson or quiz, every lesson is completed and every quiz passed at least once); `nil` when they have no
+    /// enrollment. One query however large the course.
+    static func completion(courseID: String, userID: String, on sql: any SQLDatabase) async throws -> (completedAt: Date?, finished: Bool)? {
+        let row = try await sql.raw(
+            """
+            SELECT completed_at,
+                (SELECT COUNT(*) FROM lessons WHERE course_id = \(bind: courseID))
+                    + (SELECT COUNT(*) FROM quizzes WHERE course_id = \(bind: courseID)) AS parts,
+                (SELECT COUNT(*) FROM lessons l WHERE l.course_id = \(bind: courseID) AND NOT EXISTS (
+                    SELECT 1 FROM lesson_completions c
+                    WHERE c.lesson_id = l.id AND c.user_id = \(bind: userID) AND c.course_id = \(bind: courseID)))
+                    + (SELECT COUNT(*) FROM quizzes q WHERE q.course_id = \(bind: courseID) AND NOT EXISTS (
+                        SELECT 1 FROM quiz_attempts a
+                        WHERE a.quiz_id = q.id AND a.user_id = \(bind: userID) AND a.course_id = \(bind: courseID)
+                            AND a.passed = \(bind: true))) AS missing
+            FROM enrollments WHERE course_id = \(bind: courseID) AND user_id = \(bind: userID)
+            """
+        ).first()
+        guard let row else { return nil }
+        let finished = try row.decode(column: "parts", as: Int.self) > 0 && row.decode(column: "missing", as: Int.self) == 0
+        return (try row.decode(column: "completed_at", as: Date?.self), finished)
+    }
+
     /// Records a completion; idempotent (a second call changes nothing).
     static func complete(lessonID: String, courseID: String, userID: String, at now: Date, on sql: any SQLDatabase) async throws {
         try await sql.insert(into: "lesson_completions").columns("lesson_id", "user_id", "course_id", "completed_at")

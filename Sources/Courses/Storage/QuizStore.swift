@@ -89,16 +89,11 @@ struct QuizStore {
             .run()
     }
 
-    /// On PostgreSQL, locks the attempt row until the transaction ends (answer saves and submits of one attempt
-    /// then apply one after the other). SQLite transactions are already serial.
-    static func lock(attemptID: String, on sql: any SQLDatabase) async throws {
-        guard sql.dialect.name != "sqlite" else { return }
-        _ = try await sql.raw("SELECT id FROM quiz_attempts WHERE id = \(bind: attemptID) FOR UPDATE").all()
-    }
-
-    static func attempt(id: String, on sql: any SQLDatabase) async throws -> QuizAttempt? {
-        try await sql.select().columns(attemptColumns.map { SQLIdentifier($0) }).from("quiz_attempts").where("id", .equal, id)
-            .first().map(decodeAttempt)
+    /// The attempt with `id`. `lockingForUpdate` also locks its row on PostgreSQL until the transaction ends (answer
+    /// saves and submits of one attempt then apply one after the other); SQLite transactions are already serial.
+    static func attempt(id: String, lockingForUpdate: Bool = false, on sql: any SQLDatabase) async throws -> QuizAttempt? {
+        let select = sql.select().columns(attemptColumns.map { SQLIdentifier($0) }).from("quiz_attempts").where("id", .equal, id)
+        return try await (lockingForUpdate ? select.for(.update) : select).first().map(decodeAttempt)
     }
 
     static func attempts(quizID: String, userID: String, on sql: any SQLDatabase) async throws -> [QuizAttempt] {
@@ -115,15 +110,6 @@ struct QuizStore {
     static func attempts(courseID: String, userID: String, on sql: any SQLDatabase) async throws -> [QuizAttempt] {
         try await sql.select().columns(attemptColumns.map { SQLIdentifier($0) }).from("quiz_attempts")
             .where("course_id", .equal, courseID).where("user_id", .equal, userID).orderBy("number").all().map(decodeAttempt)
-    }
-
-    /// The quizzes of a course a student has passed at least once.
-    static func passedQuizIDs(courseID: String, userID: String, on sql: any SQLDatabase) async throws -> Set<String> {
-        Set(
-            try await sql.select().distinct().column("quiz_id").from("quiz_attempts")
-                .where("course_id", .equal, courseID).where("user_id", .equal, userID).where("passed", .equal, true)
-                .all().map { try $0.decode(column: "quiz_id", as: String.self) }
-        )
     }
 
     static func saveAnswers(attemptID: String, answers: [String: SubmittedAnswer], on sql: any SQLDatabase) async throws {

@@ -12,7 +12,8 @@ public enum DatabaseEngine: String, Sendable {
 ///
 /// - `read` runs statements that need no transaction; on SQLite they go to a pool of reader connections,
 ///   which WAL lets run while a write is in progress.
-/// - `transaction` runs statements atomically; on SQLite transactions are serialised on the single writer.
+/// - `transaction` runs statements atomically; on SQLite transactions are serialised on the single writer,
+///   and those that queue together share one `COMMIT` without seeing each other's failures.
 /// - `run` keeps the connections alive; register the database as the first service so it stops last.
 public protocol Database: Service {
     /// The engine behind this handle.

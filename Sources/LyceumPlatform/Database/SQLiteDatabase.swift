@@ -10,19 +10,18 @@ import ServiceLifecycle
 
 /// The embedded database: one SQLite file in WAL mode with a single writer and a few readers.
 ///
-/// Every libsqlite3 call runs on `NIOThreadPool`, never on an event loop. Writes and transactions are
-/// serialised on the writer connection, so statements of two requests never interleave inside one
-/// `BEGIN ... COMMIT`; readers run concurrently with the writer.
+/// Every libsqlite3 call runs on `NIOThreadPool`, never on an event loop. Transactions run one after another
+/// on the writer connection, so statements of two requests never interleave, and those that queue together
+/// share one `COMMIT` (see `SQLiteWriter`); readers run concurrently with the writer.
 public final class SQLiteDatabase: Database {
     public let engine = DatabaseEngine.sqlite
-    private let writer: SQLiteConnection
+    private let writer: SQLiteWriter
     private let readers: [SQLiteConnection]
-    private let writerLock = AsyncMutex()
     private let nextReader = NIOLockedValueBox(0)
     private let isClosed = NIOLockedValueBox(false)
 
     private init(writer: SQLiteConnection, readers: [SQLiteConnection]) {
-        self.writer = writer
+        self.writer = SQLiteWriter(connection: writer)
         self.readers = readers
     }
 
@@ -68,25 +67,13 @@ public final class SQLiteDatabase: Database {
     public func transaction<Result: Sendable>(
         _ body: @Sendable (any SQLDatabase) async throws -> Result
     ) async throws -> Result {
-        let sql = writer.sql(queryLogLevel: .trace)
-        return try await writerLock.withLock {
-            try await sql.raw("BEGIN IMMEDIATE").run()
-            do {
-                let result = try await body(sql)
-                try await sql.raw("COMMIT").run()
-                return result
-            } catch {
-                try? await sql.raw("ROLLBACK").run()
-                throw error
-            }
-        }
+        try await writer.transaction(body)
     }
 
     public func withSchemaLock<Result: Sendable>(
         _ body: @Sendable (any SQLDatabase) async throws -> Result
     ) async throws -> Result {
-        let sql = writer.sql(queryLogLevel: .debug)
-        return try await writerLock.withLock { try await body(sql) }
+        try await writer.exclusively(body)
     }
 
     public func ping() async throws {
@@ -108,12 +95,9 @@ public final class SQLiteDatabase: Database {
         // so it runs in a task of its own that does not inherit the cancellation.
         let writer = self.writer
         let readers = self.readers
-        let writerLock = self.writerLock
         await Task {
-            _ = try? await writerLock.withLock {
-                for reader in readers { try? await reader.close() }
-                try? await writer.close()
-            }
+            await writer.close()
+            for reader in readers { try? await reader.close() }
         }.value
     }
 }
