@@ -149,7 +149,7 @@ func buildRouter(configuration: LyceumConfiguration, services: LyceumServices) t
             }
         )
     )
-    router.add(middleware: MetricsMiddleware())
+    router.add(middleware: RequestMetricsMiddleware(metrics: RequestMetrics()))
     router.addRoutes(HealthController(database: services.database, migrator: services.migrator, readiness: services.readiness).endpoints, atPath: "/health")
     router.addRoutes(MetricsEndpoint(registry: services.metrics).endpoints)
     assets.addRoutes(to: router)
