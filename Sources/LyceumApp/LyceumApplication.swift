@@ -104,7 +104,8 @@ public func buildApplication(
     let router = try buildRouter(configuration: configuration, services: services)
     var application = Application(
         router: router,
-        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Lyceum"),
+        server: buildServer(configuration: configuration, services: services, logger: logger),
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: serverName),
         services: [services.database, services.responseCache] + services.modules.flatMap(\.backgroundServices),
         logger: logger
     )
