@@ -120,7 +120,8 @@ public func buildApplication(
     }
     var application = Application(
         router: router,
-        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Lyceum"),
+        server: buildServer(configuration: configuration, services: services, logger: logger),
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: serverName),
         services: background,
         logger: logger
     )
@@ -165,7 +166,7 @@ func buildRouter(configuration: LyceumConfiguration, services: LyceumServices) t
             }
         )
     )
-    router.add(middleware: MetricsMiddleware())
+    router.add(middleware: RequestMetricsMiddleware(metrics: RequestMetrics()))
     router.addRoutes(HealthController(database: services.database, migrator: services.migrator, readiness: services.readiness).endpoints, atPath: "/health")
     router.addRoutes(MetricsEndpoint(registry: services.metrics).endpoints)
     guard configuration.roles.contains(.web) else { return router }

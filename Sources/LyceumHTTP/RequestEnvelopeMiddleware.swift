@@ -55,7 +55,7 @@ public struct RequestEnvelopeMiddleware: RouterMiddleware {
     ) async throws -> Response {
         let started = ContinuousClock.now
         var context = context
-        let requestID = Self.acceptedRequestID(request.headers[.requestID]) ?? Self.newRequestID()
+        let requestID = Self.requestID(for: request.headers)
         context.requestID = requestID
         context.maxBodyBytes = maxBodyBytes
         context.isSecure = Self.isSecure(request, secureByDefault: secureByDefault)
@@ -80,12 +80,9 @@ public struct RequestEnvelopeMiddleware: RouterMiddleware {
             }
         }
         response.headers[.requestID] = requestID
-        let elapsed = ContinuousClock.now - started
-        let milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
-        context.logger.log(
-            level: response.status.code >= 500 ? .error : .info,
-            "\(request.method) \(request.uri.path) \(response.status.code)",
-            metadata: ["http.duration_ms": .string(String(format: "%.2f", milliseconds))]
+        AccessLog.record(
+            context.logger, method: request.method, path: request.uri.path, status: response.status.code,
+            elapsed: ContinuousClock.now - started
         )
         return response
     }
@@ -129,6 +126,11 @@ public struct RequestEnvelopeMiddleware: RouterMiddleware {
         }
     }
 
+    /// The request's id: the client's `X-Request-Id` when well formed, else a new one.
+    public static func requestID(for headers: HTTPFields) -> String {
+        acceptedRequestID(headers[.requestID]) ?? RequestIDs.next()
+    }
+
     /// Accepts a client's request id when it is 1–128 characters of `[A-Za-z0-9._:-]`.
     static func acceptedRequestID(_ value: String?) -> String? {
         guard let value, !value.isEmpty, value.utf8.count <= 128 else { return nil }
@@ -143,17 +145,5 @@ public struct RequestEnvelopeMiddleware: RouterMiddleware {
             }
         }
         return allowed ? value : nil
-    }
-
-    private static func newRequestID() -> String {
-        var generator = SystemRandomNumberGenerator()
-        return String(generator.next(), radix: 16, uppercase: false).leftPadded(to: 16)
-            + String(generator.next(), radix: 16, uppercase: false).leftPadded(to: 16)
-    }
-}
-
-extension String {
-    fileprivate func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
     }
 }

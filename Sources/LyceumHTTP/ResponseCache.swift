@@ -22,13 +22,29 @@ public struct CachedBody: Sendable {
     }
 }
 
+/// A cached answer the router gave an anonymous caller for one request target (path and query, as sent), so
+/// the next anonymous request for that target can be answered ahead of the router (`CacheFastPathHandler`).
+public struct SharedAnswer: Sendable {
+    /// The encoded answer.
+    public let body: ByteBuffer
+    /// Its `Content-Type`.
+    public let contentType: String
+    /// Its quoted `ETag`.
+    public let etag: String
+    /// The route that answered, as the router names it (`/api/v1/courses/{course}`), for metrics.
+    public let route: String
+    /// Whether a page answered (the web layer hands new visitors a CSRF cookie) rather than the API.
+    public let isPage: Bool
+}
+
 /// Encoded responses of hot shared reads (catalog pages, course outlines), answered with an `ETag` so a
 /// client that already has the bytes gets `304 Not Modified`.
 public protocol ResponseCache: Sendable {
     /// Answers from the cache, or with what `produce` makes (then cached). Errors from `produce` propagate
-    /// and nothing is cached.
+    /// and nothing is cached. `context` tells whether the caller is anonymous and which route answers.
     func response(
-        for key: String, contentType: String, request: Request, produce: () async throws -> CachedBody
+        for key: String, contentType: String, request: Request, context: AppRequestContext,
+        produce: () async throws -> CachedBody
     ) async throws -> Response
     /// Drops every answer carrying one of `tags` (`nil`: every answer), here and on every other replica.
     func invalidate(_ tags: Set<String>?) async
@@ -52,8 +68,16 @@ public final class InMemoryResponseCache: ResponseCache, Service {
         let storedAt: ContinuousClock.Instant
     }
 
+    /// Which entry the router answered an anonymous request target with, and through which route.
+    private struct Target: Equatable {
+        let key: String
+        let route: String
+        let isPage: Bool
+    }
+
     private struct State {
         var entries: [String: Entry] = [:]
+        var targets: [String: Target] = [:]
         /// Bumped by every invalidation, so a render that began before a change is not stored after it.
         var generation = 0
     }
@@ -104,16 +128,22 @@ public final class InMemoryResponseCache: ResponseCache, Service {
                 state.entries = state.entries.filter { $0.value.tags.isDisjoint(with: tags) }
             } else {
                 state.entries.removeAll(keepingCapacity: true)
+                state.targets.removeAll(keepingCapacity: true)
             }
             state.generation += 1
         }
     }
 
     public func response(
-        for key: String, contentType: String, request: Request, produce: () async throws -> CachedBody
+        for key: String, contentType: String, request: Request, context: AppRequestContext,
+        produce: () async throws -> CachedBody
     ) async throws -> Response {
         let now = ContinuousClock.now
-        let (cached, generation) = state.withLockedValue { ($0.entries[key], $0.generation) }
+        let target = Self.target(of: request, key: key, context: context)
+        let (cached, generation) = state.withLockedValue { state in
+            if let target, state.entries[key] != nil { Self.remember(target, in: &state, capacity: capacity) }
+            return (state.entries[key], state.generation)
+        }
         if let cached, now - cached.storedAt < lifetime {
             return Self.answer(cached, request: request)
         }
@@ -125,8 +155,35 @@ public final class InMemoryResponseCache: ResponseCache, Service {
             guard state.generation == generation else { return }
             if state.entries.count >= capacity { state.entries.removeAll(keepingCapacity: true) }
             state.entries[key] = entry
+            if let target { Self.remember(target, in: &state, capacity: capacity) }
         }
         return Self.answer(entry, request: request)
+    }
+
+    /// The fresh answer the router last gave an anonymous request for `target` (path and query as sent).
+    public func sharedAnswer(forTarget target: String) -> SharedAnswer? {
+        let now = ContinuousClock.now
+        return state.withLockedValue { state in
+            guard let target = state.targets[target], let entry = state.entries[target.key], now - entry.storedAt < lifetime
+            else { return nil }
+            return SharedAnswer(
+                body: entry.body, contentType: entry.contentType, etag: entry.etag, route: target.route, isPage: target.isPage
+            )
+        }
+    }
+
+    /// The target to remember for an anonymous caller (no principal, no rejected credentials) on a known route.
+    private static func target(of request: Request, key: String, context: AppRequestContext) -> (path: String, Target)? {
+        guard context.principal == nil, context.credentialError == nil, let path = request.head.path,
+            let route = context.endpointPath
+        else { return nil }
+        return (path, Target(key: key, route: route, isPage: context.csrfToken != nil))
+    }
+
+    private static func remember(_ target: (path: String, Target), in state: inout State, capacity: Int) {
+        guard state.targets[target.path] != target.1 else { return }
+        if state.targets.count >= capacity { state.targets.removeAll(keepingCapacity: true) }
+        state.targets[target.path] = target.1
     }
 
     private static func answer(_ entry: Entry, request: Request) -> Response {

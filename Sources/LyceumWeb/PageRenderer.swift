@@ -61,9 +61,10 @@ public struct PageRenderer: Sendable {
     /// A page that is the same for every anonymous visitor, served from `cache` with an `ETag`. Such pages
     /// have no forms that post, so no CSRF token goes into the shared bytes.
     public func sharedPage(
-        _ cache: any ResponseCache, key: String, request: Request, produce: () async throws -> (html: String, tags: Set<String>)
+        _ cache: any ResponseCache, key: String, request: Request, context: AppRequestContext,
+        produce: () async throws -> (html: String, tags: Set<String>)
     ) async throws -> Response {
-        try await cache.response(for: "page:\(key)", contentType: "text/html; charset=utf-8", request: request) {
+        try await cache.response(for: "page:\(key)", contentType: "text/html; charset=utf-8", request: request, context: context) {
             let page = try await produce()
             return CachedBody(ByteBuffer(string: page.html), tags: page.tags)
         }

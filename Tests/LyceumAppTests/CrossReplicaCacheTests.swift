@@ -10,6 +10,7 @@ import LyceumHTTP
 import LyceumPlatform
 import LyceumTestSupport
 import NIOCore
+import NIOEmbedded
 import SQLKit
 import Synchronization
 import Testing
@@ -21,8 +22,9 @@ struct CrossReplicaCacheTests {
         let cache = InMemoryResponseCache(pubSub: InProcessPubSub(), logger: TestDatabases.logger)
         let produced = ProducedCounter()
         let request = Request(head: .init(method: .get, scheme: "http", authority: "x", path: "/"), body: .init(buffer: ByteBuffer()))
+        let context = AppRequestContext(source: .init(channel: EmbeddedChannel(), logger: TestDatabases.logger))
         func fetch(_ key: String, _ tags: Set<String>) async throws {
-            _ = try await cache.response(for: key, contentType: "text/plain", request: request) {
+            _ = try await cache.response(for: key, contentType: "text/plain", request: request, context: context) {
                 produced.add(key)
                 return CachedBody(ByteBuffer(string: key), tags: tags)
             }

@@ -30,9 +30,10 @@ struct TestApp {
     let services: LyceumServices
     let clock: TestClock
 
-    /// Builds the app on a fresh database of `engine` and runs `body` against its router.
+    /// Builds the app on a fresh database of `engine` and runs `body` against its router (`.live`: its server).
     static func run(
         _ engine: TestEngine,
+        mode: TestingSetup = .router,
         configure: (inout LyceumConfiguration) -> Void = { _ in },
         _ body: @Sendable (TestApp) async throws -> Void
     ) async throws {
@@ -57,7 +58,7 @@ struct TestApp {
                 configuration: configuration, logger: TestDatabases.logger, clock: clock.wallClock
             )
             do {
-                try await application.test(.router) { client in
+                try await application.test(mode) { client in
                     try await body(TestApp(client: client, services: services, clock: clock))
                 }
             } catch {

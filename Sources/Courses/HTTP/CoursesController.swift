@@ -72,7 +72,8 @@ public struct CoursesController: Sendable {
             limit: limit, offset: offset
         )
         return try await cache.response(
-            for: "api:catalog?\(request.uri.query ?? "")", contentType: "application/json; charset=utf-8", request: request
+            for: "api:catalog?\(request.uri.query ?? "")", contentType: "application/json; charset=utf-8", request: request,
+            context: context
         ) {
             let page = try await courses.catalog(query)
             let bytes = try JSONResponse.bytes(
@@ -92,7 +93,9 @@ public struct CoursesController: Sendable {
         guard isShared(context) else {
             return try JSONResponse.encode(OutlineView(try await courses.outline(context.principal, course(context))))
         }
-        return try await cache.response(for: "api:outline:\(course(context))", contentType: "application/json; charset=utf-8", request: request) {
+        return try await cache.response(
+            for: "api:outline:\(course(context))", contentType: "application/json; charset=utf-8", request: request, context: context
+        ) {
             let outline = try await courses.outline(nil, course(context))
             return CachedBody(try JSONResponse.bytes(OutlineView(outline)), tags: [CoursesCacheTags.course(outline.course.id)])
         }

@@ -69,7 +69,7 @@ struct CoursePages: Sendable {
         guard context.principal == nil else {
             return PageRenderer.html(try await catalogHTML(request, context: context), status: .ok)
         }
-        return try await renderer.sharedPage(cache, key: "catalog?\(request.uri.query ?? "")", request: request) {
+        return try await renderer.sharedPage(cache, key: "catalog?\(request.uri.query ?? "")", request: request, context: context) {
             (try await catalogHTML(request, context: context), [CoursesCacheTags.catalog])
         }
     }
@@ -119,7 +119,7 @@ struct CoursePages: Sendable {
         guard context.principal == nil else {
             return PageRenderer.html(try await courseHTML(slug, context: context).html, status: .ok)
         }
-        return try await renderer.sharedPage(cache, key: "course:\(slug)", request: request) {
+        return try await renderer.sharedPage(cache, key: "course:\(slug)", request: request, context: context) {
             try await courseHTML(slug, context: context)
         }
     }

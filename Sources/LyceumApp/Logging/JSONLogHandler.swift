@@ -29,7 +29,7 @@ public struct JSONLogHandler: LogHandler {
         var writer = JSONWriter(capacity: 256)
         writer.beginObject()
         writer.key("ts")
-        writer.string(Self.timestamp())
+        writer.string(LogTimestamp.utcMilliseconds())
         writer.key("level")
         writer.string(level.rawValue)
         writer.key("logger")
@@ -48,14 +48,6 @@ public struct JSONLogHandler: LogHandler {
             _ = write(STDERR_FILENO, raw.baseAddress, raw.count)
         }
     }
-
-    private static func timestamp() -> String {
-        let date = Date()
-        let seconds = date.timeIntervalSince1970
-        let millis = Int((seconds - seconds.rounded(.down)) * 1000)
-        let base = ISO8601Text.string(date)
-        return String(base.dropLast()) + "." + String(format: "%03d", millis) + "Z"
-    }
 }
 
 /// Installs the process-wide log handler. Call once, from `main`, never from `buildApplication`.
@@ -67,9 +59,7 @@ public enum LogSetup {
             case .json:
                 return JSONLogHandler(label: label, level: level)
             case .text:
-                var handler = StreamLogHandler.standardError(label: label)
-                handler.logLevel = level
-                return handler
+                return TextLogHandler(label: label, level: level)
             }
         }
     }

@@ -6,6 +6,14 @@ import Synchronization
 public protocol RateLimiter: Sendable {
     /// Takes one token from the bucket of `key` under `budget`, at `now`.
     func take(_ key: String, budget: RateBudget, now: Date) async -> RateDecision
+    /// Takes one token without suspending, when the limiter decides in memory; `nil` when it must wait for
+    /// a store, so callers that cannot wait (a channel handler on an event loop) leave the request to `take`.
+    func takeImmediately(_ key: String, budget: RateBudget, now: Date) -> RateDecision?
+}
+
+extension RateLimiter {
+    /// A limiter backed by a store cannot decide without waiting.
+    public func takeImmediately(_ key: String, budget: RateBudget, now: Date) -> RateDecision? { nil }
 }
 
 /// Token buckets in this process's memory. Buckets that would be full again are forgotten, so memory stays
@@ -29,6 +37,14 @@ public final class InProcessRateLimiter: RateLimiter {
     }
 
     public func take(_ key: String, budget: RateBudget, now: Date) async -> RateDecision {
+        decide(key, budget: budget, now: now)
+    }
+
+    public func takeImmediately(_ key: String, budget: RateBudget, now: Date) -> RateDecision? {
+        decide(key, budget: budget, now: now)
+    }
+
+    private func decide(_ key: String, budget: RateBudget, now: Date) -> RateDecision {
         let capacity = Double(budget.capacity)
         let refillPerSecond = capacity / budget.period
         return buckets.withLock { buckets in

@@ -1,0 +1,25 @@
+import Hummingbird
+import HummingbirdCore
+import Logging
+import LyceumHTTP
+import LyceumWeb
+
+/// The `Server` header every answer carries.
+let serverName = "Lyceum"
+
+/// The HTTP/1 server: Hummingbird's, with the response cache's fast path right after HTTP decoding, so
+/// anonymous cache hits are answered without the router (`CacheFastPath`).
+func buildServer(configuration: LyceumConfiguration, services: LyceumServices, logger: Logger) -> HTTPServerBuilder {
+    let fastPath = CacheFastPath(
+        cache: services.responseCache,
+        secureByDefault: configuration.isPublicURLSecure,
+        trustedProxies: configuration.trustedProxies,
+        apiBudget: configuration.apiRateLimit.map {
+            CacheFastPath.APIBudget(limiter: services.context.rateLimiter, budget: $0, clock: services.context.clock)
+        },
+        serverName: serverName,
+        logger: logger,
+        metrics: RequestMetrics()
+    )
+    return .http1(configuration: .init(additionalChannelHandlers: [fastPath.makeHandler()]))
+}
