@@ -114,9 +114,11 @@ public func buildApplication(
     if configuration.roles.contains(.web) {
         background += services.modules.flatMap(\.backgroundServices)
     }
+    let schemaReady = SchemaGate()
     if configuration.roles.contains(.worker) {
-        background.append(JobWorker(queue: services.jobs, pubSub: services.pubSub, configuration: configuration.jobWorker, logger: logger))
-        background.append(RecurringJobScheduler(queue: services.jobs, logger: logger))
+        let worker = JobWorker(queue: services.jobs, pubSub: services.pubSub, configuration: configuration.jobWorker, logger: logger)
+        background.append(GatedService(gate: schemaReady, service: worker))
+        background.append(GatedService(gate: schemaReady, service: RecurringJobScheduler(queue: services.jobs, logger: logger)))
     }
     var application = Application(
         router: router,
@@ -134,11 +136,14 @@ public func buildApplication(
                     "The database did not answer within 60 seconds; check LYCEUM_DATABASE_URL and that the server is running."
                 )
             }
+            schemaReady.open()
             if configuration.demo, try await DemoSchool.isEmpty(services) {
                 let summary = try await DemoSchool.seed(services)
                 logger.notice("\(summary.text)")
             }
         }
+    } else {
+        schemaReady.open()
     }
     return (application, services)
 }
