@@ -1,5 +1,4 @@
 import Foundation
-import LyceumContracts
 import LyceumCore
 import Testing
 

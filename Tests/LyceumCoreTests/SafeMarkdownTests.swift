@@ -1,4 +1,3 @@
-import LyceumContracts
 import LyceumCore
 import Testing
 
