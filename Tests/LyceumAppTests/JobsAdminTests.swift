@@ -23,6 +23,8 @@ struct JobsAdminTests {
             let queues = try #require(overview.json["queues"] as? [[String: Any]])
             #expect(queues.first { $0["queue"] as? String == "mail" }?["succeeded"] as? Int == 1)
             #expect(try await app.request(.get, "/api/v1/admin/jobs?state=bogus", token: admin.accessToken).status == .badRequest)
+            let longQueue = String(repeating: "q", count: 101)
+            #expect(try await app.request(.get, "/api/v1/admin/jobs?queue=\(longQueue)", token: admin.accessToken).errorCode == "invalid_queue")
             #expect(try await app.request(.get, "/api/v1/admin/jobs", token: student.accessToken).status == .forbidden)
 
             // A probe due in an hour: cancel it, retry it, and a worker runs it.

@@ -28,6 +28,9 @@ struct JobsAdminController: Sendable {
         }
         let limit = try PageLimit.parse(query.get("limit"))
         let queue = query.get("queue").flatMap { $0.isEmpty ? nil : $0 }
+        if let queue, queue.count > 100 {
+            throw AppError.badRequest("invalid_queue", "queue names are at most 100 characters.")
+        }
         let overview = try await admin.overview(principal, state: state, queue: queue, limit: limit)
         return try JSONResponse.encode(JobsOverviewView(overview))
     }

@@ -37,7 +37,7 @@ enum OperationsOpenAPI {
                     "content": {"application/json": {"schema": {"$ref": "#/components/schemas/JobsOverview"}}}
                   },
                   "400": {
-                    "description": "`invalid_state` or `invalid_limit`",
+                    "description": "`invalid_state`, `invalid_queue` or `invalid_limit`",
                     "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
                   },
                   "401": {"$ref": "#/components/responses/Unauthenticated"},
