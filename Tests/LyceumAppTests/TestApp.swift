@@ -9,6 +9,7 @@ import LyceumCore
 import LyceumPlatform
 import LyceumTestSupport
 import NIOCore
+import SQLKit
 import Synchronization
 import Testing
 
@@ -59,6 +60,7 @@ struct TestApp {
             )
             do {
                 try await application.test(mode) { client in
+                    try await waitUntilListening(services)
                     try await body(TestApp(client: client, services: services, clock: clock))
                 }
             } catch {
@@ -68,6 +70,26 @@ struct TestApp {
             await services.database.shutdown()
         }
     }
+}
+
+/// On PostgreSQL, waits until the response cache listens for invalidations: when its `LISTEN` takes effect
+/// it drops everything cached before (messages may have been missed), which would race a test's first reads.
+private func waitUntilListening(_ services: LyceumServices) async throws {
+    guard services.database.engine == .postgres else { return }
+    try await withDeadline(.seconds(20), "the cache listening for invalidations") {
+        while try await services.database.read({ sql in
+            try await sql.raw(
+                """
+                SELECT count(*) AS n FROM pg_stat_activity
+                WHERE datname = current_database() AND query ILIKE 'LISTEN "lyceum_cache"%' AND state = 'idle'
+                """
+            ).first()?.decode(column: "n", as: Int.self) ?? 0
+        }) == 0 {
+            try await Task.sleep(for: .milliseconds(10))
+        }
+    }
+    // The cache hears of its own LISTEN a moment after the server shows it.
+    try await Task.sleep(for: .milliseconds(100))
 }
 
 /// A decoded response, for assertions.
