@@ -54,6 +54,7 @@ struct JobsAdminTests {
             let page = try await browser.get("/admin/jobs")
             #expect(page.status == .ok)
             #expect(page.text.contains("Background jobs"))
+            #expect(page.text.contains("<td>maintenance</td>"), "every queue has its row")
             #expect(page.text.contains(SendMail.jobName))
             #expect(page.text.contains(later))
             let cancel = try await browser.post("/admin/jobs/\(later)", form: ["action": "cancel"])

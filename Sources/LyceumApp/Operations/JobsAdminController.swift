@@ -83,34 +83,12 @@ struct JobEnvelope: Encodable {
     let job: JobView
 }
 
-struct QueueView: Encodable {
-    let queue: String
-    let due: Int
-    let scheduled: Int
-    let running: Int
-    let retrying: Int
-    let dead: Int
-    let succeeded: Int
-    let cancelled: Int
-
-    init(_ summary: QueueSummary) {
-        queue = summary.queue
-        due = summary.due
-        scheduled = summary.scheduled
-        running = summary.running
-        retrying = summary.retrying
-        dead = summary.dead
-        succeeded = summary.succeeded
-        cancelled = summary.cancelled
-    }
-}
-
 struct JobsOverviewView: Encodable {
-    let queues: [QueueView]
+    let queues: [QueueSummary]
     let jobs: [JobView]
 
     init(_ overview: JobsOverview) {
-        queues = overview.queues.map(QueueView.init)
+        queues = overview.queues
         jobs = overview.jobs.map(JobView.init)
     }
 }

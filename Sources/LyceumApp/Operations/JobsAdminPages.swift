@@ -7,16 +7,6 @@ import LyceumWeb
 
 /// What the admin jobs page shows.
 struct JobsPageContent: Sendable {
-    struct Queue: Sendable {
-        let name: String
-        let due: Int
-        let scheduled: Int
-        let running: Int
-        let retrying: Int
-        let dead: Int
-        let succeeded: Int
-    }
-
     struct Job: Sendable {
         let id: String
         let name: String
@@ -29,7 +19,7 @@ struct JobsPageContent: Sendable {
         let canCancel: Bool
     }
 
-    let queues: [Queue]
+    let queues: [QueueSummary]
     let jobs: [Job]
     let states: [SelectOption]
     let filtered: Bool
@@ -51,9 +41,7 @@ struct JobsAdminPages: Sendable {
         let state = JobState(rawValue: stateText)
         let overview = try await admin.overview(principal, state: state, queue: nil, limit: 100)
         let content = JobsPageContent(
-            queues: overview.queues.map {
-                .init(name: $0.queue, due: $0.due, scheduled: $0.scheduled, running: $0.running, retrying: $0.retrying, dead: $0.dead, succeeded: $0.succeeded)
-            },
+            queues: overview.queues,
             jobs: overview.jobs.map { job in
                 .init(
                     id: job.id, name: job.name, queue: job.queue, state: job.state.rawValue, attempts: "\(job.attempts)/\(job.maxAttempts)",
@@ -97,7 +85,7 @@ enum OperationsTemplates {
             <caption class="muted">Queues: due jobs are the queue's depth; scheduled ones wait for a later time.</caption>
             <thead><tr><th>Queue</th><th>Due</th><th>Scheduled</th><th>Running</th><th>Failed, retrying</th><th>Dead</th><th class="optional">Succeeded</th></tr></thead>
             <tbody>
-              {{#queues}}<tr><td>{{name}}</td><td>{{due}}</td><td>{{scheduled}}</td><td>{{running}}</td><td>{{retrying}}</td><td>{{dead}}</td><td class="optional">{{succeeded}}</td></tr>{{/queues}}
+              {{#queues}}<tr><td>{{queue}}</td><td>{{due}}</td><td>{{scheduled}}</td><td>{{running}}</td><td>{{retrying}}</td><td>{{dead}}</td><td class="optional">{{succeeded}}</td></tr>{{/queues}}
             </tbody>
           </table>
         </div>

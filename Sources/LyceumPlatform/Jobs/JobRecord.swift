@@ -41,7 +41,7 @@ public struct JobRecord: Sendable, Equatable {
 }
 
 /// How many jobs of one queue are in each state, and how many of the waiting ones are due now.
-public struct QueueSummary: Sendable, Equatable {
+public struct QueueSummary: Sendable, Equatable, Encodable {
     /// The queue's name.
     public let queue: String
     /// Jobs waiting whose run time has come: the queue's depth.
