@@ -87,18 +87,19 @@ extension CoursesService {
     /// The active students with their progress, for the course's teachers.
     public func roster(_ principal: Principal?, _ idOrSlug: String) async throws -> [RosterEntry] {
         let principal = try require(principal)
-        let (course, records, total, completions) = try await database.read { sql in
+        let (course, records, lessons, completions) = try await database.read { sql in
             let (course, access) = try await visibleCourse(idOrSlug, for: principal, on: sql)
             guard access.canTeach else { throw AppError.forbidden("Only the course's teachers may see its roster.") }
             let records = try await EnrollmentStore.roster(courseID: course.id, on: sql)
-            let total = try await StructureStore.lessons(courseID: course.id, on: sql).count
+            let lessons = try await StructureStore.visibleLessonIDs(courseIDs: [course.id], on: sql)[course.id] ?? []
             let completions = try await EnrollmentStore.completions(courseID: course.id, on: sql)
-            return (course, records, total, completions)
+            return (course, records, lessons, completions)
         }
         let summaries = try await users.summaries(ids: records.map(\.userID))
         return records.compactMap { record in
             guard let student = summaries[record.userID] else { return nil }
-            return RosterEntry(student: student, progress: Self.progress(record, course: course, total: total, completed: completions[record.userID] ?? []))
+            let completed = (completions[record.userID] ?? []).intersection(lessons)
+            return RosterEntry(student: student, progress: Self.progress(record, course: course, total: lessons.count, completed: completed))
         }
     }
 
@@ -110,9 +111,9 @@ extension CoursesService {
             guard let record = try await EnrollmentStore.find(courseID: course.id, userID: principal.userID, on: sql), record.isActive else {
                 throw AppError.notFound("enrollment")
             }
-            let lessons = try await StructureStore.lessons(courseID: course.id, on: sql)
+            let lessons = try await StructureStore.visibleLessonIDs(courseIDs: [course.id], on: sql)[course.id] ?? []
             let completed = try await EnrollmentStore.completions(courseID: course.id, userIDs: [principal.userID], on: sql)[principal.userID] ?? []
-            return Self.progress(record, course: course, total: lessons.count, completed: completed.intersection(lessons.map(\.id)))
+            return Self.progress(record, course: course, total: lessons.count, completed: completed.intersection(lessons))
         }
     }
 
@@ -155,7 +156,7 @@ extension CoursesService {
             let records = try await EnrollmentStore.enrollments(userID: principal.userID, on: sql)
             let ids = records.map(\.courseID)
             let courses = try await CourseStore.find(ids: ids, on: sql)
-            let lessons = try await StructureStore.lessonIDs(courseIDs: ids, on: sql)
+            let lessons = try await StructureStore.visibleLessonIDs(courseIDs: ids, on: sql)
             let completed = try await EnrollmentStore.completions(userID: principal.userID, courseIDs: ids, on: sql)
             return records.compactMap { record -> (Course, CourseProgress)? in
                 guard let course = courses[record.courseID], course.status == .published else { return nil }

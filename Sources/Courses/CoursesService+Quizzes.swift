@@ -102,6 +102,10 @@ extension CoursesService {
         let now = now()
         guard let quiz = try await QuizStore.quiz(id: quizID, on: sql) else { throw AppError.notFound("quiz") }
         let (_, access) = try await visibleCourse(quiz.courseID, for: principal, on: sql)
+        if !access.canTeach {
+            if quiz.isHidden { throw AppError.notFound("quiz") }
+            if try await StructureStore.isModuleHidden(id: quiz.moduleID, on: sql) { throw AppError.notFound("quiz") }
+        }
         guard access.isEnrolled else {
             throw AppError(status: 403, code: "enrollment_required", message: "Enroll in the course to take its quizzes.")
         }

@@ -13,9 +13,15 @@ public struct CourseOutline: Sendable {
     public let descriptionHTML: String
     /// Owner first, then co-instructors and assistants.
     public let staff: [(summary: UserSummary, role: String)]
+    /// Modules in order with their lessons. Students do not get hidden modules and lessons; staff do, marked.
     public let modules: [(module: CourseModule, lessons: [Lesson])]
+    /// The quizzes of the shown modules, each module's in the order they were created; they follow the
+    /// module's lessons in the course order. Students do not get hidden quizzes.
+    public let quizzes: [Quiz]
     /// Lessons the caller has completed.
     public let completedLessonIDs: Set<String>
+    /// Quizzes the caller has passed at least once.
+    public let passedQuizIDs: Set<String>
     public let lastLessonID: String?
     public let completedAt: Date?
 }
@@ -23,16 +29,26 @@ public struct CourseOutline: Sendable {
 extension CoursesService {
     /// The outline of a visible course.
     public func outline(_ principal: Principal?, _ idOrSlug: String) async throws -> CourseOutline {
-        let (course, access, modules, lessons, staff, enrollment, completed) = try await database.read { sql in
+        let (course, access, modules, lessons, quizzes, staff, enrollment, completed, passed) = try await database.read { sql in
             let (course, access) = try await visibleCourse(idOrSlug, for: principal, on: sql)
-            let modules = try await StructureStore.modules(courseID: course.id, on: sql)
-            let lessons = try await StructureStore.lessons(courseID: course.id, on: sql)
+            var modules = try await StructureStore.modules(courseID: course.id, on: sql)
+            var lessons = try await StructureStore.lessons(courseID: course.id, on: sql)
+            var quizzes = try await QuizStore.quizzes(courseID: course.id, on: sql)
+            if !access.canTeach {
+                modules.removeAll(where: \.isHidden)
+                let shown = Set(modules.map(\.id))
+                lessons.removeAll { $0.isHidden || !shown.contains($0.moduleID) }
+                quizzes.removeAll { $0.isHidden || !shown.contains($0.moduleID) }
+            }
             let staff = try await CourseStore.staff(courseID: course.id, on: sql)
             let enrollment = try await principal.asyncMap { try await EnrollmentStore.find(courseID: course.id, userID: $0.userID, on: sql) } ?? nil
             let completed = try await principal.asyncMap {
                 try await EnrollmentStore.completions(courseID: course.id, userIDs: [$0.userID], on: sql)[$0.userID] ?? []
             } ?? []
-            return (course, access, modules, lessons, staff, enrollment, completed)
+            let passed = enrollment == nil ? [] : try await principal.asyncMap {
+                try await QuizStore.passedQuizIDs(courseID: course.id, userID: $0.userID, on: sql)
+            } ?? []
+            return (course, access, modules, lessons, quizzes, staff, enrollment, completed, passed)
         }
         let summaries = try await users.summaries(ids: [course.ownerID] + staff.map(\.userID))
         var people: [(UserSummary, String)] = []
@@ -44,7 +60,9 @@ extension CoursesService {
         return CourseOutline(
             course: shown, access: access, descriptionHTML: SafeMarkdown.html(course.description), staff: people,
             modules: modules.map { ($0, grouped[$0.id] ?? []) },
-            completedLessonIDs: completed, lastLessonID: enrollment?.lastLessonID, completedAt: enrollment?.completedAt
+            quizzes: modules.flatMap { module in quizzes.filter { $0.moduleID == module.id } },
+            completedLessonIDs: completed, passedQuizIDs: passed, lastLessonID: enrollment?.lastLessonID,
+            completedAt: enrollment?.completedAt
         )
     }
 
@@ -69,17 +87,25 @@ extension CoursesService {
         }
     }
 
-    /// Renames a module.
-    public func renameModule(_ principal: Principal?, _ idOrSlug: String, moduleID: String, title: String) async throws {
+    /// Renames a module, hides it from students or shows it again; absent values stay as they are.
+    @discardableResult
+    public func updateModule(
+        _ principal: Principal?, _ idOrSlug: String, moduleID: String, title: String?, hidden: Bool?
+    ) async throws -> CourseModule {
         var problems: [String: String] = [:]
-        let title = CourseRules.text(title, field: "title", max: CourseRules.maxTitle, required: true, into: &problems)
+        let title = title.map { CourseRules.text($0, field: "title", max: CourseRules.maxTitle, required: true, into: &problems) }
         guard problems.isEmpty else { throw AppError.validation(problems) }
-        try await changing { sql in
+        let engine = database.engine
+        return try await changing { sql in
             let course = try await editableCourse(idOrSlug, for: principal, on: sql)
-            guard try await StructureStore.modules(courseID: course.id, on: sql).contains(where: { $0.id == moduleID }) else {
+            guard var module = try await StructureStore.modules(courseID: course.id, on: sql).first(where: { $0.id == moduleID }) else {
                 throw AppError.notFound("module")
             }
-            try await StructureStore.renameModule(id: moduleID, title: title, on: sql)
+            if let title { module.title = title }
+            if let hidden { module.isHidden = hidden }
+            try await StructureStore.updateModule(id: moduleID, title: module.title, hidden: module.isHidden, on: sql)
+            try await CatalogStore.refresh(courseID: course.id, engine: engine, on: sql)
+            return module
         }
     }
 
@@ -117,7 +143,7 @@ extension CoursesService {
             let lesson = Lesson(
                 id: UUID().uuidString.lowercased(), courseID: course.id, moduleID: moduleID, position: position, title: title,
                 bodyMarkdown: body, bodyHTML: SafeMarkdown.html(body), estimatedMinutes: minutes, videoURL: video,
-                isPreview: input.preview ?? false
+                isPreview: input.preview ?? false, isHidden: input.hidden ?? false
             )
             try await StructureStore.insert(lesson, on: sql)
             try await CatalogStore.refresh(courseID: course.id, engine: engine, on: sql)
@@ -149,6 +175,7 @@ extension CoursesService {
             if let minutes { lesson.estimatedMinutes = minutes }
             if input.videoUrl != nil { lesson.videoURL = video }
             if let preview = input.preview { lesson.isPreview = preview }
+            if let hidden = input.hidden { lesson.isHidden = hidden }
             try await StructureStore.update(lesson, on: sql)
             try await CatalogStore.refresh(courseID: course.id, engine: engine, on: sql)
             return lesson
@@ -206,6 +233,7 @@ extension CoursesService {
             guard let lesson = try await StructureStore.lesson(id: lessonID, courseID: course.id, on: sql) else {
                 throw AppError.notFound("lesson")
             }
+            if !access.canTeach, try await StructureStore.isHiddenFromStudents(lesson, on: sql) { throw AppError.notFound("lesson") }
             let last = try await principal.asyncMap {
                 try await EnrollmentStore.find(courseID: course.id, userID: $0.userID, on: sql)?.lastLessonID
             } ?? nil

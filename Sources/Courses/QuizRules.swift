@@ -24,7 +24,8 @@ enum QuizRules {
             id: quizID, courseID: courseID, moduleID: input.moduleId, title: title, passingScore: passing,
             maxAttempts: input.maxAttempts, timeLimitSeconds: input.timeLimitSeconds,
             shuffleQuestions: input.shuffleQuestions ?? false, shuffleOptions: input.shuffleOptions ?? false,
-            allowReview: input.allowReview ?? true, createdAt: now
+            allowReview: input.allowReview ?? true, createdAt: now, isHidden: input.hidden ?? false,
+            revealAnswers: input.revealAnswers ?? .afterLastAttempt
         )
         return (quiz, questions)
     }

@@ -132,6 +132,11 @@ public struct CoursesController: Sendable {
         return JSONResponse.noContent()
     }
 
+    struct ModuleChanges: Decodable {
+        let title: String?
+        let hidden: Bool?
+    }
+
     struct TitleBody: Decodable {
         let title: String
     }
@@ -149,8 +154,10 @@ public struct CoursesController: Sendable {
     }
 
     @Sendable func renameModule(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let body = try await request.decodeJSON(TitleBody.self, context: context)
-        try await courses.renameModule(context.principal, course(context), moduleID: context.parameters.get("module") ?? "", title: body.title)
+        let body = try await request.decodeJSON(ModuleChanges.self, context: context)
+        try await courses.updateModule(
+            context.principal, course(context), moduleID: context.parameters.get("module") ?? "", title: body.title, hidden: body.hidden
+        )
         return JSONResponse.noContent()
     }
 

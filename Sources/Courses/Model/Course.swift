@@ -61,6 +61,8 @@ public struct CourseModule: Sendable, Equatable {
     public let courseID: String
     public var position: Int
     public var title: String
+    /// Hidden from students (with its lessons and quizzes) while staff keep working on it.
+    public var isHidden: Bool = false
 }
 
 /// One lesson: Markdown as written and the safe HTML rendered from it.
@@ -75,6 +77,8 @@ public struct Lesson: Sendable, Equatable {
     public var estimatedMinutes: Int
     public var videoURL: String?
     public var isPreview: Bool
+    /// Hidden from students; it does not count towards completion while hidden.
+    public var isHidden: Bool = false
 }
 
 /// What a caller may do with one course, decided once per request by `CoursesService`.

@@ -43,6 +43,8 @@ public struct LessonInput: Sendable, Decodable {
     public var estimatedMinutes: Int?
     public var videoUrl: String?
     public var preview: Bool?
+    /// Hidden from students.
+    public var hidden: Bool?
 
     /// An empty input.
     public init() {}

@@ -55,9 +55,24 @@ public struct Quiz: Sendable, Equatable {
     public var timeLimitSeconds: Int?
     public var shuffleQuestions: Bool
     public var shuffleOptions: Bool
-    /// Whether students see correct answers after submitting.
+    /// Whether students may review a submitted attempt: their answers, marked right or wrong.
     public var allowReview: Bool
     public let createdAt: Date
+    /// Hidden from students; it does not count towards completion while hidden.
+    public var isHidden: Bool = false
+    /// When a review may also show the correct answers.
+    public var revealAnswers: AnswerReveal = .afterLastAttempt
+}
+
+/// When a student's review of an attempt shows the correct answers (their own answers and marks are shown
+/// whenever the quiz allows review).
+public enum AnswerReveal: String, Sendable, Codable, CaseIterable {
+    /// Never: students see only which of their answers were right.
+    case never
+    /// Once the student has no attempt left or has passed (the default, as in Moodle's "after the quiz is closed").
+    case afterLastAttempt = "after_last_attempt"
+    /// After every submitted attempt.
+    case afterEachAttempt = "after_each_attempt"
 }
 
 /// A student's answer to one question, in the JSON shape of its kind.

@@ -8,6 +8,10 @@ public struct QuizInput: Sendable, Decodable {
     public var shuffleQuestions: Bool?
     public var shuffleOptions: Bool?
     public var allowReview: Bool?
+    /// When reviews show the correct answers; `after_last_attempt` when absent.
+    public var revealAnswers: AnswerReveal?
+    /// Hidden from students; `false` when absent.
+    public var hidden: Bool?
     public var questions: [QuestionInput]
 }
 

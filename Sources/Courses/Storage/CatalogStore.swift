@@ -87,7 +87,9 @@ struct CatalogStore {
     /// Rebuilds the search document of one course from its catalog fields and lesson titles.
     static func refresh(courseID: String, engine: DatabaseEngine, on sql: any SQLDatabase) async throws {
         guard let course = try await CourseStore.find(courseID, on: sql) else { return }
-        let lessonTitles = try await StructureStore.lessons(courseID: courseID, on: sql).map(\.title).joined(separator: " ")
+        let hiddenModules = Set(try await StructureStore.modules(courseID: courseID, on: sql).filter(\.isHidden).map(\.id))
+        let lessonTitles = try await StructureStore.lessons(courseID: courseID, on: sql)
+            .filter { !$0.isHidden && !hiddenModules.contains($0.moduleID) }.map(\.title).joined(separator: " ")
         let tags = course.tags.joined(separator: " ")
         switch engine {
         case .sqlite:

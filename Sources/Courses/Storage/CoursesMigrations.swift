@@ -174,5 +174,18 @@ public enum CoursesMigrations {
                 """,
             ]
         },
+        Migration(version: 202, name: "hideable_items_quiz_answer_reveal") { engine in
+            let boolean = ColumnType.boolean(engine)
+            let no = engine == .postgres ? "FALSE" : "0"
+            return [
+                "ALTER TABLE course_modules ADD COLUMN hidden \(boolean) NOT NULL DEFAULT \(no)",
+                "ALTER TABLE lessons ADD COLUMN hidden \(boolean) NOT NULL DEFAULT \(no)",
+                "ALTER TABLE quizzes ADD COLUMN hidden \(boolean) NOT NULL DEFAULT \(no)",
+                """
+                ALTER TABLE quizzes ADD COLUMN reveal_answers TEXT NOT NULL DEFAULT 'after_last_attempt'
+                    CHECK (reveal_answers IN ('never', 'after_last_attempt', 'after_each_attempt'))
+                """,
+            ]
+        },
     ]
 }

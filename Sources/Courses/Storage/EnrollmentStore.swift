@@ -70,21 +70,28 @@ struct EnrollmentStore {
     }
 
     /// A student's completion date in a course and whether they have finished it (the course has at least one
-    /// lesson or quiz, every lesson is completed and every quiz passed at least once); `nil` when they have no
-    /// enrollment. One query however large the course.
+    /// lesson or quiz students see, every such lesson is completed and every such quiz passed at least once);
+    /// `nil` when they have no enrollment. Hidden items, and items of hidden modules, do not count. One query
+    /// however large the course.
     static func completion(courseID: String, userID: String, on sql: any SQLDatabase) async throws -> (completedAt: Date?, finished: Bool)? {
         let row = try await sql.raw(
             """
             SELECT completed_at,
-                (SELECT COUNT(*) FROM lessons WHERE course_id = \(bind: courseID))
-                    + (SELECT COUNT(*) FROM quizzes WHERE course_id = \(bind: courseID)) AS parts,
-                (SELECT COUNT(*) FROM lessons l WHERE l.course_id = \(bind: courseID) AND NOT EXISTS (
-                    SELECT 1 FROM lesson_completions c
-                    WHERE c.lesson_id = l.id AND c.user_id = \(bind: userID) AND c.course_id = \(bind: courseID)))
-                    + (SELECT COUNT(*) FROM quizzes q WHERE q.course_id = \(bind: courseID) AND NOT EXISTS (
-                        SELECT 1 FROM quiz_attempts a
-                        WHERE a.quiz_id = q.id AND a.user_id = \(bind: userID) AND a.course_id = \(bind: courseID)
-                            AND a.passed = \(bind: true))) AS missing
+                (SELECT COUNT(*) FROM lessons l JOIN course_modules m ON m.id = l.module_id
+                    WHERE l.course_id = \(bind: courseID) AND l.hidden = \(bind: false) AND m.hidden = \(bind: false))
+                    + (SELECT COUNT(*) FROM quizzes q JOIN course_modules m ON m.id = q.module_id
+                        WHERE q.course_id = \(bind: courseID) AND q.hidden = \(bind: false) AND m.hidden = \(bind: false)) AS parts,
+                (SELECT COUNT(*) FROM lessons l JOIN course_modules m ON m.id = l.module_id
+                    WHERE l.course_id = \(bind: courseID) AND l.hidden = \(bind: false) AND m.hidden = \(bind: false)
+                    AND NOT EXISTS (
+                        SELECT 1 FROM lesson_completions c
+                        WHERE c.lesson_id = l.id AND c.user_id = \(bind: userID) AND c.course_id = \(bind: courseID)))
+                    + (SELECT COUNT(*) FROM quizzes q JOIN course_modules m ON m.id = q.module_id
+                        WHERE q.course_id = \(bind: courseID) AND q.hidden = \(bind: false) AND m.hidden = \(bind: false)
+                        AND NOT EXISTS (
+                            SELECT 1 FROM quiz_attempts a
+                            WHERE a.quiz_id = q.id AND a.user_id = \(bind: userID) AND a.course_id = \(bind: courseID)
+                                AND a.passed = \(bind: true))) AS missing
             FROM enrollments WHERE course_id = \(bind: courseID) AND user_id = \(bind: userID)
             """
         ).first()

@@ -10,7 +10,7 @@ struct QuizStore {
 
     static let quizColumns = [
         "id", "course_id", "module_id", "title", "passing_score", "max_attempts", "time_limit_seconds",
-        "shuffle_questions", "shuffle_options", "allow_review", "created_at",
+        "shuffle_questions", "shuffle_options", "allow_review", "created_at", "hidden", "reveal_answers",
     ]
     static let attemptColumns = [
         "id", "quiz_id", "course_id", "user_id", "number", "started_at", "deadline_at", "submitted_at", "answers",
@@ -31,7 +31,7 @@ struct QuizStore {
                 SQLBind(quiz.id), SQLBind(quiz.courseID), SQLBind(quiz.moduleID), SQLBind(quiz.title),
                 SQLBind(quiz.passingScore), SQLBind(quiz.maxAttempts), SQLBind(quiz.timeLimitSeconds),
                 SQLBind(quiz.shuffleQuestions), SQLBind(quiz.shuffleOptions), SQLBind(quiz.allowReview),
-                SQLBind(quiz.createdAt)
+                SQLBind(quiz.createdAt), SQLBind(quiz.isHidden), SQLBind(quiz.revealAnswers.rawValue)
             )
             .run()
         for question in questions {
@@ -71,6 +71,13 @@ struct QuizStore {
                     points: try row.decode(column: "points", as: Int.self)
                 )
             }
+    }
+
+    /// The quizzes of a course one student has passed at least once.
+    static func passedQuizIDs(courseID: String, userID: String, on sql: any SQLDatabase) async throws -> Set<String> {
+        let rows = try await sql.select().distinct().column("quiz_id").from("quiz_attempts")
+            .where("course_id", .equal, courseID).where("user_id", .equal, userID).where("passed", .equal, SQLBind(true)).all()
+        return Set(try rows.map { try $0.decode(column: "quiz_id", as: String.self) })
     }
 
     static func delete(quizID: String, on sql: any SQLDatabase) async throws {
@@ -139,7 +146,9 @@ struct QuizStore {
             shuffleQuestions: try row.decode(column: "shuffle_questions", as: Bool.self),
             shuffleOptions: try row.decode(column: "shuffle_options", as: Bool.self),
             allowReview: try row.decode(column: "allow_review", as: Bool.self),
-            createdAt: try row.decode(column: "created_at", as: Date.self)
+            createdAt: try row.decode(column: "created_at", as: Date.self),
+            isHidden: try row.decode(column: "hidden", as: Bool.self),
+            revealAnswers: AnswerReveal(rawValue: try row.decode(column: "reveal_answers", as: String.self)) ?? .afterLastAttempt
         )
     }
 
