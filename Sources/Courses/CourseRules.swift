@@ -9,9 +9,11 @@ enum CourseRules {
     static let maxMarkdown = 100_000
     static let maxTags = 20
 
-    /// A URL-safe slug from `text`: lowercase ASCII letters, digits and single hyphens.
+    /// A URL-safe slug from `text`: lowercase ASCII letters, digits and single hyphens. Other scripts are
+    /// transliterated first ("Основы астрономии" → "osnovy-astronomii"), so any title gives a readable address.
     static func slug(from text: String) -> String {
-        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_US_POSIX"))
+        let latin = text.applyingTransform(StringTransform("Any-Latin; Latin-ASCII"), reverse: false) ?? text
+        let folded = latin.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_US_POSIX"))
         var slug = ""
         for scalar in folded.unicodeScalars {
             if scalar.isASCII, CharacterSet.alphanumerics.contains(scalar) {

@@ -18,7 +18,7 @@ public struct CoursesModule: LyceumModule {
     public var name: String { "courses" }
     public var migrations: [Migration] { CoursesMigrations.all }
     public var openAPIFragment: String { CoursesOpenAPI.fragment }
-    public var templates: [PageTemplate] { CourseTemplates.all + TeachTemplates.all }
+    public var templates: [PageTemplate] { CourseTemplates.all + TeachTemplates.all + TeachItemTemplates.all }
 
     /// Builds the service; every committed change to course content drops the cached answers that show it,
     /// on every replica.
@@ -40,6 +40,8 @@ public struct CoursesModule: LyceumModule {
     public func addPages(to pages: RouterGroup<AppRequestContext>, renderer: PageRenderer) {
         CoursePages(courses: service, renderer: renderer, cache: cache).addRoutes(to: pages)
         TeachPages(courses: service, renderer: renderer).addRoutes(to: pages)
+        TeachItemPages(courses: service, renderer: renderer).addRoutes(to: pages)
+        QuizEditorPages(courses: service, renderer: renderer).addRoutes(to: pages)
     }
 
     public func seedDemo(_ school: DemoSchoolSeed) async throws {

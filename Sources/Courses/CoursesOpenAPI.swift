@@ -533,7 +533,7 @@ public enum CoursesOpenAPI {
             },
             "/courses/{course}/modules/{module}": {
               "patch": {
-                "summary": "Rename a module",
+                "summary": "Rename a module, or hide it from students or show it again",
                 "operationId": "renameModule",
                 "security": [{"bearer": []}],
                 "parameters": [
@@ -559,6 +559,7 @@ public enum CoursesOpenAPI {
                       "schema": {
                         "type": "object",
                         "properties": {
+                          "hidden": {"type": ["boolean", "null"], "description": "Hidden from students, with its lessons and quizzes"},
                           "title": {
                             "type": "string",
                             "minLength": 1,
@@ -566,7 +567,7 @@ public enum CoursesOpenAPI {
                             "pattern": "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F][^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"
                           }
                         },
-                        "required": ["title"]
+                        "minProperties": 1
                       }
                     }
                   }
@@ -656,7 +657,8 @@ public enum CoursesOpenAPI {
                             "pattern": "^[\\t \\u00A0\\u1680\\u2000-\\u200A\\u202F\\u205F\\u3000]*([Hh][Tt][Tt][Pp][Ss]?://[\\s\\S]*)?$",
                             "description": "http or https; blank (spaces) removes it"
                           },
-                          "preview": {"type": ["boolean", "null"], "description": "Open to everyone who sees the course"}
+                          "preview": {"type": ["boolean", "null"], "description": "Open to everyone who sees the course"},
+                          "hidden": {"type": ["boolean", "null"], "description": "Hidden from students (not counted towards completion)"}
                         },
                         "required": ["title"]
                       }
@@ -774,7 +776,8 @@ public enum CoursesOpenAPI {
                             "pattern": "^[\\t \\u00A0\\u1680\\u2000-\\u200A\\u202F\\u205F\\u3000]*([Hh][Tt][Tt][Pp][Ss]?://[\\s\\S]*)?$",
                             "description": "http or https; blank (spaces) removes it"
                           },
-                          "preview": {"type": ["boolean", "null"], "description": "Open to everyone who sees the course"}
+                          "preview": {"type": ["boolean", "null"], "description": "Open to everyone who sees the course"},
+                          "hidden": {"type": ["boolean", "null"], "description": "Hidden from students (not counted towards completion)"}
                         },
                         "required": []
                       }
@@ -1139,62 +1142,7 @@ public enum CoursesOpenAPI {
                   "required": true,
                   "content": {
                     "application/json": {
-                      "schema": {
-                        "type": "object",
-                        "properties": {
-                          "moduleId": {"type": "string"},
-                          "title": {
-                            "type": "string",
-                            "minLength": 1,
-                            "maxLength": 200,
-                            "pattern": "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F][^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"
-                          },
-                          "passingScore": {"type": ["integer", "null"], "minimum": 0, "maximum": 100},
-                          "maxAttempts": {"type": ["integer", "null"], "minimum": 1, "maximum": 100},
-                          "timeLimitSeconds": {"type": ["integer", "null"], "minimum": 10, "maximum": 86400},
-                          "shuffleQuestions": {"type": ["boolean", "null"]},
-                          "shuffleOptions": {"type": ["boolean", "null"]},
-                          "allowReview": {"type": ["boolean", "null"]},
-                          "questions": {
-                            "type": "array",
-                            "minItems": 1,
-                            "maxItems": 100,
-                            "items": {
-                              "type": "object",
-                              "properties": {
-                                "kind": {"$ref": "#/components/schemas/QuestionKind"},
-                                "prompt": {
-                                  "type": "string",
-                                  "minLength": 1,
-                                  "maxLength": 2000,
-                                  "pattern": "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F][^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"
-                                },
-                                "options": {
-                                  "type": ["array", "null"],
-                                  "items": {"type": "string"},
-                                  "description": "Choice questions: 2 to 10 options"
-                                },
-                                "correct": {
-                                  "type": ["array", "null"],
-                                  "items": {"type": "integer", "minimum": 0, "maximum": 9},
-                                  "description": "Choice questions: indices into options"
-                                },
-                                "truth": {"type": ["boolean", "null"], "description": "True/false questions"},
-                                "accepted": {
-                                  "type": ["array", "null"],
-                                  "items": {"type": "string"},
-                                  "description": "Short answer: 1 to 20 accepted answers"
-                                },
-                                "value": {"type": ["number", "null"], "description": "Numeric: the right value"},
-                                "tolerance": {"type": ["number", "null"], "minimum": 0, "description": "Numeric: allowed distance"},
-                                "points": {"type": ["integer", "null"], "minimum": 1, "maximum": 100}
-                              },
-                              "required": ["kind", "prompt"]
-                            }
-                          }
-                        },
-                        "required": ["moduleId", "title", "questions"]
-                      }
+                      "schema": {"$ref": "#/components/schemas/QuizInput"}
                     }
                   }
                 },
@@ -1240,6 +1188,61 @@ public enum CoursesOpenAPI {
               }
             },
             "/quizzes/{quiz}": {
+              "get": {
+                "summary": "A quiz with its questions and answer keys, for editing (the course's editors)",
+                "operationId": "getQuizForEditing",
+                "security": [{"bearer": []}],
+                "parameters": [
+                  {
+                    "name": "quiz",
+                    "in": "path",
+                    "required": true,
+                    "schema": {"type": "string", "format": "uuid"},
+                    "description": "The quiz's id"
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The quiz",
+                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/QuizEnvelope"}}}
+                  },
+                  "401": {"$ref": "#/components/responses/Unauthenticated"},
+                  "403": {"$ref": "#/components/responses/Forbidden"},
+                  "404": {"$ref": "#/components/responses/NotFound"}
+                }
+              },
+              "put": {
+                "summary": "Replace a quiz's settings and questions; questions are fixed once it has attempts (409)",
+                "operationId": "replaceQuiz",
+                "security": [{"bearer": []}],
+                "parameters": [
+                  {
+                    "name": "quiz",
+                    "in": "path",
+                    "required": true,
+                    "schema": {"type": "string", "format": "uuid"},
+                    "description": "The quiz's id"
+                  }
+                ],
+                "requestBody": {
+                  "required": true,
+                  "content": {"application/json": {"schema": {"$ref": "#/components/schemas/QuizInput"}}}
+                },
+                "responses": {
+                  "200": {
+                    "description": "The quiz as saved",
+                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/QuizEnvelope"}}}
+                  },
+                  "400": {"$ref": "#/components/responses/BadRequest"},
+                  "401": {"$ref": "#/components/responses/Unauthenticated"},
+                  "403": {"$ref": "#/components/responses/Forbidden"},
+                  "404": {"$ref": "#/components/responses/NotFound"},
+                  "409": {"$ref": "#/components/responses/Conflict"},
+                  "413": {"$ref": "#/components/responses/TooLarge"},
+                  "415": {"$ref": "#/components/responses/Unsupported"},
+                  "422": {"$ref": "#/components/responses/Invalid"}
+                }
+              },
               "delete": {
                 "summary": "Delete a quiz and its attempts",
                 "operationId": "deleteQuiz",
@@ -1609,6 +1612,7 @@ public enum CoursesOpenAPI {
                         "id": {"type": "string", "format": "uuid"},
                         "title": {"type": "string"},
                         "position": {"type": "integer", "minimum": 0},
+                        "hidden": {"type": "boolean", "description": "Only course staff ever see hidden modules"},
                         "lessons": {
                           "type": "array",
                           "items": {
@@ -1619,14 +1623,15 @@ public enum CoursesOpenAPI {
                               "position": {"type": "integer", "minimum": 0},
                               "estimatedMinutes": {"type": "integer", "minimum": 0},
                               "preview": {"type": "boolean"},
+                              "hidden": {"type": "boolean", "description": "Only course staff ever see hidden lessons"},
                               "completed": {"type": "boolean"}
                             },
-                            "required": ["id", "title", "position", "estimatedMinutes", "preview", "completed"],
+                            "required": ["id", "title", "position", "estimatedMinutes", "preview", "hidden", "completed"],
                             "additionalProperties": false
                           }
                         }
                       },
-                      "required": ["id", "title", "position", "lessons"],
+                      "required": ["id", "title", "position", "hidden", "lessons"],
                       "additionalProperties": false
                     }
                   },
@@ -1657,9 +1662,10 @@ public enum CoursesOpenAPI {
                 "properties": {
                   "id": {"type": "string", "format": "uuid"},
                   "title": {"type": "string"},
-                  "position": {"type": "integer", "minimum": 0}
+                  "position": {"type": "integer", "minimum": 0},
+                  "hidden": {"type": "boolean"}
                 },
-                "required": ["id", "title", "position"],
+                "required": ["id", "title", "position", "hidden"],
                 "additionalProperties": false
               },
               "ModuleEnvelope": {
@@ -1679,6 +1685,7 @@ public enum CoursesOpenAPI {
                   "estimatedMinutes": {"type": "integer", "minimum": 0, "maximum": 1440},
                   "videoUrl": {"type": ["string", "null"]},
                   "preview": {"type": "boolean"},
+                  "hidden": {"type": "boolean"},
                   "bodyHtml": {"type": "string"},
                   "body": {
                     "type": ["string", "null"],
@@ -1694,6 +1701,7 @@ public enum CoursesOpenAPI {
                   "estimatedMinutes",
                   "videoUrl",
                   "preview",
+                  "hidden",
                   "bodyHtml",
                   "body"
                 ],
@@ -1771,6 +1779,72 @@ public enum CoursesOpenAPI {
                 "required": ["items", "nextCursor"],
                 "additionalProperties": false
               },
+              "QuizInput": {
+                "type": "object",
+                "properties": {
+                  "moduleId": {"type": "string"},
+                  "title": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 200,
+                    "pattern": "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F][^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"
+                  },
+                  "passingScore": {"type": ["integer", "null"], "minimum": 0, "maximum": 100},
+                  "maxAttempts": {"type": ["integer", "null"], "minimum": 1, "maximum": 100},
+                  "timeLimitSeconds": {"type": ["integer", "null"], "minimum": 10, "maximum": 86400},
+                  "shuffleQuestions": {"type": ["boolean", "null"]},
+                  "shuffleOptions": {"type": ["boolean", "null"]},
+                  "allowReview": {"type": ["boolean", "null"], "description": "Students may review submitted attempts (default true)"},
+                  "revealAnswers": {
+                    "oneOf": [{"$ref": "#/components/schemas/AnswerReveal"}, {"type": "null"}],
+                    "description": "When reviews show the correct answers (default after_last_attempt)"
+                  },
+                  "hidden": {"type": ["boolean", "null"], "description": "Hidden from students (default false)"},
+                  "questions": {
+                    "type": "array",
+                    "minItems": 1,
+                    "maxItems": 100,
+                    "items": {
+                      "type": "object",
+                      "properties": {
+                        "kind": {"$ref": "#/components/schemas/QuestionKind"},
+                        "prompt": {
+                          "type": "string",
+                          "minLength": 1,
+                          "maxLength": 2000,
+                          "pattern": "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F][^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"
+                        },
+                        "options": {
+                          "type": ["array", "null"],
+                          "items": {"type": "string"},
+                          "description": "Choice questions: 2 to 10 options"
+                        },
+                        "correct": {
+                          "type": ["array", "null"],
+                          "items": {"type": "integer", "minimum": 0, "maximum": 9},
+                          "description": "Choice questions: indices into options"
+                        },
+                        "truth": {"type": ["boolean", "null"], "description": "True/false questions"},
+                        "accepted": {
+                          "type": ["array", "null"],
+                          "items": {"type": "string"},
+                          "description": "Short answer: 1 to 20 accepted answers"
+                        },
+                        "value": {"type": ["number", "null"], "description": "Numeric: the right value"},
+                        "tolerance": {"type": ["number", "null"], "minimum": 0, "description": "Numeric: allowed distance"},
+                        "points": {"type": ["integer", "null"], "minimum": 1, "maximum": 100}
+                      },
+                      "required": ["kind", "prompt"]
+                    }
+                  }
+                },
+                "required": ["moduleId", "title", "questions"]
+              },
+              "AnswerReveal": {
+                "type": "string",
+                "enum": ["never", "after_last_attempt", "after_each_attempt"],
+                "description": "never; after_last_attempt: once the student has no attempt left or passed; after_each_attempt"
+              },
               "QuestionKind": {"type": "string", "enum": ["single_choice", "multiple_choice", "true_false", "short_answer", "numeric"]},
               "QuestionOption": {
                 "type": "object",
@@ -1815,11 +1889,18 @@ public enum CoursesOpenAPI {
                   "timeLimitSeconds": {"type": ["integer", "null"], "minimum": 10, "maximum": 86400},
                   "shuffleQuestions": {"type": "boolean"},
                   "shuffleOptions": {"type": "boolean"},
-                  "allowReview": {"type": "boolean"},
+                  "allowReview": {"type": "boolean", "description": "Students may review a submitted attempt"},
+                  "revealAnswers": {"$ref": "#/components/schemas/AnswerReveal"},
+                  "hidden": {"type": "boolean"},
                   "questions": {
                     "type": ["array", "null"],
                     "items": {"$ref": "#/components/schemas/Question"},
                     "description": "With answer keys, for the course's teachers only"
+                  },
+                  "attemptCount": {
+                    "type": "integer",
+                    "minimum": 0,
+                    "description": "Attempts so far (editors' view of one quiz); once there is one, questions are fixed"
                   }
                 },
                 "required": [
@@ -1832,6 +1913,8 @@ public enum CoursesOpenAPI {
                   "shuffleQuestions",
                   "shuffleOptions",
                   "allowReview",
+                  "revealAnswers",
+                  "hidden",
                   "questions"
                 ],
                 "additionalProperties": false

@@ -48,7 +48,7 @@ extension CoursesService {
             guard try await StructureStore.modules(courseID: course.id, on: sql).contains(where: { $0.id == input.moduleId }) else {
                 throw AppError.validation(["moduleId": "is not a module of this course"])
             }
-            let (quiz, questions) = try QuizRules.quiz(input, courseID: course.id, now: now)
+            let (quiz, questions) = try QuizRules.quiz(input, courseID: course.id, createdAt: now)
             try await QuizStore.insert(quiz, questions: questions, on: sql)
             return (quiz, questions)
         }

@@ -66,8 +66,9 @@ extension CoursesService {
         )
     }
 
-    /// The outline of a course for its editor: 403 unless the caller may edit the course.
+    /// The outline of a course for its editor: 401 when signed out, 403 unless the caller may edit the course.
     public func editingOutline(_ principal: Principal?, _ idOrSlug: String) async throws -> CourseOutline {
+        _ = try require(principal)
         let outline = try await outline(principal, idOrSlug)
         guard outline.access.canEdit else { throw AppError.forbidden("Only the course's instructors may edit it.") }
         return outline

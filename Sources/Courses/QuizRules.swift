@@ -4,7 +4,10 @@ import LyceumCore
 
 /// Validation of quizzes as instructors write them.
 enum QuizRules {
-    static func quiz(_ input: QuizInput, courseID: String, now: Date) throws(AppError) -> (Quiz, [QuizQuestion]) {
+    /// The quiz `input` describes, checked; `id` and `createdAt` are kept when an existing quiz is replaced.
+    static func quiz(
+        _ input: QuizInput, courseID: String, id quizID: String = UUID().uuidString.lowercased(), createdAt now: Date
+    ) throws(AppError) -> (Quiz, [QuizQuestion]) {
         var problems: [String: String] = [:]
         let title = CourseRules.text(input.title, field: "title", max: CourseRules.maxTitle, required: true, into: &problems)
         let passing = input.passingScore ?? 70
@@ -14,7 +17,6 @@ enum QuizRules {
             problems["timeLimitSeconds"] = "must be from 10 to 86400 seconds"
         }
         if !(1...100).contains(input.questions.count) { problems["questions"] = "must hold 1 to 100 questions" }
-        let quizID = UUID().uuidString.lowercased()
         var questions: [QuizQuestion] = []
         for (index, question) in input.questions.enumerated() {
             questions.append(Self.question(question, index: index, quizID: quizID, into: &problems))
@@ -28,6 +30,22 @@ enum QuizRules {
             revealAnswers: input.revealAnswers ?? .afterLastAttempt
         )
         return (quiz, questions)
+    }
+
+    /// Whether two question lists ask the same thing with the same keys and points (ids aside), so replacing
+    /// one with the other changes no grade.
+    static func sameQuestions(_ old: [QuizQuestion], _ new: [QuizQuestion]) -> Bool {
+        guard old.count == new.count else { return false }
+        return zip(old, new).allSatisfy { old, new in
+            old.kind == new.kind && old.prompt == new.prompt && old.points == new.points
+                && old.options.map(\.text) == new.options.map(\.text) && old.key.truth == new.key.truth
+                && old.key.accepted == new.key.accepted && old.key.value == new.key.value && old.key.tolerance == new.key.tolerance
+                && correctIndices(old) == correctIndices(new)
+        }
+    }
+
+    private static func correctIndices(_ question: QuizQuestion) -> [Int] {
+        (question.key.correctOptions ?? []).compactMap { id in question.options.firstIndex { $0.id == id } }.sorted()
     }
 
     private static func question(_ input: QuestionInput, index: Int, quizID: String, into problems: inout [String: String]) -> QuizQuestion {

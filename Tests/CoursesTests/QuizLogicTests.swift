@@ -90,10 +90,24 @@ struct QuizLogicTests {
     func slugs() {
         #expect(CourseRules.slug(from: "Looking Up: A First Course!") == "looking-up-a-first-course")
         #expect(CourseRules.slug(from: "Ünïcödé   Çourse") == "unicode-course")
+        #expect(CourseRules.slug(from: "Основы астрономии") == "osnovy-astronomii")
+        #expect(CourseRules.slug(from: "Αστρονομία 101") == "astronomia-101")
+        #expect(CourseRules.isValidSlug(CourseRules.defaultSlug(for: "天文学")))
         #expect(CourseRules.isValidSlug("looking-up"))
         #expect(!CourseRules.isValidSlug("ab"))
         #expect(!CourseRules.isValidSlug("bad--slug"))
         #expect(!CourseRules.isValidSlug(UUID().uuidString.lowercased()))
+    }
+
+    @Test("prices are typed as money and shown with two decimals")
+    func money() {
+        #expect(MoneyText.minorUnits("49.00") == 4900)
+        #expect(MoneyText.minorUnits("49") == 4900)
+        #expect(MoneyText.minorUnits(" 49,5 ") == 4950)
+        #expect(MoneyText.minorUnits("0") == 0)
+        for bad in ["", "-1", "49.001", "4 9", "abc", "1e3", "49.", ".5", "١٢"] { #expect(MoneyText.minorUnits(bad) == nil, "\(bad)") }
+        #expect(MoneyText.text(minor: 4900) == "49.00")
+        #expect(MoneyText.text(minor: 5) == "0.05")
     }
 
     @Test("CSV fields are quoted and neutralise spreadsheet formulas")

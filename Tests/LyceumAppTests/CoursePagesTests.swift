@@ -89,14 +89,15 @@ struct CoursePagesTests {
             }
             let quiz = try await browser.post(
                 "/teach/courses/knots-for-sailors/modules/\(moduleID)/quizzes",
-                form: ["title": "Knot quiz", "passingScore": "50", "questions": "? Best loop knot?\n- Reef knot\n* Bowline"]
+                form: QuizForm(title: "Knot quiz", passingScore: "50", questions: [.choice("Best loop knot?", ["Reef knot", "Bowline"], right: [1])]).fields
             )
             #expect(quiz.status == .seeOther)
-            let badQuiz = try await browser.post(
-                "/teach/courses/knots-for-sailors/modules/\(moduleID)/quizzes", form: ["title": "Bad", "questions": "no question mark"]
-            )
+            var imported = QuizForm(title: "Bad", questions: [])
+            imported.extra = ["importText": "no question mark", "action": "import"]
+            let badQuiz = try await browser.post("/teach/courses/knots-for-sailors/modules/\(moduleID)/quizzes", form: imported.fields)
             #expect(badQuiz.status == .unprocessableContent)
             #expect(badQuiz.text.contains("question 1 must start"))
+            #expect(badQuiz.text.contains("no question mark"))
 
             let outline = try await app.request(.get, "/api/v1/courses/knots-for-sailors", token: teacher.accessToken)
             let lessons = ((outline.json["modules"] as? [[String: Any]])?.first?["lessons"] as? [[String: Any]])?.compactMap { $0["id"] as? String } ?? []
@@ -118,7 +119,7 @@ struct CoursePagesTests {
             try await Self.signIn(other, student)
             #expect(try await other.get("/teach").status == .forbidden)
             #expect(try await other.get("/teach/courses/knots-for-sailors").status == .forbidden)
-            #expect(try await other.post("/teach/courses/knots-for-sailors", form: ["title": "Hijacked", "priceMinor": "0"]).status == .forbidden)
+            #expect(try await other.post("/teach/courses/knots-for-sailors", form: ["title": "Hijacked", "price": "0"]).status == .forbidden)
             #expect(try await other.get("/teach/courses/knots-for-sailors/gradebook").status == .forbidden)
             #expect(try await other.post("/teach/courses/knots-for-sailors/modules", form: ["title": "x"], csrf: "").status == .forbidden)
         }

@@ -58,6 +58,7 @@ struct OutlineView: Codable {
         let position: Int
         let estimatedMinutes: Int
         let preview: Bool
+        let hidden: Bool
         let completed: Bool
     }
 
@@ -65,6 +66,7 @@ struct OutlineView: Codable {
         let id: String
         let title: String
         let position: Int
+        let hidden: Bool
         let lessons: [LessonEntry]
     }
 
@@ -90,11 +92,11 @@ struct OutlineView: Codable {
         staff = outline.staff.map { Person(id: $0.summary.id, displayName: $0.summary.displayName, role: $0.role) }
         modules = outline.modules.map { module, lessons in
             ModuleEntry(
-                id: module.id, title: module.title, position: module.position,
+                id: module.id, title: module.title, position: module.position, hidden: module.isHidden,
                 lessons: lessons.map {
                     LessonEntry(
                         id: $0.id, title: $0.title, position: $0.position, estimatedMinutes: $0.estimatedMinutes,
-                        preview: $0.isPreview, completed: outline.completedLessonIDs.contains($0.id)
+                        preview: $0.isPreview, hidden: $0.isHidden, completed: outline.completedLessonIDs.contains($0.id)
                     )
                 }
             )
@@ -115,6 +117,7 @@ struct LessonView: Codable {
     let estimatedMinutes: Int
     @ExplicitNull var videoUrl: String?
     let preview: Bool
+    let hidden: Bool
     let bodyHtml: String
     @ExplicitNull var body: String?
 
@@ -127,6 +130,7 @@ struct LessonView: Codable {
         estimatedMinutes = lesson.estimatedMinutes
         videoUrl = lesson.videoURL
         preview = lesson.isPreview
+        hidden = lesson.isHidden
         bodyHtml = lesson.bodyHTML
         body = includeSource ? lesson.bodyMarkdown : nil
     }

@@ -145,12 +145,13 @@ public struct CoursesController: Sendable {
         let id: String
         let title: String
         let position: Int
+        let hidden: Bool
     }
 
     @Sendable func addModule(_ request: Request, context: AppRequestContext) async throws -> Response {
         let body = try await request.decodeJSON(TitleBody.self, context: context)
         let module = try await courses.addModule(context.principal, course(context), title: body.title)
-        return try JSONResponse.encode(["module": ModuleView(id: module.id, title: module.title, position: module.position)], status: .created)
+        return try JSONResponse.encode(["module": ModuleView(id: module.id, title: module.title, position: module.position, hidden: module.isHidden)], status: .created)
     }
 
     @Sendable func renameModule(_ request: Request, context: AppRequestContext) async throws -> Response {

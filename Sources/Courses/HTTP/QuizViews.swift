@@ -23,9 +23,13 @@ struct QuizView: Codable {
     let shuffleQuestions: Bool
     let shuffleOptions: Bool
     let allowReview: Bool
+    let revealAnswers: AnswerReveal
+    let hidden: Bool
     @ExplicitNull var questions: [QuestionView]?
+    /// Attempts so far; only in an editor's view of one quiz.
+    var attemptCount: Int?
 
-    init(_ quiz: Quiz, questions: [QuizQuestion]?) {
+    init(_ quiz: Quiz, questions: [QuizQuestion]?, attemptCount: Int? = nil) {
         id = quiz.id
         moduleId = quiz.moduleID
         title = quiz.title
@@ -35,6 +39,9 @@ struct QuizView: Codable {
         shuffleQuestions = quiz.shuffleQuestions
         shuffleOptions = quiz.shuffleOptions
         allowReview = quiz.allowReview
+        revealAnswers = quiz.revealAnswers
+        hidden = quiz.isHidden
+        self.attemptCount = attemptCount
         self.questions = questions.map { $0.map { QuestionView(id: $0.id, kind: $0.kind, prompt: $0.prompt, options: $0.options, points: $0.points, key: $0.key) } }
     }
 }

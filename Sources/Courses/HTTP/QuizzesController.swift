@@ -19,6 +19,8 @@ public struct QuizzesController: Sendable {
         let routes = RouteCollection(context: AppRequestContext.self)
         routes.post("courses/:course/quizzes", use: create)
         routes.get("courses/:course/quizzes", use: list)
+        routes.get("quizzes/:quiz", use: showForEditing)
+        routes.put("quizzes/:quiz", use: replace)
         routes.delete("quizzes/:quiz", use: delete)
         routes.post("quizzes/:quiz/attempts", use: start)
         routes.get("attempts/:attempt", use: show)
@@ -44,6 +46,17 @@ public struct QuizzesController: Sendable {
         return try JSONResponse.encode(ItemsView(
             items: quizzes.map { QuizView($0.0, questions: access.canTeach ? $0.1 : nil) }, nextCursor: nil
         ))
+    }
+
+    @Sendable func showForEditing(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let editable = try await courses.editableQuiz(context.principal, quizID: parameter("quiz", context))
+        return try JSONResponse.encode(["quiz": QuizView(editable.quiz, questions: editable.questions, attemptCount: editable.attemptCount)])
+    }
+
+    @Sendable func replace(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let input = try await request.decodeJSON(QuizInput.self, context: context)
+        let edited = try await courses.updateQuiz(context.principal, quizID: parameter("quiz", context), input: input)
+        return try JSONResponse.encode(["quiz": QuizView(edited.quiz, questions: edited.questions, attemptCount: edited.attemptCount)])
     }
 
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {

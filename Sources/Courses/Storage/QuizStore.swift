@@ -34,16 +34,41 @@ struct QuizStore {
                 SQLBind(quiz.createdAt), SQLBind(quiz.isHidden), SQLBind(quiz.revealAnswers.rawValue)
             )
             .run()
+        try await insert(questions, quizID: quiz.id, on: sql)
+    }
+
+    static func insert(_ questions: [QuizQuestion], quizID: String, on sql: any SQLDatabase) async throws {
         for question in questions {
             try await sql.insert(into: "quiz_questions")
                 .columns("id", "quiz_id", "position", "kind", "prompt", "options", "answer_key", "points")
                 .values(
-                    SQLBind(question.id), SQLBind(quiz.id), SQLBind(question.position), SQLBind(question.kind.rawValue),
+                    SQLBind(question.id), SQLBind(quizID), SQLBind(question.position), SQLBind(question.kind.rawValue),
                     SQLBind(question.prompt), SQLBind(try json(question.options)), SQLBind(try json(question.key)),
                     SQLBind(question.points)
                 )
                 .run()
         }
+    }
+
+    /// Writes a quiz's settings (its questions are written separately).
+    static func update(_ quiz: Quiz, on sql: any SQLDatabase) async throws {
+        try await sql.update("quizzes")
+            .set("module_id", to: quiz.moduleID).set("title", to: quiz.title).set("passing_score", to: quiz.passingScore)
+            .set("max_attempts", to: quiz.maxAttempts).set("time_limit_seconds", to: quiz.timeLimitSeconds)
+            .set("shuffle_questions", to: quiz.shuffleQuestions).set("shuffle_options", to: quiz.shuffleOptions)
+            .set("allow_review", to: quiz.allowReview).set("hidden", to: quiz.isHidden)
+            .set("reveal_answers", to: quiz.revealAnswers.rawValue)
+            .where("id", .equal, quiz.id).run()
+    }
+
+    static func deleteQuestions(quizID: String, on sql: any SQLDatabase) async throws {
+        try await sql.delete(from: "quiz_questions").where("quiz_id", .equal, quizID).run()
+    }
+
+    /// How many attempts (submitted or not) a quiz has.
+    static func attemptCount(quizID: String, on sql: any SQLDatabase) async throws -> Int {
+        try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("quiz_attempts")
+            .where("quiz_id", .equal, quizID).first()?.decode(column: "n", as: Int.self) ?? 0
     }
 
     static func quiz(id: String, on sql: any SQLDatabase) async throws -> Quiz? {

@@ -15,7 +15,8 @@ enum TeachPageContent {
         struct Row: Sendable {
             let slug, title, status: String
             let published: Bool
-            let enrollmentCount: Int
+            /// "1 learner", "12 learners".
+            let learners: String
         }
 
         let courses: [Row]
@@ -26,18 +27,28 @@ enum TeachPageContent {
     struct Editor: Sendable {
         struct Header: Sendable {
             let slug, title, summary, category, status: String
-            let priceMinor: Int
+            /// The web address as stored, or as typed into a refused form.
+            let address: String
+            /// The price as typed ("49.00").
+            let price: String
         }
 
         struct Module: Sendable {
             struct LessonRow: Sendable {
                 let id, title, courseSlug: String
-                let preview: Bool
+                let preview, hidden: Bool
+            }
+
+            struct QuizRow: Sendable {
+                let id, title, courseSlug: String
+                let hidden: Bool
             }
 
             let id, title, courseSlug: String
             let position: Int
+            let hidden: Bool
             let lessons: [LessonRow]
+            let quizzes: [QuizRow]
         }
 
         let course: Header
@@ -58,6 +69,8 @@ enum TeachPageContent {
 
         let course: CourseRef
         let entries: [Entry]
+        /// "1 student", "12 students".
+        let count: String
     }
 
     struct Gradebook: Sendable {
@@ -96,11 +109,8 @@ struct TeachPages: Sendable {
         pages.post("teach/courses/:course", use: update)
         pages.post("teach/courses/:course/status", use: status)
         pages.post("teach/courses/:course/modules", use: addModule)
-        pages.post("teach/courses/:course/modules/:module/lessons", use: addLesson)
-        pages.post("teach/courses/:course/modules/:module/quizzes", use: addQuiz)
         pages.post("teach/courses/:course/move", use: move)
         pages.get("teach/courses/:course/roster", use: roster)
-        pages.post("teach/courses/:course/roster/:user/remove", use: removeStudent)
         pages.get("teach/courses/:course/gradebook", use: gradebook)
         pages.get("teach/courses/:course/gradebook.csv", use: gradebookCSV)
     }
@@ -119,7 +129,7 @@ struct TeachPages: Sendable {
         let rows = try await courses.teachingDashboard(context.principal).map { course in
             Content.Dashboard.Row(
                 slug: course.slug, title: course.title, status: course.status.rawValue, published: course.status == .published,
-                enrollmentCount: course.enrollmentCount
+                learners: TeachItemPages.count(course.enrollmentCount, "learner")
             )
         }
         let content = Content.Dashboard(courses: rows, form: form, fields: fields)
@@ -147,41 +157,53 @@ struct TeachPages: Sendable {
     @Sendable func editor(_ request: Request, context: AppRequestContext) async throws -> Response {
         let slug = try slug(context)
         guard context.principal != nil else { return PageRenderer.signIn(returningTo: "/teach/courses/\(slug)") }
-        return try await renderEditor(context: context)
+        let page = try await renderEditor(context: context, notice: FlashNotice.notice(in: request))
+        return FlashNotice.consumed(page, request: request, context: context)
     }
 
+    /// The editor page; after a refused save, `typed` is the submitted course form, shown as typed.
     private func renderEditor(
-        context: AppRequestContext, fields: [String: String] = [:], error: String? = nil, status: HTTPResponse.Status = .ok
+        context: AppRequestContext, typed: FormData? = nil, fields: [String: String] = [:], error: String? = nil,
+        notice: String? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let outline = try await courses.editingOutline(context.principal, try slug(context))
         let course = outline.course
         let content = Content.Editor(
             course: .init(
-                slug: course.slug, title: course.title, summary: course.summary, category: course.category,
-                status: course.status.rawValue, priceMinor: course.priceMinor
+                slug: course.slug, title: typed?["title"] ?? course.title, summary: typed?["summary"] ?? course.summary,
+                category: typed?["category"] ?? course.category, status: course.status.rawValue,
+                address: typed?["slug"] ?? course.slug, price: typed?["price"] ?? MoneyText.text(minor: course.priceMinor)
             ),
             published: course.status == .published,
-            description: course.description,
-            tags: course.tags.joined(separator: ", "),
-            levels: SelectOption.list(CourseLevel.allCases.map(\.rawValue), selected: course.level.rawValue),
+            description: typed?["description"] ?? course.description,
+            tags: typed?["tags"] ?? course.tags.joined(separator: ", "),
+            levels: SelectOption.list(CourseLevel.allCases.map(\.rawValue), selected: typed?["level"] ?? course.level.rawValue),
             modules: outline.modules.enumerated().map { index, entry in
                 .init(
                     id: entry.module.id, title: entry.module.title, courseSlug: course.slug, position: index + 1,
-                    lessons: entry.lessons.map { .init(id: $0.id, title: $0.title, courseSlug: course.slug, preview: $0.isPreview) }
+                    hidden: entry.module.isHidden,
+                    lessons: entry.lessons.map {
+                        .init(id: $0.id, title: $0.title, courseSlug: course.slug, preview: $0.isPreview, hidden: $0.isHidden)
+                    },
+                    quizzes: outline.quizzes.filter { $0.moduleID == entry.module.id }.map {
+                        .init(id: $0.id, title: $0.title, courseSlug: course.slug, hidden: $0.isHidden)
+                    }
                 )
             },
             fields: fields
         )
         return try renderer.render(
-            Page("teach-editor", title: "Edit \(course.title)", content: content, section: .teach, error: error), context: context,
-            status: status
+            Page("teach-editor", title: "Edit · \(course.title)", content: content, section: .teach, notice: notice, error: error),
+            context: context, status: status
         )
     }
 
-    private func afterEdit(_ context: AppRequestContext, _ work: () async throws -> Void) async throws -> Response {
+    private func afterEdit(
+        _ context: AppRequestContext, _ work: () async throws -> String
+    ) async throws -> Response {
         do {
-            try await work()
-            return PageRenderer.redirect(to: "/teach/courses/\(try slug(context))")
+            let done = try await work()
+            return FlashNotice.redirect(to: "/teach/courses/\(try slug(context))", notice: done, context: context)
         } catch let error as AppError where error.status == 422 || error.status == 409 {
             let problems = error.fields.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: "; ")
             return try await renderEditor(
@@ -200,54 +222,41 @@ struct TeachPages: Sendable {
         changes.category = form["category"]
         changes.tags = form["tags"].split(separator: ",").map(String.init)
         changes.level = CourseLevel(rawValue: form["level"])
-        guard let price = Int(form["priceMinor"].trimmingCharacters(in: .whitespaces)) else {
+        let slugText = form["slug"].trimmingCharacters(in: .whitespaces)
+        if !slugText.isEmpty { changes.slug = slugText }
+        guard let price = MoneyText.minorUnits(form["price"]) else {
             return try await renderEditor(
-                context: context, fields: ["priceMinor": "must be a whole number of cents"], error: "Not saved.", status: .unprocessableContent
+                context: context, typed: form, fields: ["priceMinor": "must be an amount such as 49.00 (or 0 for free)"],
+                error: "Not saved; see the fields marked below.", status: .unprocessableContent
             )
         }
         changes.priceMinor = price
-        return try await afterEdit(context) { _ = try await courses.updateCourse(context.principal, try slug(context), changes: changes) }
+        do {
+            let course = try await courses.updateCourse(context.principal, try slug(context), changes: changes)
+            return FlashNotice.redirect(to: "/teach/courses/\(course.slug)", notice: "Saved “\(course.title)”.", context: context)
+        } catch let error as AppError where error.status == 422 || error.status == 409 {
+            var fields = error.fields
+            if error.code == "slug_taken" { fields["slug"] = "is already used by another course" }
+            return try await renderEditor(
+                context: context, typed: form, fields: fields, error: "Not saved; see the fields marked below.",
+                status: HTTPResponse.Status(code: error.status)
+            )
+        }
     }
 
     @Sendable func status(_ request: Request, context: AppRequestContext) async throws -> Response {
         let form = try context.submittedForm()
         guard let status = CourseStatus(rawValue: form["status"]) else { throw AppError.validation(["status": "is not a course status"]) }
-        return try await afterEdit(context) { _ = try await courses.setStatus(context.principal, try slug(context), to: status) }
+        return try await afterEdit(context) {
+            let course = try await courses.setStatus(context.principal, try slug(context), to: status)
+            return course.status == .published ? "Published “\(course.title)”: students can find and enroll in it." : "“\(course.title)” is now \(course.status.rawValue)."
+        }
     }
 
     @Sendable func addModule(_ request: Request, context: AppRequestContext) async throws -> Response {
         let form = try context.submittedForm()
-        return try await afterEdit(context) { _ = try await courses.addModule(context.principal, try slug(context), title: form["title"]) }
-    }
-
-    @Sendable func addLesson(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let form = try context.submittedForm()
-        var input = LessonInput()
-        input.title = form["title"]
-        input.body = form["body"]
-        input.estimatedMinutes = Int(form["estimatedMinutes"].trimmingCharacters(in: .whitespaces)) ?? 10
-        input.preview = form["preview"] == "true"
-        let moduleID = try context.parameters.require("module")
-        return try await afterEdit(context) { _ = try await courses.addLesson(context.principal, try slug(context), moduleID: moduleID, input: input) }
-    }
-
-    @Sendable func addQuiz(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let form = try context.submittedForm()
-        let moduleID = try context.parameters.require("module")
         return try await afterEdit(context) {
-            let minutesText = form["timeLimitMinutes"].trimmingCharacters(in: .whitespaces)
-            let minutes = Int(minutesText)
-            if !minutesText.isEmpty, !(1...1440).contains(minutes ?? 0) {
-                throw AppError.validation(["timeLimitSeconds": "must be from 1 to 1440 minutes"])
-            }
-            let input = QuizInput(
-                moduleId: moduleID, title: form["title"],
-                passingScore: Int(form["passingScore"].trimmingCharacters(in: .whitespaces)) ?? 70,
-                maxAttempts: Int(form["maxAttempts"].trimmingCharacters(in: .whitespaces)),
-                timeLimitSeconds: minutes.map { $0 * 60 }, shuffle: form["shuffle"] == "true",
-                questions: try QuizText.parse(form["questions"])
-            )
-            _ = try await courses.createQuiz(context.principal, try slug(context), input: input)
+            "Added the module “\(try await courses.addModule(context.principal, try slug(context), title: form["title"]).title)”."
         }
     }
 
@@ -270,7 +279,10 @@ struct TeachPages: Sendable {
             StructureOrder.self,
             from: JSONSerialization.data(withJSONObject: ["modules": modules.map { ["id": $0.id, "lessons": $0.lessons] }])
         )
-        return try await afterEdit(context) { try await courses.reorder(context.principal, try slug(context), order: order) }
+        return try await afterEdit(context) {
+            try await courses.reorder(context.principal, try slug(context), order: order)
+            return "Moved."
+        }
     }
 
     @Sendable func roster(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -283,14 +295,15 @@ struct TeachPages: Sendable {
                 percent: entry.progress.percent, completed: entry.progress.completedAt != nil
             )
         }
-        let content = Content.Roster(course: .init(slug: outline.course.slug, title: outline.course.title), entries: entries)
-        return try renderer.render(Page("teach-roster", title: "Roster", content: content, section: .teach), context: context)
-    }
-
-    @Sendable func removeStudent(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let slug = try slug(context)
-        try await courses.removeStudent(context.principal, slug, userID: try context.parameters.require("user"))
-        return PageRenderer.redirect(to: "/teach/courses/\(slug)/roster")
+        let content = Content.Roster(
+            course: .init(slug: outline.course.slug, title: outline.course.title), entries: entries,
+            count: TeachItemPages.count(entries.count, "student")
+        )
+        let page = try renderer.render(
+            Page("teach-roster", title: "Roster · \(outline.course.title)", content: content, section: .teach, notice: FlashNotice.notice(in: request)),
+            context: context
+        )
+        return FlashNotice.consumed(page, request: request, context: context)
     }
 
     @Sendable func gradebook(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -307,7 +320,9 @@ struct TeachPages: Sendable {
                 )
             }
         )
-        return try renderer.render(Page("teach-gradebook", title: "Gradebook", content: content, section: .teach), context: context)
+        return try renderer.render(
+            Page("teach-gradebook", title: "Gradebook · \(book.course.title)", content: content, section: .teach), context: context
+        )
     }
 
     @Sendable func gradebookCSV(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -95,6 +95,11 @@ enum MatrixRequests {
                 "moduleId": fixture.moduleID, "title": "Another quiz",
                 "questions": [["kind": "true_false", "prompt": "Sure?", "truth": true] as [String: any Sendable]],
             ]
+        case (.put, "/api/v1/quizzes/{quiz}"):
+            return [
+                "moduleId": fixture.moduleID, "title": "Matrix quiz, renamed", "passingScore": 50,
+                "questions": [["kind": "true_false", "prompt": "Is this a test?", "truth": true] as [String: any Sendable]],
+            ]
         case (.patch, "/api/v1/attempts/{attempt}"), (.post, "/api/v1/attempts/{attempt}/submit"): return ["answers": [String: String]()]
         default: return nil
         }
@@ -116,11 +121,24 @@ enum MatrixRequests {
         case "/markdown-preview": return ["markdown": "# Preview"]
         case "/teach/courses": return ["title": unique("Page course"), "summary": "S", "category": "Tests"]
         case "/teach/courses/{course}":
-            return ["title": "Edited title", "summary": "S", "description": "D", "category": "Tests", "tags": "a, b", "level": "beginner", "priceMinor": "0"]
+            return ["title": "Edited title", "summary": "S", "description": "D", "category": "Tests", "tags": "a, b", "level": "beginner", "price": "0"]
         case "/teach/courses/{course}/status": return ["status": "archived"]
         case "/teach/courses/{course}/modules": return ["title": "Page module"]
         case "/teach/courses/{course}/modules/{module}/lessons": return ["title": "Page lesson", "body": "Text", "estimatedMinutes": "5"]
-        case "/teach/courses/{course}/modules/{module}/quizzes": return ["title": "Page quiz", "passingScore": "50", "questions": "? Sure?\n= true"]
+        case "/teach/courses/{course}/modules/{module}/quizzes":
+            return QuizForm(title: "Page quiz", passingScore: "50", questions: [.truth("Sure?", true)]).fields
+        case "/teach/courses/{course}/quizzes/{quiz}":
+            return QuizForm(
+                title: "Matrix quiz, renamed", moduleID: fixture.moduleID, passingScore: "50", questions: [.truth("Is this a test?", true)]
+            ).fields
+        case "/teach/courses/{course}/modules/{module}": return ["title": "Renamed module"]
+        case "/teach/courses/{course}/lessons/{lesson}": return ["title": "Edited lesson", "body": "Text", "estimatedMinutes": "5"]
+        case "/teach/courses/{course}/modules/{module}/visibility", "/teach/courses/{course}/lessons/{lesson}/visibility",
+            "/teach/courses/{course}/quizzes/{quiz}/visibility":
+            return ["hidden": "true"]
+        case "/teach/courses/{course}/modules/{module}/delete", "/teach/courses/{course}/lessons/{lesson}/delete",
+            "/teach/courses/{course}/quizzes/{quiz}/delete", "/teach/courses/{course}/roster/{user}/remove":
+            return ["confirm": "yes"]
         case "/teach/courses/{course}/move": return ["module": fixture.moduleID, "direction": "down"]
         default: return [:]
         }
