@@ -567,7 +567,7 @@ public enum CoursesOpenAPI {
                             "pattern": "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F][^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"
                           }
                         },
-                        "minProperties": 1
+                        "description": "Absent fields stay as they are"
                       }
                     }
                   }

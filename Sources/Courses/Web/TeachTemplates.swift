@@ -127,7 +127,8 @@ enum TeachTemplates {
         {{/modules}}
         <form class="card stack" method="post" action="/teach/courses/{{course.slug}}/modules">
           <input type="hidden" name="_csrf" value="{{csrf}}">
-          <label>New module title <input name="title" required maxlength="200"></label>
+          <label for="new-module-title">New module title</label>
+          <input id="new-module-title" name="title" required maxlength="200">
           <div><button type="submit">Add module</button></div>
         </form>
         <script src="{{script}}" defer></script>
