@@ -121,7 +121,9 @@ enum Stylesheet {
         .prose blockquote { border-left: 4px solid var(--line); margin: 1rem 0; padding: .25rem 1rem; color: var(--muted); }
         .preview { border: 1px dashed var(--line); border-radius: 8px; padding: .5rem 1rem; min-height: 2rem; background: var(--wash); }
         .choice { display: flex; gap: .5rem; align-items: center; font-weight: 400; }
-        .choice input { width: auto; }
+        .choice { min-height: 2.75rem; }
+        .choice input, input[type="checkbox"], input[type="radio"] { width: 1.5rem; height: 1.5rem; margin: 0; flex: none;
+          accent-color: var(--brand); }
         fieldset.question { border: 1px solid var(--line); }
         fieldset.question legend { font-weight: 600; padding: 0 .25rem; }
         form.inline { display: inline-flex; gap: .25rem; margin-left: .5rem; }
