@@ -28,6 +28,8 @@ public struct IdentityModule: LyceumModule {
             PageTemplate("reset-request", AccountTemplates.resetRequest),
             PageTemplate("reset-confirm", AccountTemplates.resetConfirm),
             PageTemplate("profile", ProfileTemplates.profile), PageTemplate("admin-users", ProfileTemplates.adminUsers),
+            PageTemplate("admin-user", ProfileTemplates.adminUser),
+            PageTemplate("admin-user-deactivate", ProfileTemplates.adminUserDeactivate),
         ]
     }
 

@@ -279,7 +279,7 @@ public enum IdentityOpenAPI {
               "put": {
                 "summary": "Change the password; signs out every other session",
                 "operationId": "changePassword",
-                "description": "A wrong `currentPassword` answers 422 with `fields.currentPassword`, so a stolen access token alone cannot take the account over.",
+                "description": "A wrong `currentPassword` answers 422 with `fields.currentPassword`, so a stolen access token alone cannot take the account over. A `newPassword` equal to the current password answers 422 with `fields.newPassword`.",
                 "security": [{"bearer": []}],
                 "requestBody": {
                   "required": true,

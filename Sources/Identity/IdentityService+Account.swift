@@ -43,6 +43,7 @@ extension IdentityService {
 
     /// Changes the caller's password after checking the current one, and signs out every other session.
     /// Wrong current password: 422 with `fields.currentPassword`, so a stolen access token alone cannot take over.
+    /// A new password equal to the current one: 422 with `fields.newPassword`.
     public func changePassword(_ principal: Principal, currentPassword: String, newPassword: String) async throws {
         if let problem = PasswordPolicy.problem(with: newPassword) {
             throw AppError.validation(["newPassword": problem.message])
@@ -51,6 +52,10 @@ extension IdentityService {
         guard let stored else { throw AppError.notFound("user") }
         guard try await hasher.verify(currentPassword, against: stored.passwordHash) else {
             throw AppError.validation(["currentPassword": "is incorrect"])
+        }
+        // `currentPassword` is verified, so comparing the strings compares with the stored password.
+        guard newPassword != currentPassword else {
+            throw AppError.validation(["newPassword": "must differ from your current password"])
         }
         let hash = try await hasher.hash(newPassword)
         let now = now()

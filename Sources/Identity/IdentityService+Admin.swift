@@ -21,6 +21,12 @@ extension IdentityService {
         return UserPage(users: page, nextCursor: next)
     }
 
+    /// One user's account, for admins only (403 otherwise; 404 when there is no such user).
+    public func adminUser(_ principal: Principal, id: String) async throws -> User {
+        guard principal.isAdmin else { throw AppError.forbidden() }
+        return try await user(id: id)
+    }
+
     /// Changes another user's role or active flag (admins only). Deactivating signs the user out everywhere.
     /// Admins cannot demote or deactivate themselves (409 `cannot_change_own_account`), so the platform
     /// always keeps the admin who is making the change.

@@ -167,10 +167,11 @@ func buildRouter(configuration: LyceumConfiguration, services: LyceumServices) t
                 guard !path.hasPrefix("/api/"), !path.hasPrefix("/health/"),
                     request.headers[.accept]?.contains("text/html") == true
                 else { return nil }
-                return renderer.errorPage(error, context: context)
+                return renderer.errorPage(error, request: request, context: context)
             }
         )
     )
+    router.add(middleware: PageErrorMiddleware(renderer: renderer, session: WebSessionMiddleware(authenticator: authenticator)))
     router.add(middleware: RequestMetricsMiddleware(metrics: RequestMetrics()))
     router.addRoutes(HealthController(database: services.database, migrator: services.migrator, readiness: services.readiness).endpoints, atPath: "/health")
     router.addRoutes(MetricsEndpoint(registry: services.metrics).endpoints)

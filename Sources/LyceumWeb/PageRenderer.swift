@@ -70,24 +70,31 @@ public struct PageRenderer: Sendable {
         }
     }
 
-    /// An HTML error page for browsers; the envelope middleware uses it for non-API paths.
-    public func errorPage(_ error: AppError, context: AppRequestContext) -> Response {
-        let heading: String
-        switch error.status {
-        case 404: heading = "Page not found"
-        case 403: heading = "Not allowed"
-        case 401: heading = "Please sign in"
-        case 413: heading = "Too much data"
-        case 500...: heading = "Something went wrong"
-        default: heading = "That did not work"
-        }
-        var anonymous = context
-        anonymous.principal = nil
-        let page = Page(
-            "error", title: heading, content: ErrorContent(heading: heading, message: error.message), narrow: true
+    /// An HTML error page for browsers: what happened in plain words, a link back to where the visitor came
+    /// from (a same-site `Referer`, else the page above the one that failed), and Home.
+    ///
+    /// `PageErrorMiddleware` calls it with the signed-in viewer, so the header stays as it was. The envelope
+    /// middleware calls it too, for errors no page middleware saw; its context has no session and no CSRF
+    /// token, and a context without a CSRF token is always rendered signed out, because the header's sign-out
+    /// form would carry an empty token.
+    public func errorPage(_ error: AppError, request: Request, context: AppRequestContext) -> Response {
+        let explanation = ErrorExplanation(error)
+        let back = ErrorPageLinks.back(
+            referer: request.headers[.referer], host: request.head.authority, path: request.uri.path
         )
-        let html = (try? html(page, context: anonymous)) ?? "<!doctype html><title>\(heading)</title><h1>\(heading)</h1>"
-        return Self.html(html, status: HTTPResponse.Status(code: error.status))
+        let signIn = error.status == 401
+            ? Self.signInURL(returningTo: request.method == .get ? request.uri.description : back?.href ?? "/") : nil
+        let content = ErrorContent(
+            heading: explanation.heading, message: explanation.message, detail: explanation.detail, signIn: signIn, back: back
+        )
+        var viewerContext = context
+        if context.csrfToken == nil { viewerContext.principal = nil }
+        let page = Page("error", title: explanation.heading, content: content, narrow: true)
+        let heading = SafeMarkdown.escape(explanation.heading)
+        let html = (try? html(page, context: viewerContext)) ?? "<!doctype html><title>\(heading)</title><h1>\(heading)</h1>"
+        var response = Self.html(html, status: HTTPResponse.Status(code: error.status))
+        if let retryAfter = error.retryAfter { response.headers[.retryAfter] = String(retryAfter) }
+        return response
     }
 
     /// A rendered page as an uncacheable HTML response.
@@ -105,10 +112,15 @@ public struct PageRenderer: Sendable {
 
     /// A redirect to the sign-in page that comes back to `path` afterwards.
     public static func signIn(returningTo path: String) -> Response {
+        redirect(to: signInURL(returningTo: path))
+    }
+
+    /// The sign-in page's address that comes back to `path` afterwards.
+    public static func signInURL(returningTo path: String) -> String {
         var components = URLComponents()
         components.path = "/signin"
         components.queryItems = [URLQueryItem(name: "next", value: path)]
-        return redirect(to: components.string ?? "/signin")
+        return components.string ?? "/signin"
     }
 }
 
@@ -121,6 +133,9 @@ public struct PageTemplateError: Error, CustomStringConvertible {
 struct ErrorContent: Sendable {
     let heading: String
     let message: String
+    let detail: String?
+    let signIn: String?
+    let back: ErrorPageLinks.Link?
 }
 
 /// The values every page's layout shows.

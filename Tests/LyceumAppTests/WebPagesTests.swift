@@ -113,7 +113,7 @@ struct WebPagesTests {
             #expect(list.status == .ok)
             #expect(list.text.contains("Target Person"))
             #expect(!list.text.contains("boss@example.org"))
-            let deactivate = try await admin.post("/admin/users/\(target.id)", form: ["action": "deactivate"])
+            let deactivate = try await admin.post("/admin/users/\(target.id)", form: ["action": "deactivate", "confirm": "yes"])
             #expect(deactivate.status == .seeOther)
             #expect(try await student.get("/profile").status == .seeOther)
             #expect(try await app.request(.get, "/api/v1/me", token: target.accessToken).status == .unauthorized)

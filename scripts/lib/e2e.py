@@ -28,7 +28,9 @@ from selenium import webdriver
 from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -375,7 +377,9 @@ def check_browser(base):
         width, viewport = driver.execute_script(
             "return [document.documentElement.scrollWidth, window.innerWidth]")
         check(width <= viewport, f"the page fits a narrow screen without horizontal scrolling ({width}px in {viewport}px)")
+        check_accessibility(driver, "the sign-in page on a phone, signed out")
         driver.get(base + "/signup")
+        check_accessibility(driver, "the sign-up page on a phone, signed out")
         driver.find_element(By.NAME, "displayName").send_keys("Browser Learner")
         driver.find_element(By.NAME, "email").send_keys("browser@example.org")
         driver.find_element(By.NAME, "password").send_keys(RUN.secret("password", "browser password 1"))
@@ -383,6 +387,7 @@ def check_browser(base):
         wait.until(expected_conditions.title_is("Your profile · Lyceum"))
         remember_cookies(driver)
         check("Welcome to Lyceum" in driver.page_source, "signing up in the browser lands on the profile")
+        check_accessibility(driver, "the profile on a phone, as a student")
         cookies = {cookie["name"]: cookie for cookie in driver.get_cookies()}
         check(cookies["lyceum_session"]["httpOnly"] and cookies["lyceum_session"].get("sameSite") == "Lax",
               "the session cookie is HttpOnly and SameSite=Lax")
@@ -392,9 +397,11 @@ def check_browser(base):
         driver.find_element(By.CSS_SELECTOR, "form[action='/profile'] button[type=submit]").click()
         wait.until(expected_conditions.text_to_be_present_in_element((By.CSS_SELECTOR, "[role=status]"), "Saved"))
         check(driver.find_element(By.NAME, "displayName").get_attribute("value") == "Renamed Learner", "the profile edit is saved")
+        check_accessibility(driver, "the saved profile on a phone, as a student")
         driver.find_element(By.CSS_SELECTOR, "nav.site form button").click()
         wait.until(expected_conditions.title_is("Home · Lyceum"))
         check("Sign in" in driver.find_element(By.CSS_SELECTOR, "nav.site").text, "signing out returns to the signed-out home page")
+        check_accessibility(driver, "the home page on a phone, signed out")
         driver.get(base + "/signin")
         driver.find_element(By.NAME, "email").send_keys("browser@example.org")
         driver.find_element(By.NAME, "password").send_keys("browser password 1")
@@ -402,6 +409,184 @@ def check_browser(base):
         wait.until(expected_conditions.title_is("Home · Lyceum"))
         remember_cookies(driver)
         check("Renamed Learner" in driver.page_source, "signing in again in the browser shows the user")
+        check_accessibility(driver, "the home page on a phone, as a student")
+        driver.get(base + "/courses/no-such-course/lessons/nowhere")
+        check(driver.title == "Page not found · Lyceum" and "Renamed Learner" in driver.page_source
+              and driver.find_element(By.LINK_TEXT, "Back to the course").get_attribute("href").endswith("/courses/no-such-course"),
+              "a missing lesson's error page keeps the signed-in header and links back to the course")
+        check_accessibility(driver, "the not-found page on a phone, as a student")
+    finally:
+        driver.quit()
+
+
+AXE_SCRIPT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", ".test-services", "axe", "axe.min.js")
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+_axe_source = None
+
+
+def axe_violations(driver):
+    """The serious and critical WCAG 2.2 A/AA violations axe-core finds on the page in `driver`: a list of
+    (rule id, impact, help, [target selectors])."""
+    global _axe_source
+    if _axe_source is None:
+        path = os.path.normpath(AXE_SCRIPT)
+        if not os.path.isfile(path):
+            check(False, f"axe-core is at {path} (scripts/start-test-services extracts it from PyPI's axe-playwright-python wheel)")
+        with open(path, encoding="utf-8") as source:
+            _axe_source = source.read()
+    if not driver.execute_script("return typeof window.axe === 'object'"):
+        driver.execute_script(_axe_source)
+    driver.set_script_timeout(60)
+    result = driver.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        axe.run(document, {runOnly: {type: "tag", values: arguments[0]}, resultTypes: ["violations"]})
+          .then(r => done({violations: r.violations.map(v => ({
+            id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map(n => n.target.join(" "))}))}))
+          .catch(e => done({error: String(e)}));
+    """, AXE_TAGS)
+    if result.get("error"):
+        check(False, f"axe-core ran on {driver.current_url} ({result['error']})")
+    return [(v["id"], v["impact"], v["help"], v["targets"]) for v in result["violations"] if v["impact"] in ("serious", "critical")]
+
+
+def describe_violations(found):
+    """One readable line per violation: page, rule, impact, what it means and the elements it names."""
+    return "\n".join(f"    {page}: {rule} ({impact}: {help_text}) at {', '.join(targets[:5])}"
+                     + (f" and {len(targets) - 5} more" if len(targets) > 5 else "")
+                     for page, (rule, impact, help_text, targets) in found)
+
+
+def check_accessibility(driver, label):
+    """Runs axe-core on the page `driver` shows and fails with the list of serious and critical violations."""
+    page = urllib.parse.urlsplit(driver.current_url)
+    where = page.path + (f"?{page.query}" if page.query else "")
+    found = [(f"{label} {where}", violation) for violation in axe_violations(driver)]
+    check(not found, f"axe-core finds no serious or critical violation on {label} ({where})"
+          + (f":\n{describe_violations(found)}" if found else ""))
+
+
+def check_accessibility_as_each_role(base):
+    """Visits the demo school's pages as a visitor, a student, an instructor and the administrator (same-site
+    links breadth-first, one page per URL shape, never sign-out or downloads) and runs axe-core on each; fails
+    once, with every serious or critical violation of every role."""
+    roles = [("visitor", None), ("student", "amara.okafor@demo.lyceum.test"), ("instructor", "hypatia@demo.lyceum.test"),
+             ("admin", "admin@demo.lyceum.test")]
+    found = []
+    visited_count = 0
+    for role, email in roles:
+        driver = new_driver("1200,900")
+        try:
+            if email:
+                driver.get(base + "/signin")
+                driver.find_element(By.NAME, "email").send_keys(email)
+                driver.find_element(By.NAME, "password").send_keys("lyceum-demo-2026")
+                driver.find_element(By.CSS_SELECTOR, "form.stack button[type=submit]").click()
+                WebDriverWait(driver, 20).until(lambda d: not urllib.parse.urlsplit(d.current_url).path.startswith("/signin"))
+            queue, shapes = ["/"], set()
+            while queue and len(shapes) < 30:
+                path = queue.pop(0)
+                shape = re.sub(r"[0-9a-f]{8}-[0-9a-f-]{27,}|\b\d+\b", "#", path.split("?")[0])
+                if shape in shapes:
+                    continue
+                shapes.add(shape)
+                driver.get(base + path)
+                found += [(f"{role} {path}", violation) for violation in axe_violations(driver)]
+                for href in driver.execute_script("return Array.from(document.querySelectorAll('a[href]'), a => a.getAttribute('href'))"):
+                    if href.startswith("/") and not href.startswith(("//", "/static/", "/signout")) and not href.endswith(".csv"):
+                        queue.append(href)
+            visited_count += len(shapes)
+        finally:
+            driver.quit()
+    check(not found, f"axe-core finds no serious or critical violation on {visited_count} pages as visitor, student, "
+          "instructor and admin" + (f":\n{describe_violations(found)}" if found else ""))
+
+
+def check_admin_users_on_a_phone(base):
+    """The demo administrator manages users on a phone-sized screen: every control of the user list is within
+    the screen, and deactivating an account goes through a confirmation page and says whom it deactivated."""
+    driver = new_driver("390,844")
+    try:
+        wait = WebDriverWait(driver, 20)
+        driver.get(base + "/signin")
+        driver.find_element(By.NAME, "email").send_keys("admin@demo.lyceum.test")
+        driver.find_element(By.NAME, "password").send_keys("lyceum-demo-2026")
+        driver.find_element(By.CSS_SELECTOR, "form.stack button[type=submit]").click()
+        wait.until(lambda d: not urllib.parse.urlsplit(d.current_url).path.startswith("/signin"))
+        driver.get(base + "/admin/users?role=student")
+        width, viewport, outside = driver.execute_script("""
+            const controls = Array.from(document.querySelectorAll("main a, main button, main select, main input:not([type=hidden])"));
+            return [document.documentElement.scrollWidth, window.innerWidth,
+                    controls.filter(c => c.getBoundingClientRect().right > window.innerWidth).map(c => c.outerHTML.slice(0, 80))];""")
+        check(width <= viewport and not outside,
+              f"every control of the user list is within a phone's screen ({width}px in {viewport}px; outside: {outside})")
+        check_accessibility(driver, "the user list on a phone, as the administrator")
+        deactivate = driver.find_element(By.CSS_SELECTOR, "a.button.danger")
+        name = deactivate.get_attribute("aria-label").removeprefix("Deactivate ")
+        deactivate.click()
+        wait.until(expected_conditions.title_is(f"Deactivate {name}? · Lyceum"))
+        check_accessibility(driver, "the deactivation confirmation on a phone, as the administrator")
+        driver.find_element(By.CSS_SELECTOR, "form button.danger").click()
+        notice = wait.until(expected_conditions.presence_of_element_located((By.CSS_SELECTOR, "[role=status]")))
+        check(notice.text.startswith(f"Deactivated {name} (") and "role=student" in driver.current_url,
+              f"deactivating after the confirmation names the user and keeps the filter ({notice.text})")
+        reactivate = [button for button in driver.find_elements(By.CSS_SELECTOR, "button[value=reactivate]")
+                      if button.get_attribute("aria-label") == f"Reactivate {name}"]
+        check(len(reactivate) == 1, f"the list offers to reactivate {name}")
+        reactivate[0].click()
+        wait.until(expected_conditions.text_to_be_present_in_element((By.CSS_SELECTOR, "[role=status]"), f"Reactivated {name} ("))
+        check(True, f"the administrator reactivates {name} from the list")
+    finally:
+        driver.quit()
+
+
+def check_keyboard_only(base):
+    """Signs in and changes the password with the keyboard alone (Tab, typing, Enter; no clicks), checking that
+    every element focused on the way shows a visible focus ring."""
+    email = "keyboard@example.org"
+    old, new = RUN.secret("password", "keyboard password 1"), RUN.secret("password", "keyboard password 2")
+    status, _, _ = request(base, "POST", "/api/v1/auth/register", {"email": email, "password": old, "displayName": "Key Board"})
+    check(status == 201, "a keyboard user registers through the API")
+    driver = new_driver("1200,900")
+    try:
+        wait = WebDriverWait(driver, 20)
+        keys = ActionChains(driver)
+
+        def tab_to(description, matches, limit=40):
+            """Presses Tab until the focused element `matches`; every element focused on the way must show an outline."""
+            for _ in range(limit):
+                keys.send_keys(Keys.TAB).perform()
+                focused = driver.switch_to.active_element
+                style, width = driver.execute_script(
+                    "const s = getComputedStyle(arguments[0]); return [s.outlineStyle, parseFloat(s.outlineWidth) || 0];", focused)
+                if style == "none" or width < 2:
+                    check(False, f"the focused element {focused.get_attribute('outerHTML')[:160]} shows a focus ring "
+                                 f"(outline {style} {width}px)")
+                if matches(focused):
+                    check(True, f"Tab reaches {description}, and each element on the way shows a focus ring")
+                    return focused
+            check(False, f"Tab reaches {description}")
+
+        driver.get(base + "/signin")
+        tab_to("the email field", lambda e: e.get_attribute("name") == "email")
+        keys.send_keys(email).perform()
+        tab_to("the password field", lambda e: e.get_attribute("name") == "password")
+        keys.send_keys(old + Keys.ENTER).perform()
+        wait.until(expected_conditions.title_is("Home · Lyceum"))
+        remember_cookies(driver)
+        check(True, "signing in with the keyboard alone works")
+        tab_to("the link to the profile", lambda e: (e.get_attribute("href") or "").endswith("/profile"))
+        keys.send_keys(Keys.ENTER).perform()
+        wait.until(expected_conditions.title_is("Your profile · Lyceum"))
+        tab_to("the current password", lambda e: e.get_attribute("name") == "currentPassword")
+        keys.send_keys(old).perform()
+        tab_to("the new password", lambda e: e.get_attribute("name") == "newPassword")
+        keys.send_keys(new).perform()
+        tab_to("the new password again", lambda e: e.get_attribute("name") == "confirmPassword")
+        keys.send_keys(new + Keys.ENTER).perform()
+        wait.until(expected_conditions.text_to_be_present_in_element((By.CSS_SELECTOR, "[role=status]"), "Your password is changed"))
+        check_accessibility(driver, "the profile after a keyboard password change")
+        status, _, _ = request(base, "POST", "/api/v1/auth/login", {"email": email, "password": new})
+        check(status == 200, "the password changed with the keyboard alone signs in")
     finally:
         driver.quit()
 
@@ -436,15 +621,18 @@ def check_learning_in_browser(base):
         wait.until(expected_conditions.presence_of_element_located((By.CSS_SELECTOR, ".course-card")))
         cards = driver.find_elements(By.CSS_SELECTOR, ".course-card")
         check(len(cards) == 1 and "Astronomy" in cards[0].text, "searching the catalog finds the astronomy course")
+        check_accessibility(driver, "the catalog search, as a student")
         cards[0].click()
         wait.until(expected_conditions.presence_of_element_located((By.XPATH, "//button[text()='Enroll for free']"))).click()
         bar = wait.until(expected_conditions.presence_of_element_located((By.ID, "course-progress")))
         check(bar.get_attribute("value") == "0", "after enrolling the progress bar starts at 0")
+        check_accessibility(driver, "the course page after enrolling, as a student")
 
         driver.find_element(By.CSS_SELECTOR, ".lessons a").click()
         wait.until(expected_conditions.presence_of_element_located((By.XPATH, "//button[text()='Mark as complete']"))).click()
         wait.until(expected_conditions.text_to_be_present_in_element((By.CSS_SELECTOR, "[data-testid=progress-percent]"), "25%"))
         check(True, "completing a lesson moves the lesson page's progress to 25%")
+        check_accessibility(driver, "a completed lesson, as a student")
         driver.find_element(By.CSS_SELECTOR, ".crumbs a").click()
         bar = wait.until(expected_conditions.presence_of_element_located((By.ID, "course-progress")))
         check(bar.get_attribute("value") == "25", "the course page's progress bar moved to 25")
@@ -452,6 +640,7 @@ def check_learning_in_browser(base):
         driver.find_element(By.XPATH, "//p[starts-with(normalize-space(.), 'Quiz:')]/a").click()
         wait.until(expected_conditions.presence_of_element_located((By.XPATH, "//button[text()='Start an attempt']"))).click()
         wait.until(expected_conditions.presence_of_element_located((By.CSS_SELECTOR, ".quiz-form")))
+        check_accessibility(driver, "a quiz attempt, as a student")
 
         def choose(label_text):
             driver.find_element(By.XPATH, f"//label[contains(normalize-space(.), '{label_text}')]/input").click()
@@ -466,6 +655,7 @@ def check_learning_in_browser(base):
         result = wait.until(expected_conditions.presence_of_element_located((By.CSS_SELECTOR, "[data-testid=quiz-result]")))
         check("passed" in result.text and "100%" in result.text, f"the quiz is graded on the server and passed ({result.text.strip()})")
         check("Review" in driver.page_source, "the review shows after submitting")
+        check_accessibility(driver, "a graded quiz attempt, as a student")
         remember_cookies(driver)
     finally:
         driver.quit()
@@ -607,6 +797,7 @@ def run_suite():
         check_api(base)
         check_port_in_use(data_dir, port)
         check_browser(base)
+        check_keyboard_only(base)
         demo = RUN.new_database(tempfile.mkdtemp(prefix=f"lyceum-e2e-{RUN.engine}-demo-"))
         check_demo_cli(demo)
         demo_port = free_port()
@@ -615,6 +806,8 @@ def run_suite():
         try:
             wait_ready(demo_base, demo_server)
             check_learning_in_browser(demo_base)
+            check_accessibility_as_each_role(demo_base)
+            check_admin_users_on_a_phone(demo_base)
             if RUN.engine == "postgres":
                 check_second_replica(demo, demo_base)
         finally:

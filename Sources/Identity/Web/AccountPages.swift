@@ -12,6 +12,8 @@ struct AccountFormContent: Sendable {
     var fields: [String: String] = [:]
     var next: String?
     var token: String?
+    /// Why a sign-in failed, shown under the password and tied to both fields.
+    var failed: String?
 }
 
 /// Sign-up, sign-in, sign-out and the pages behind email links.
@@ -41,7 +43,7 @@ struct AccountPages: Sendable {
 
     @Sendable func signUpForm(_ request: Request, context: AppRequestContext) async throws -> Response {
         if context.principal != nil { return PageRenderer.redirect(to: "/profile") }
-        return try renderer.render(page("signup", "Sign up"), context: context)
+        return try renderer.render(page("signup", "Create your account"), context: context)
     }
 
     @Sendable func signUp(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -59,7 +61,7 @@ struct AccountPages: Sendable {
             if error.code == "email_taken" { fields["email"] = "is already registered; sign in instead" }
             let content = AccountFormContent(form: ["email": form["email"], "displayName": form["displayName"]], fields: fields)
             return try renderer.render(
-                page("signup", "Sign up", content, error: "Please correct the highlighted fields."), context: context,
+                page("signup", "Create your account", content, error: "Please correct the highlighted fields."), context: context,
                 status: HTTPResponse.Status(code: error.status)
             )
         }
@@ -82,9 +84,11 @@ struct AccountPages: Sendable {
             response.setCookie(sessionCookie(session.cookieValue, context: context))
             return response
         } catch let error as AppError where error.status == 401 || error.status == 403 || error.status == 429 {
-            let content = AccountFormContent(form: ["email": form["email"]], next: next)
+            let wrongCredentials = error.status == 401
+            let content = AccountFormContent(form: ["email": form["email"]], next: next, failed: wrongCredentials ? error.message : nil)
             var response = try renderer.render(
-                page("signin", "Sign in", content, error: error.message), context: context, status: HTTPResponse.Status(code: error.status)
+                page("signin", "Sign in", content, error: wrongCredentials ? "Sign-in failed. Check your email and password below." : error.message), context: context,
+                status: HTTPResponse.Status(code: error.status)
             )
             if let retryAfter = error.retryAfter { response.headers[.retryAfter] = String(retryAfter) }
             return response
@@ -130,7 +134,10 @@ struct AccountPages: Sendable {
         let form = try context.submittedForm()
         try await identity.requestPasswordReset(email: form["email"], from: context.clientAddress)
         return try renderer.render(
-            page("reset-request", "Reset your password", notice: "If an account uses this address, a reset link is on its way."),
+            page(
+                "reset-request", "Reset your password", AccountFormContent(form: ["email": form["email"]]),
+                notice: "If an account uses this address, a reset link is on its way."
+            ),
             context: context, status: .accepted
         )
     }

@@ -79,13 +79,22 @@ struct ProfilePages: Sendable {
         guard let principal = context.principal else { return PageRenderer.signIn(returningTo: "/profile") }
         var content = ProfileContent(try await identity.user(id: principal.userID))
         do {
+            // The page asks for the new password twice; the service (shared with the API) checks the rest.
+            if form["confirmPassword"] != form["newPassword"] {
+                var fields = ["confirmPassword": "does not match the new password"]
+                if let problem = PasswordPolicy.problem(with: form["newPassword"]) { fields["newPassword"] = problem.message }
+                throw AppError.validation(fields)
+            }
             try await identity.changePassword(
                 principal, currentPassword: form["currentPassword"], newPassword: form["newPassword"]
             )
             return try render(content, context: context, notice: "Your password is changed. Other devices have been signed out.")
         } catch let error as AppError where error.status == 422 {
             content.fields = error.fields
-            return try render(content, context: context, error: "The password was not changed.", status: .unprocessableContent)
+            return try render(
+                content, context: context, error: "The password was not changed. Please correct the highlighted fields.",
+                status: .unprocessableContent
+            )
         }
     }
 }

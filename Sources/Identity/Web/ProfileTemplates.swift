@@ -9,29 +9,40 @@ enum ProfileTemplates {
             {{^user.emailVerified}} · <span class="badge off">email not confirmed</span>{{/user.emailVerified}}</p>
           <form class="stack" method="post" action="/profile">
             <input type="hidden" name="_csrf" value="{{csrf}}">
-            <label>Name
-              <input name="displayName" autocomplete="name" required maxlength="100" value="{{form.displayName}}">
-              {{#fields.displayName}}<span class="field-error">Name {{fields.displayName}}.</span>{{/fields.displayName}}
-            </label>
-            <label>About you <small>Optional, up to 2000 characters.</small>
-              <textarea name="bio" maxlength="2000">{{form.bio}}</textarea>
-              {{#fields.bio}}<span class="field-error">Bio {{fields.bio}}.</span>{{/fields.bio}}
-            </label>
+            <div class="field">
+              <label for="displayName">Name</label>
+              <input id="displayName" name="displayName" autocomplete="name" required maxlength="100" value="{{form.displayName}}"{{#fields.displayName}} aria-invalid="true" aria-describedby="displayName-error"{{/fields.displayName}}>
+              {{#fields.displayName}}<p class="field-error" id="displayName-error">Name {{fields.displayName}}.</p>{{/fields.displayName}}
+            </div>
+            <div class="field">
+              <label for="bio">About you</label>
+              <p class="hint" id="bio-hint">Optional, up to 2000 characters.</p>
+              <textarea id="bio" name="bio" maxlength="2000" aria-describedby="bio-hint{{#fields.bio}} bio-error{{/fields.bio}}"{{#fields.bio}} aria-invalid="true"{{/fields.bio}}>{{form.bio}}</textarea>
+              {{#fields.bio}}<p class="field-error" id="bio-error">Bio {{fields.bio}}.</p>{{/fields.bio}}
+            </div>
             <div><button type="submit">Save profile</button></div>
           </form>
         </div>
-        <h2>Change password</h2>
+        <h2 id="change-password">Change password</h2>
         <div class="card">
-          <form class="stack" method="post" action="/profile/password">
+          <form class="stack" method="post" action="/profile/password" aria-labelledby="change-password">
             <input type="hidden" name="_csrf" value="{{csrf}}">
-            <label>Current password
-              <input name="currentPassword" type="password" autocomplete="current-password" required>
-              {{#fields.currentPassword}}<span class="field-error">Current password {{fields.currentPassword}}.</span>{{/fields.currentPassword}}
-            </label>
-            <label>New password <small>At least 10 characters. Other devices will be signed out.</small>
-              <input name="newPassword" type="password" autocomplete="new-password" required minlength="10" maxlength="128">
-              {{#fields.newPassword}}<span class="field-error">New password {{fields.newPassword}}.</span>{{/fields.newPassword}}
-            </label>
+            <div class="field">
+              <label for="currentPassword">Current password</label>
+              <input id="currentPassword" name="currentPassword" type="password" autocomplete="current-password" required{{#fields.currentPassword}} aria-invalid="true" aria-describedby="currentPassword-error"{{/fields.currentPassword}}>
+              {{#fields.currentPassword}}<p class="field-error" id="currentPassword-error">Current password {{fields.currentPassword}}.</p>{{/fields.currentPassword}}
+            </div>
+            <div class="field">
+              <label for="newPassword">New password</label>
+              <p class="hint" id="newPassword-hint">At least 10 characters, not your current password. Other devices will be signed out.</p>
+              <input id="newPassword" name="newPassword" type="password" autocomplete="new-password" required minlength="10" maxlength="128" aria-describedby="newPassword-hint{{#fields.newPassword}} newPassword-error{{/fields.newPassword}}"{{#fields.newPassword}} aria-invalid="true"{{/fields.newPassword}}>
+              {{#fields.newPassword}}<p class="field-error" id="newPassword-error">New password {{fields.newPassword}}.</p>{{/fields.newPassword}}
+            </div>
+            <div class="field">
+              <label for="confirmPassword">New password again</label>
+              <input id="confirmPassword" name="confirmPassword" type="password" autocomplete="new-password" required minlength="10" maxlength="128"{{#fields.confirmPassword}} aria-invalid="true" aria-describedby="confirmPassword-error"{{/fields.confirmPassword}}>
+              {{#fields.confirmPassword}}<p class="field-error" id="confirmPassword-error">New password again {{fields.confirmPassword}}.</p>{{/fields.confirmPassword}}
+            </div>
             <div><button type="submit">Change password</button></div>
           </form>
         </div>
@@ -39,50 +50,121 @@ enum ProfileTemplates {
         {{/layout}}
         """
 
+    /// The hidden fields that carry the list's filters through an action.
+    private static let filterFields = """
+        <input type="hidden" name="q" value="{{filters.q}}"><input type="hidden" name="role" value="{{filters.role}}"><input type="hidden" name="cursor" value="{{filters.cursor}}">
+        """
+
     static let adminUsers = """
         {{<layout}}
         {{$content}}
         <h1>Users</h1>
-        <form class="filters" method="get" action="/admin/users" role="search">
-          <label>Search <input name="q" type="search" value="{{query}}" placeholder="Name or email"></label>
-          <label>Role
-            <select name="role">
+        <form class="filters" method="get" action="/admin/users" role="search" aria-label="Find users">
+          <div class="field">
+            <label for="q">Search</label>
+            <input id="q" name="q" type="search" value="{{query}}" placeholder="Name or email">
+          </div>
+          <div class="field">
+            <label for="role-filter">Role</label>
+            <select id="role-filter" name="role">
               <option value="">Any role</option>
               {{#roles}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{value}}</option>{{/roles}}
             </select>
-          </label>
+          </div>
           <button type="submit">Filter</button>
         </form>
-        <div class="table-wrap card flush">
-          <table>
-            <thead><tr><th>Name</th><th class="optional">Email</th><th>Status</th><th>Role</th></tr></thead>
+        <div class="card flush">
+          <table class="stacked">
+            <caption class="visually-hidden">Users, newest first</caption>
+            <thead><tr><th scope="col">Name and email</th><th scope="col">Status</th><th scope="col">Role and actions</th></tr></thead>
             <tbody>
               {{#users}}
               <tr>
-                <td>{{displayName}}<div class="muted optional-inline">{{email}}</div></td>
-                <td class="optional">{{email}}</td>
+                <td><a href="/admin/users/{{id}}">{{displayName}}</a><div class="muted">{{email}}</div></td>
                 <td>{{#active}}<span class="badge">active</span>{{/active}}{{^active}}<span class="badge off">deactivated</span>{{/active}}</td>
                 <td>
                   {{#isSelf}}<span class="muted">{{role}} (you)</span>{{/isSelf}}
                   {{^isSelf}}
                   <form method="post" action="/admin/users/{{id}}">
                     <input type="hidden" name="_csrf" value="{{csrf}}">
-                    <select name="role" aria-label="Role of {{displayName}}">
+                    \(filterFields)
+                    <select name="newRole" aria-label="Role of {{displayName}}">
                       {{#roleOptions}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{value}}</option>{{/roleOptions}}
                     </select>
-                    <button class="small" type="submit" name="action" value="role">Save</button>
-                    {{#active}}<button class="small danger" type="submit" name="action" value="deactivate">Deactivate</button>{{/active}}
-                    {{^active}}<button class="small" type="submit" name="action" value="reactivate">Reactivate</button>{{/active}}
+                    <button class="small" type="submit" name="action" value="role" aria-label="Save the role of {{displayName}}">Save role</button>
+                    {{#active}}<a class="button small danger" href="/admin/users/{{id}}/deactivate{{filterQuery}}" aria-label="Deactivate {{displayName}}">Deactivate…</a>{{/active}}
+                    {{^active}}<button class="small" type="submit" name="action" value="reactivate" aria-label="Reactivate {{displayName}}">Reactivate</button>{{/active}}
                   </form>
                   {{/isSelf}}
                 </td>
               </tr>
               {{/users}}
-              {{^users}}<tr><td colspan="4" class="muted">No users match.</td></tr>{{/users}}
+              {{^users}}<tr><td colspan="3" class="muted">No users match.</td></tr>{{/users}}
             </tbody>
           </table>
         </div>
-        {{#nextURL}}<p class="pager"><a href="{{nextURL}}">Next page →</a></p>{{/nextURL}}
+        <nav class="pager" aria-label="Pages of users">
+          {{#firstURL}}<a href="{{firstURL}}">← First page</a>{{/firstURL}}
+          {{#nextURL}}<a href="{{nextURL}}">Next page →</a>{{/nextURL}}
+        </nav>
+        {{/content}}
+        {{/layout}}
+        """
+
+    static let adminUser = """
+        {{<layout}}
+        {{$content}}
+        <p class="crumbs"><a href="{{listURL}}">Users</a></p>
+        <h1>{{user.displayName}}</h1>
+        <div class="card">
+          <dl class="facts">
+            <dt>Email</dt><dd>{{user.email}} {{^user.emailVerified}}<span class="badge off">not confirmed</span>{{/user.emailVerified}}</dd>
+            <dt>Role</dt><dd>{{user.role}}{{#user.isSelf}} (you){{/user.isSelf}}</dd>
+            <dt>Status</dt><dd>{{#user.active}}<span class="badge">active</span>{{/user.active}}{{^user.active}}<span class="badge off">deactivated</span>{{/user.active}}</dd>
+            <dt>Joined</dt><dd>{{user.created}}</dd>
+          </dl>
+        </div>
+        {{^user.isSelf}}
+        <h2 id="manage">Manage this account</h2>
+        <div class="card">
+          <form class="stack" method="post" action="/admin/users/{{user.id}}" aria-labelledby="manage">
+            <input type="hidden" name="_csrf" value="{{csrf}}">
+            <input type="hidden" name="from" value="detail">
+            \(filterFields)
+            <div class="field">
+              <label for="newRole">Role</label>
+              <select id="newRole" name="newRole">
+                {{#user.roleOptions}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{value}}</option>{{/user.roleOptions}}
+              </select>
+            </div>
+            <div class="actions">
+              <button type="submit" name="action" value="role">Save role</button>
+              {{#user.active}}<a class="button danger" href="/admin/users/{{user.id}}/deactivate{{filterQuery}}">Deactivate…</a>{{/user.active}}
+              {{^user.active}}<button type="submit" name="action" value="reactivate">Reactivate</button>{{/user.active}}
+            </div>
+          </form>
+        </div>
+        {{/user.isSelf}}
+        {{/content}}
+        {{/layout}}
+        """
+
+    static let adminUserDeactivate = """
+        {{<layout}}
+        {{$content}}
+        <div class="card">
+          <h1>Deactivate {{user.displayName}}?</h1>
+          <p>{{user.displayName}} ({{user.email}}) will be signed out on every device and will not be able to sign in
+            until an administrator reactivates the account. Nothing they made is deleted.</p>
+          {{^user.active}}<p class="notice error">This account is already deactivated.</p>{{/user.active}}
+          <form method="post" action="/admin/users/{{user.id}}" class="actions">
+            <input type="hidden" name="_csrf" value="{{csrf}}">
+            <input type="hidden" name="confirm" value="yes">
+            \(filterFields)
+            <button class="danger" type="submit" name="action" value="deactivate">Deactivate {{user.displayName}}</button>
+            <a class="button secondary" href="{{listURL}}">Cancel</a>
+          </form>
+        </div>
         {{/content}}
         {{/layout}}
         """

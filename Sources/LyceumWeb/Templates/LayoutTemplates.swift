@@ -52,7 +52,12 @@ enum LayoutTemplates {
         <div class="card">
           <h1>{{heading}}</h1>
           <p>{{message}}</p>
-          <p><a href="/">Back to the home page</a></p>
+          {{#detail}}<p>{{detail}}</p>{{/detail}}
+          <ul class="next-steps">
+            {{#signIn}}<li><a href="{{signIn}}">Sign in</a></li>{{/signIn}}
+            {{#back}}<li><a href="{{back.href}}">{{back.label}}</a></li>{{/back}}
+            <li><a href="/">Home</a></li>
+          </ul>
         </div>
         {{/content}}
         {{/layout}}

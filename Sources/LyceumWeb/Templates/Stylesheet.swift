@@ -1,9 +1,31 @@
 /// The one stylesheet of the web UI: readable type, a calm palette, and a layout that works from phone to desktop.
+///
+/// Accessibility (WCAG 2.2 AA): text and badges have at least 4.5:1 contrast, field borders and the focus ring
+/// at least 3:1, and every focusable element shows the ring under `:focus-visible`.
+///
+/// Every form field follows one pattern, so errors are tied to their fields and highlighted. The label names
+/// the input with `for`/`id`; a hint, when there is one, has the id `<field>-hint`; the error, when
+/// `fields.<field>` is set, has the id `<field>-error`, and the input then gets `aria-invalid="true"` and
+/// lists the error in `aria-describedby` (after the hint), which this stylesheet highlights:
+///
+/// ```html
+/// <div class="field">
+///   <label for="title">Title</label>
+///   <p class="hint" id="title-hint">Up to 120 characters.</p>
+///   <input id="title" name="title" value="{{form.title}}" aria-describedby="title-hint{{#fields.title}} title-error{{/fields.title}}"{{#fields.title}} aria-invalid="true"{{/fields.title}}>
+///   {{#fields.title}}<p class="field-error" id="title-error">Title {{fields.title}}.</p>{{/fields.title}}
+/// </div>
+/// ```
+/// Without a hint: `<input id="title" …{{#fields.title}} aria-invalid="true" aria-describedby="title-error"{{/fields.title}}>`.
+/// A control without a visible label (a select in a table row) gets an `aria-label` that names its row.
+/// A page that re-renders a form with errors also sets the page's `error` ("Please correct the highlighted
+/// fields."), which the layout announces with `role="alert"`.
 enum Stylesheet {
     static let text = """
         :root {
           --ink: #1d2433; --muted: #5b6478; --line: #dde2ea; --paper: #ffffff; --wash: #f5f7fb;
           --brand: #3b4fd8; --brand-ink: #ffffff; --danger: #b42318; --ok: #087443;
+          --field-line: #6b7385; --focus: #1e3a8a;
           --radius: 10px; --shadow: 0 1px 2px rgba(16,24,40,.06), 0 1px 3px rgba(16,24,40,.1);
           font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif;
           color: var(--ink); background: var(--wash); line-height: 1.55;
@@ -13,6 +35,8 @@ enum Stylesheet {
         a { color: var(--brand); }
         .skip { position: absolute; left: -999px; }
         .skip:focus { left: 1rem; top: 1rem; background: var(--paper); padding: .5rem; z-index: 10; }
+        .visually-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; overflow: hidden; clip: rect(0 0 0 0);
+          white-space: nowrap; border: 0; }
         header.site { background: var(--paper); border-bottom: 1px solid var(--line); }
         header.site .bar { max-width: 64rem; margin: 0 auto; padding: .75rem 1rem; display: flex; gap: 1rem;
           align-items: center; flex-wrap: wrap; }
@@ -38,18 +62,25 @@ enum Stylesheet {
         form.stack { display: grid; gap: 1rem; }
         label { display: grid; gap: .35rem; font-weight: 600; font-size: .95rem; }
         label small { font-weight: 400; color: var(--muted); }
-        input, select, textarea { font: inherit; font-weight: 400; padding: .6rem .75rem; border: 1px solid #c4cbd8; border-radius: 8px;
-          background: var(--paper); color: var(--ink); width: 100%; }
+        .field { display: grid; gap: .35rem; }
+        .field > label { display: block; }
+        .hint { margin: 0; font-size: .875rem; color: var(--muted); }
+        input, select, textarea { font: inherit; font-weight: 400; padding: .6rem .75rem; border: 1px solid var(--field-line);
+          border-radius: 8px; background: var(--paper); color: var(--ink); width: 100%; }
         textarea { min-height: 7rem; resize: vertical; }
-        input:focus, select:focus, textarea:focus, button:focus-visible, a:focus-visible {
-          outline: 3px solid rgba(59,79,216,.35); outline-offset: 1px; }
+        :focus-visible, input:focus, select:focus, textarea:focus {
+          outline: 3px solid var(--focus); outline-offset: 2px; }
+        [aria-invalid="true"] { border: 2px solid var(--danger); background: #fffbfa; }
         button, .button { font: inherit; font-weight: 600; border: 0; border-radius: 8px; padding: .6rem 1.1rem;
           background: var(--brand); color: var(--brand-ink); cursor: pointer; text-decoration: none; display: inline-block; }
         button.quiet { background: transparent; color: var(--muted); padding: 0; font-weight: 500; }
         button.quiet:hover { color: var(--ink); }
         button.small { padding: .35rem .7rem; font-size: .875rem; }
-        button.danger { background: var(--danger); }
-        .field-error { color: var(--danger); font-weight: 500; font-size: .875rem; }
+        button.danger, .button.danger { background: var(--danger); color: var(--brand-ink); }
+        .button.small { padding: .35rem .7rem; font-size: .875rem; }
+        .button.secondary { background: var(--paper); color: var(--brand); border: 1px solid var(--brand); }
+        .field-error { color: var(--danger); font-weight: 500; font-size: .875rem; margin: 0; }
+        .field-error::before { content: "⚠ "; }
         .notice { border-radius: 8px; padding: .75rem 1rem; margin-bottom: 1rem; }
         .notice.error { background: #fef3f2; color: var(--danger); border: 1px solid #fecdca; }
         .notice.ok { background: #ecfdf3; color: var(--ok); border: 1px solid #abefc6; }
@@ -65,7 +96,12 @@ enum Stylesheet {
         .badge.off { background: #fef3f2; color: var(--danger); }
         .filters { display: flex; gap: .75rem; flex-wrap: wrap; align-items: end; margin-bottom: 1rem; }
         .filters label { flex: 1 1 12rem; }
-        .pager { margin-top: 1rem; }
+        .pager { margin-top: 1rem; display: flex; gap: 1.5rem; flex-wrap: wrap; }
+        .next-steps { padding-left: 1.25rem; }
+        .next-steps li { margin: .35rem 0; }
+        .facts { display: grid; grid-template-columns: max-content 1fr; gap: .5rem 1.5rem; margin: 0; }
+        .facts dt { font-weight: 600; }
+        .facts dd { margin: 0; overflow-wrap: anywhere; }
         .flush { padding: 0; }
         .crumbs { color: var(--muted); font-size: .9rem; margin: 0 0 .5rem; }
         .course-grid { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); }
@@ -85,7 +121,9 @@ enum Stylesheet {
         .prose blockquote { border-left: 4px solid var(--line); margin: 1rem 0; padding: .25rem 1rem; color: var(--muted); }
         .preview { border: 1px dashed var(--line); border-radius: 8px; padding: .5rem 1rem; min-height: 2rem; background: var(--wash); }
         .choice { display: flex; gap: .5rem; align-items: center; font-weight: 400; }
-        .choice input { width: auto; }
+        .choice { min-height: 2.75rem; }
+        .choice input, input[type="checkbox"], input[type="radio"] { width: 1.5rem; height: 1.5rem; margin: 0; flex: none;
+          accent-color: var(--brand); }
         fieldset.question { border: 1px solid var(--line); }
         fieldset.question legend { font-weight: 600; padding: 0 .25rem; }
         form.inline { display: inline-flex; gap: .25rem; margin-left: .5rem; }
@@ -101,6 +139,11 @@ enum Stylesheet {
           h1 { font-size: 1.45rem; }
           .card { padding: 1.1rem; }
           th.optional, td.optional { display: none; }
+          table.stacked thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+          table.stacked tr, table.stacked td { display: block; }
+          table.stacked tr { border-bottom: 1px solid var(--line); padding: .5rem 0; }
+          table.stacked td { border-bottom: 0; padding: .35rem .75rem; }
+          td form select, td form button, td form .button { min-height: 2.75rem; }
         }
         """
 }
