@@ -24,6 +24,8 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
+import e2e_courses
+
 from selenium import webdriver
 from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.chrome.options import Options
@@ -369,7 +371,7 @@ def new_driver(window_size):
 def check_browser(base):
     driver = new_driver("390,844")
     try:
-        wait = WebDriverWait(driver, 20)
+        wait = WebDriverWait(driver, 20, ignored_exceptions=(StaleElementReferenceException, WebDriverException))
         driver.get(base + "/signin")
         check(driver.title == "Sign in · Lyceum", "the sign-in page loads in Chromium")
         check(driver.find_element(By.NAME, "email").is_displayed() and driver.find_element(By.NAME, "password").is_displayed(),
@@ -506,7 +508,7 @@ def check_admin_users_on_a_phone(base):
     the screen, and deactivating an account goes through a confirmation page and says whom it deactivated."""
     driver = new_driver("390,844")
     try:
-        wait = WebDriverWait(driver, 20)
+        wait = WebDriverWait(driver, 20, ignored_exceptions=(StaleElementReferenceException, WebDriverException))
         driver.get(base + "/signin")
         driver.find_element(By.NAME, "email").send_keys("admin@demo.lyceum.test")
         driver.find_element(By.NAME, "password").send_keys("lyceum-demo-2026")
@@ -548,7 +550,7 @@ def check_keyboard_only(base):
     check(status == 201, "a keyboard user registers through the API")
     driver = new_driver("1200,900")
     try:
-        wait = WebDriverWait(driver, 20)
+        wait = WebDriverWait(driver, 20, ignored_exceptions=(StaleElementReferenceException, WebDriverException))
         keys = ActionChains(driver)
 
         def tab_to(description, matches, limit=40):
@@ -806,6 +808,11 @@ def run_suite():
         try:
             wait_ready(demo_base, demo_server)
             check_learning_in_browser(demo_base)
+            course_tools = e2e_courses.Tools(
+                new_driver=new_driver, check=check, secret=RUN.secret, remember_cookies=remember_cookies,
+                accessibility=check_accessibility)
+            course_slug = e2e_courses.build_course(demo_base, course_tools, f"Browser sky course on {RUN.engine}")
+            e2e_courses.take_course(demo_base, course_tools, course_slug)
             check_accessibility_as_each_role(demo_base)
             check_admin_users_on_a_phone(demo_base)
             if RUN.engine == "postgres":
