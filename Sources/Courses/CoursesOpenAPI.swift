@@ -1460,7 +1460,7 @@ public enum CoursesOpenAPI {
                 ],
                 "responses": {
                   "200": {
-                    "description": "RFC 4180 CSV, one row per student",
+                    "description": "RFC 4180 CSV in UTF-8 with a byte-order mark (so Excel reads it as UTF-8), one row per student, with the student's email when the directory gives it",
                     "content": {"text/csv": {"schema": {"type": "string"}}}
                   },
                   "401": {"$ref": "#/components/responses/Unauthenticated"},

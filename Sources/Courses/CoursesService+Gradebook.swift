@@ -26,14 +26,15 @@ public struct Gradebook: Sendable {
     public let quizzes: [Quiz]
     public let rows: [GradebookRow]
 
-    /// The gradebook as CSV (RFC 4180), one row per student.
+    /// The gradebook as CSV (RFC 4180), one row per student. The email column is empty for a student whose
+    /// address the user directory does not give.
     public var csv: String {
-        var header = ["Student", "Student ID", "Lessons completed", "Lessons total", "Progress %", "Completed at"]
+        var header = ["Student", "Email", "Student ID", "Lessons completed", "Lessons total", "Progress %", "Completed at"]
         for quiz in quizzes { header += ["\(quiz.title): best %", "\(quiz.title): attempts", "\(quiz.title): passed"] }
         var lines = [header.map(Self.field).joined(separator: ",")]
         for row in rows {
             var cells = [
-                row.student.displayName, row.student.id, String(row.progress.completedLessons), String(row.progress.totalLessons),
+                row.student.displayName, row.student.email ?? "", row.student.id, String(row.progress.completedLessons), String(row.progress.totalLessons),
                 String(row.progress.percent), row.progress.completedAt.map(ISO8601Text.string) ?? "",
             ]
             for grade in row.grades {
