@@ -83,16 +83,25 @@ extension CoursesService {
         return Gradebook(course: course, quizzes: quizzes, rows: rows.sorted { $0.student.displayName < $1.student.displayName })
     }
 
-    /// The caller's own grades in a course they are enrolled in.
+    /// The caller's own grades in a course they are enrolled in, over the quizzes students see.
     public func myGrades(_ principal: Principal?, _ idOrSlug: String) async throws -> (progress: CourseProgress, quizzes: [Quiz], grades: [QuizGrade], certificate: Certificate?) {
         let principal = try require(principal)
         let progress = try await progress(principal, idOrSlug)
         return try await database.read { sql in
+            let hiddenModules = Set(try await StructureStore.modules(courseID: progress.courseID, on: sql).filter(\.isHidden).map(\.id))
+            // Hidden quizzes are not the student's to see, nor to pass.
             let quizzes = try await QuizStore.quizzes(courseID: progress.courseID, on: sql)
+                .filter { !$0.isHidden && !hiddenModules.contains($0.moduleID) }
             let attempts = try await QuizStore.attempts(courseID: progress.courseID, userID: principal.userID, on: sql)
             let certificate = try await CertificateStore.find(courseID: progress.courseID, userID: principal.userID, on: sql)
             return (progress, quizzes, Self.grades(quizzes: quizzes, attempts: attempts), certificate)
         }
+    }
+
+    /// The caller's certificates, newest first.
+    public func myCertificates(_ principal: Principal?) async throws -> [Certificate] {
+        let principal = try require(principal)
+        return try await database.read { sql in try await CertificateStore.find(userID: principal.userID, on: sql) }
     }
 
     /// A certificate by its public code; 404 when there is none.
