@@ -1463,7 +1463,7 @@ public enum CoursesOpenAPI {
                 ],
                 "responses": {
                   "200": {
-                    "description": "RFC 4180 CSV, one row per student",
+                    "description": "RFC 4180 CSV in UTF-8 with a byte-order mark (so Excel reads it as UTF-8), one row per student, with the student's email when the directory gives it",
                     "content": {"text/csv": {"schema": {"type": "string"}}}
                   },
                   "401": {"$ref": "#/components/responses/Unauthenticated"},
@@ -1988,14 +1988,22 @@ public enum CoursesOpenAPI {
                       "properties": {
                         "questionId": {"type": "string", "format": "uuid"},
                         "correct": {"type": "boolean"},
-                        "key": {"$ref": "#/components/schemas/AnswerKey"}
+                        "key": {
+                          "oneOf": [{"type": "null"}, {"$ref": "#/components/schemas/AnswerKey"}],
+                          "description": "The right answer, or null while the quiz's `revealAnswers` policy withholds it: `never`; `after_last_attempt` (the default) until this attempt passed or no attempt is left, and never while another attempt is in progress; `after_each_attempt` always"
+                        }
                       },
                       "required": ["questionId", "correct", "key"],
                       "additionalProperties": false
                     },
                     "description": "After submission, when the quiz allows review"
                   },
-                  "lateAnswersIgnored": {"type": "boolean"}
+                  "lateAnswersIgnored": {"type": "boolean"},
+                  "attemptsLeft": {
+                    "type": ["integer", "null"],
+                    "minimum": 0,
+                    "description": "Attempts the student may still start after this one; null when unlimited"
+                  }
                 },
                 "required": [
                   "id",
@@ -2009,10 +2017,11 @@ public enum CoursesOpenAPI {
                   "answers",
                   "result",
                   "review",
-                  "lateAnswersIgnored"
+                  "lateAnswersIgnored",
+                  "attemptsLeft"
                 ],
                 "additionalProperties": false,
-                "description": "An attempt as its student sees it; answer keys only in `review`."
+                "description": "An attempt as its student sees it; answer keys only in `review`, and only as the quiz's reveal policy allows."
               },
               "AttemptEnvelope": {
                 "type": "object",

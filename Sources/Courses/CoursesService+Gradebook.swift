@@ -26,14 +26,15 @@ public struct Gradebook: Sendable {
     public let quizzes: [Quiz]
     public let rows: [GradebookRow]
 
-    /// The gradebook as CSV (RFC 4180), one row per student.
+    /// The gradebook as CSV (RFC 4180), one row per student. The email column is empty for a student whose
+    /// address the user directory does not give.
     public var csv: String {
-        var header = ["Student", "Student ID", "Lessons completed", "Lessons total", "Progress %", "Completed at"]
+        var header = ["Student", "Email", "Student ID", "Lessons completed", "Lessons total", "Progress %", "Completed at"]
         for quiz in quizzes { header += ["\(quiz.title): best %", "\(quiz.title): attempts", "\(quiz.title): passed"] }
         var lines = [header.map(Self.field).joined(separator: ",")]
         for row in rows {
             var cells = [
-                row.student.displayName, row.student.id, String(row.progress.completedLessons), String(row.progress.totalLessons),
+                row.student.displayName, row.student.email ?? "", row.student.id, String(row.progress.completedLessons), String(row.progress.totalLessons),
                 String(row.progress.percent), row.progress.completedAt.map(ISO8601Text.string) ?? "",
             ]
             for grade in row.grades {
@@ -82,16 +83,25 @@ extension CoursesService {
         return Gradebook(course: course, quizzes: quizzes, rows: rows.sorted { $0.student.displayName < $1.student.displayName })
     }
 
-    /// The caller's own grades in a course they are enrolled in.
+    /// The caller's own grades in a course they are enrolled in, over the quizzes students see.
     public func myGrades(_ principal: Principal?, _ idOrSlug: String) async throws -> (progress: CourseProgress, quizzes: [Quiz], grades: [QuizGrade], certificate: Certificate?) {
         let principal = try require(principal)
         let progress = try await progress(principal, idOrSlug)
         return try await database.read { sql in
+            let hiddenModules = Set(try await StructureStore.modules(courseID: progress.courseID, on: sql).filter(\.isHidden).map(\.id))
+            // Hidden quizzes are not the student's to see, nor to pass.
             let quizzes = try await QuizStore.quizzes(courseID: progress.courseID, on: sql)
+                .filter { !$0.isHidden && !hiddenModules.contains($0.moduleID) }
             let attempts = try await QuizStore.attempts(courseID: progress.courseID, userID: principal.userID, on: sql)
             let certificate = try await CertificateStore.find(courseID: progress.courseID, userID: principal.userID, on: sql)
             return (progress, quizzes, Self.grades(quizzes: quizzes, attempts: attempts), certificate)
         }
+    }
+
+    /// The caller's certificates, newest first.
+    public func myCertificates(_ principal: Principal?) async throws -> [Certificate] {
+        let principal = try require(principal)
+        return try await database.read { sql in try await CertificateStore.find(userID: principal.userID, on: sql) }
     }
 
     /// A certificate by its public code; 404 when there is none.

@@ -21,8 +21,8 @@ public struct AttemptSheet: Sendable {
         public let questionID: String
         /// Whether the attempt's answer was right.
         public let correct: Bool
-        /// The right answer.
-        public let key: AnswerKey
+        /// The right answer, only when the quiz's `revealAnswers` policy allows it for this attempt.
+        public let key: AnswerKey?
     }
 
     public let attempt: QuizAttempt
@@ -34,6 +34,8 @@ public struct AttemptSheet: Sendable {
     public let review: [Review]?
     /// Answers sent after the time limit, which were not counted.
     public let lateAnswersIgnored: Bool
+    /// Attempts the student may still start after this one; `nil` when the quiz allows unlimited attempts.
+    public let attemptsLeft: Int?
 }
 
 extension CoursesService {
@@ -82,12 +84,12 @@ extension CoursesService {
         let principal = try require(principal)
         for _ in 0..<3 {
             do {
-                let (attempt, quiz, questions) = try await withStudentName(principal.userID) { studentName in
+                let (attempt, quiz, questions, count) = try await withStudentName(principal.userID) { studentName in
                     try await database.transaction { sql in
                         try await openAttempt(principal: principal, quizID: quizID, studentName: studentName, on: sql)
                     }
                 }
-                return Self.sheet(attempt, quiz: quiz, questions: questions, lateAnswersIgnored: false)
+                return Self.sheet(attempt, quiz: quiz, questions: questions, lateAnswersIgnored: false, attempts: count)
             } catch let error where DatabaseFailure(error) == .uniqueViolation {
                 continue
             }
@@ -95,10 +97,11 @@ extension CoursesService {
         throw AppError.conflict("attempt_conflict", "Another attempt was started at the same moment; try again.")
     }
 
-    /// The open attempt, started now unless one is in progress, with its quiz and questions.
+    /// The open attempt, started now unless one is in progress, with its quiz, questions and the student's
+    /// attempts at the quiz (this one included).
     private func openAttempt(
         principal: Principal, quizID: String, studentName: String?, on sql: any SQLDatabase
-    ) async throws -> (QuizAttempt, Quiz, [QuizQuestion]) {
+    ) async throws -> (QuizAttempt, Quiz, [QuizQuestion], [QuizAttempt]) {
         let now = now()
         guard let quiz = try await QuizStore.quiz(id: quizID, on: sql) else { throw AppError.notFound("quiz") }
         let (_, access) = try await visibleCourse(quiz.courseID, for: principal, on: sql)
@@ -118,7 +121,7 @@ extension CoursesService {
                 try await refreshCompletion(courseID: quiz.courseID, userID: principal.userID, studentName: studentName, at: now, on: sql)
                 attempts[attempts.count - 1] = open
             } else {
-                return (open, quiz, questions)
+                return (open, quiz, questions, attempts)
             }
         }
         if let limit = quiz.maxAttempts, attempts.count >= limit {
@@ -139,7 +142,37 @@ extension CoursesService {
             answers: [:], questionOrder: order, optionOrder: optionOrder, score: nil, maxScore: nil, percent: nil, passed: nil
         )
         try await QuizStore.insert(attempt, on: sql)
-        return (attempt, quiz, questions)
+        return (attempt, quiz, questions, attempts + [attempt])
+    }
+
+    /// A quiz as its students would take it, for the course's teachers, without enrolling and without recording
+    /// anything: an attempt sheet that is never stored. With `answers`, the sheet is graded, its review showing
+    /// every key. 403 unless the caller teaches the course.
+    public func previewQuiz(
+        _ principal: Principal?, quizID: String, answers: [String: SubmittedAnswer]? = nil
+    ) async throws -> (course: Course, sheet: AttemptSheet) {
+        let principal = try require(principal)
+        let now = now()
+        let (course, quiz, questions) = try await database.read { sql in
+            guard let quiz = try await QuizStore.quiz(id: quizID, on: sql) else { throw AppError.notFound("quiz") }
+            let (course, access) = try await visibleCourse(quiz.courseID, for: principal, on: sql)
+            guard access.canTeach else { throw AppError.forbidden("Only the course's teachers may preview its quizzes.") }
+            return (course, quiz, try await QuizStore.questions(quizID: quiz.id, on: sql))
+        }
+        var attempt = QuizAttempt(
+            id: "preview", quizID: quiz.id, courseID: course.id, userID: principal.userID, number: 1, startedAt: now,
+            deadlineAt: quiz.timeLimitSeconds.map { now.addingTimeInterval(TimeInterval($0)) }, submittedAt: nil,
+            answers: [:], questionOrder: questions.map(\.id), optionOrder: [:], score: nil, maxScore: nil, percent: nil, passed: nil
+        )
+        var shown = quiz
+        if let answers {
+            try Self.check(answers, against: questions)
+            attempt.answers = answers
+            grade(&attempt, quiz: quiz, questions: questions, at: now)
+            shown.allowReview = true
+            shown.revealAnswers = .afterEachAttempt
+        }
+        return (course, Self.sheet(attempt, quiz: shown, questions: questions, lateAnswersIgnored: false, attempts: [attempt]))
     }
 
     /// The caller's attempt (404 for anyone else's).
@@ -148,8 +181,12 @@ extension CoursesService {
     }
 
     /// Saves answers to an open attempt. 409 `time_limit_exceeded` after the deadline, 409 `attempt_submitted`
-    /// after submission, 422 naming answers that do not fit their question.
-    public func saveAnswers(_ principal: Principal?, attemptID: String, answers: [String: SubmittedAnswer]) async throws -> AttemptSheet {
+    /// after submission, 422 naming answers that do not fit their question. With `replacingAll`, `answers` is
+    /// the whole set (a question it leaves out becomes unanswered), as a page's form sends it; otherwise it is
+    /// merged into the saved answers.
+    public func saveAnswers(
+        _ principal: Principal?, attemptID: String, answers: [String: SubmittedAnswer], replacingAll: Bool = false
+    ) async throws -> AttemptSheet {
         let principal = try require(principal)
         let now = now()
         try await database.transaction { sql in
@@ -161,25 +198,32 @@ extension CoursesService {
                 throw AppError.conflict("time_limit_exceeded", "The time limit has passed; answers are no longer accepted.")
             }
             try Self.check(answers, against: questions)
-            try await QuizStore.saveAnswers(attemptID: attempt.id, answers: attempt.answers.merging(answers) { _, new in new }, on: sql)
+            let kept = replacingAll ? answers : attempt.answers.merging(answers) { _, new in new }
+            try await QuizStore.saveAnswers(attemptID: attempt.id, answers: kept, on: sql)
         }
         return try await sheet(principal, attemptID: attemptID, lateAnswersIgnored: false)
     }
 
     /// Submits and grades an attempt on the server, exactly once: submitting again (or concurrently) returns
-    /// the first result. Answers sent after the time limit are not counted.
-    public func submitAttempt(_ principal: Principal?, attemptID: String, answers: [String: SubmittedAnswer]) async throws -> AttemptSheet {
+    /// the first result. Answers sent after the time limit are not counted. `replacingAll` as in `saveAnswers`.
+    public func submitAttempt(
+        _ principal: Principal?, attemptID: String, answers: [String: SubmittedAnswer], replacingAll: Bool = false
+    ) async throws -> AttemptSheet {
         let principal = try require(principal)
         let now = now()
-        let (attempt, quiz, questions, lateIgnored) = try await withStudentName(principal.userID) { studentName in
+        let (attempt, quiz, questions, lateIgnored, all) = try await withStudentName(principal.userID) { studentName in
             try await database.transaction { sql in
                 var (attempt, quiz, questions) = try await ownedAttempt(principal, attemptID: attemptID, lockingForUpdate: true, on: sql)
                 try await EnrollmentStore.lock(courseID: quiz.courseID, userID: principal.userID, on: sql)
-                guard attempt.submittedAt == nil else { return (attempt, quiz, questions, false) }
+                guard attempt.submittedAt == nil else {
+                    return (attempt, quiz, questions, false, try await QuizStore.attempts(quizID: quiz.id, userID: principal.userID, on: sql))
+                }
                 try Self.check(answers, against: questions)
                 var late = false
                 if let deadline = attempt.deadlineAt, deadline.addingTimeInterval(Self.deadlineGrace) < now {
                     late = !answers.isEmpty
+                } else if replacingAll {
+                    attempt.answers = answers
                 } else {
                     attempt.answers.merge(answers) { _, new in new }
                 }
@@ -190,10 +234,10 @@ extension CoursesService {
                     // Graded by another submit in between: answer with the grade that was kept.
                     attempt = stored
                 }
-                return (attempt, quiz, questions, late)
+                return (attempt, quiz, questions, late, try await QuizStore.attempts(quizID: quiz.id, userID: principal.userID, on: sql))
             }
         }
-        return Self.sheet(attempt, quiz: quiz, questions: questions, lateAnswersIgnored: lateIgnored)
+        return Self.sheet(attempt, quiz: quiz, questions: questions, lateAnswersIgnored: lateIgnored, attempts: all)
     }
 
     func grade(_ attempt: inout QuizAttempt, quiz: Quiz, questions: [QuizQuestion], at now: Date) {
@@ -220,12 +264,31 @@ extension CoursesService {
     private func sheet(_ principal: Principal, attemptID: String, lateAnswersIgnored: Bool) async throws -> AttemptSheet {
         try await database.read { sql in
             let (attempt, quiz, questions) = try await ownedAttempt(principal, attemptID: attemptID, on: sql)
-            return Self.sheet(attempt, quiz: quiz, questions: questions, lateAnswersIgnored: lateAnswersIgnored)
+            let attempts = try await QuizStore.attempts(quizID: quiz.id, userID: principal.userID, on: sql)
+            return Self.sheet(attempt, quiz: quiz, questions: questions, lateAnswersIgnored: lateAnswersIgnored, attempts: attempts)
         }
     }
 
-    /// The attempt as its student sees it: questions and options in the attempt's order, keys only in the review.
-    private static func sheet(_ attempt: QuizAttempt, quiz: Quiz, questions: [QuizQuestion], lateAnswersIgnored: Bool) -> AttemptSheet {
+    /// Whether the review of `attempt` may show the correct answers, by the quiz's `revealAnswers` policy.
+    /// `attempts` are all of the student's attempts at the quiz. "After the last attempt" waits until no other
+    /// attempt is in progress, so a key is never shown while an attempt it would answer is still open.
+    static func revealsAnswers(of attempt: QuizAttempt, quiz: Quiz, attempts: [QuizAttempt]) -> Bool {
+        guard attempt.submittedAt != nil, quiz.allowReview else { return false }
+        switch quiz.revealAnswers {
+        case .never: return false
+        case .afterEachAttempt: return true
+        case .afterLastAttempt:
+            let inProgress = attempts.contains { $0.submittedAt == nil && $0.id != attempt.id }
+            let noneLeft = quiz.maxAttempts.map { attempts.count >= $0 } ?? false
+            return !inProgress && (attempt.passed == true || noneLeft)
+        }
+    }
+
+    /// The attempt as its student sees it: questions and options in the attempt's order, keys only in the
+    /// review and only when the quiz's policy reveals them.
+    static func sheet(
+        _ attempt: QuizAttempt, quiz: Quiz, questions: [QuizQuestion], lateAnswersIgnored: Bool, attempts: [QuizAttempt]
+    ) -> AttemptSheet {
         let byID = Dictionary(uniqueKeysWithValues: questions.map { ($0.id, $0) })
         let ordered = attempt.questionOrder.compactMap { id -> QuizQuestion? in
             guard var question = byID[id] else { return nil }
@@ -235,20 +298,23 @@ extension CoursesService {
             }
             return question
         }
+        let reveal = revealsAnswers(of: attempt, quiz: quiz, attempts: attempts)
         let review = attempt.submittedAt != nil && quiz.allowReview
             ? ordered.map { question in
                 AttemptSheet.Review(
                     questionID: question.id, correct: QuizGrading.isCorrect(attempt.answers[question.id], for: question),
-                    key: question.key
+                    key: reveal ? question.key : nil
                 )
             }
             : nil
+        let used = attempts.contains { $0.id == attempt.id } ? attempts.count : attempts.count + 1
         return AttemptSheet(
             attempt: attempt, quiz: quiz,
             questions: ordered.map {
                 AttemptSheet.Question(id: $0.id, kind: $0.kind, prompt: $0.prompt, options: $0.options, points: $0.points)
             },
-            review: review, lateAnswersIgnored: lateAnswersIgnored
+            review: review, lateAnswersIgnored: lateAnswersIgnored,
+            attemptsLeft: quiz.maxAttempts.map { max(0, $0 - used) }
         )
     }
 

@@ -46,7 +46,8 @@ struct QuizView: Codable {
     }
 }
 
-/// An attempt as its student sees it. Keys appear only in `review`, after submission, when the quiz allows it.
+/// An attempt as its student sees it. Keys appear only in `review`, after submission, when the quiz allows
+/// review and its `revealAnswers` policy reveals them for this attempt (otherwise `key` is null).
 struct AttemptView: Codable {
     struct Question: Codable {
         let id: String
@@ -66,7 +67,7 @@ struct AttemptView: Codable {
     struct Review: Codable {
         let questionId: String
         let correct: Bool
-        let key: AnswerKey
+        @ExplicitNull var key: AnswerKey?
     }
 
     let id: String
@@ -81,6 +82,7 @@ struct AttemptView: Codable {
     @ExplicitNull var result: Result?
     @ExplicitNull var review: [Review]?
     let lateAnswersIgnored: Bool
+    @ExplicitNull var attemptsLeft: Int?
 
     init(_ sheet: AttemptSheet) {
         let attempt = sheet.attempt
@@ -98,6 +100,7 @@ struct AttemptView: Codable {
         }
         review = sheet.review?.map { Review(questionId: $0.questionID, correct: $0.correct, key: $0.key) }
         lateAnswersIgnored = sheet.lateAnswersIgnored
+        attemptsLeft = sheet.attemptsLeft
     }
 }
 

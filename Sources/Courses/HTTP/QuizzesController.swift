@@ -98,15 +98,18 @@ public struct QuizzesController: Sendable {
         Self.csvDownload(try await courses.gradebook(context.principal, parameter("course", context)))
     }
 
-    /// The gradebook as a CSV download, for the API and the instructor's page.
+    /// The gradebook as a CSV download, for the API and the instructor's page: UTF-8 with a byte-order mark,
+    /// which Excel needs to read the file as UTF-8 rather than the system's legacy code page.
     public static func csvDownload(_ book: Gradebook) -> Response {
-        Response(
+        var body = ByteBuffer(bytes: [0xEF, 0xBB, 0xBF])
+        body.writeString(book.csv)
+        return Response(
             status: .ok,
             headers: [
                 .contentType: "text/csv; charset=utf-8", .cacheControl: "no-store",
                 .contentDisposition: "attachment; filename=\"gradebook-\(book.course.slug).csv\"",
             ],
-            body: .init(byteBuffer: ByteBuffer(string: book.csv))
+            body: .init(byteBuffer: body)
         )
     }
 

@@ -32,6 +32,11 @@ struct CertificateStore {
         try await select(on: sql).where("course_id", .equal, courseID).where("user_id", .equal, userID).first().map(decode)
     }
 
+    /// A learner's certificates, newest first.
+    static func find(userID: String, on sql: any SQLDatabase) async throws -> [Certificate] {
+        try await select(on: sql).where("user_id", .equal, userID).orderBy("issued_at", .descending).orderBy("code").all().map(decode)
+    }
+
     private static func select(on sql: any SQLDatabase) -> SQLSelectBuilder {
         sql.select().columns("code", "course_id", "user_id", "student_name", "course_title", "issued_at").from("certificates")
     }

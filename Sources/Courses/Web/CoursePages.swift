@@ -22,23 +22,29 @@ struct CoursePages: Sendable {
         pages.post("courses/:course/leave", use: leave)
         pages.get("courses/:course/lessons/:lesson", use: lesson)
         pages.post("courses/:course/lessons/:lesson/completion", use: completion)
+        pages.get("courses/:course/leave", use: confirmLeave)
         pages.get("courses/:course/quizzes/:quiz", use: quiz)
         pages.post("courses/:course/quizzes/:quiz/start", use: startQuiz)
+        pages.get("courses/:course/quizzes/:quiz/preview", use: previewQuiz)
+        pages.post("courses/:course/quizzes/:quiz/preview", use: gradePreview)
         pages.get("attempts/:attempt", use: attempt)
         pages.post("attempts/:attempt/submit", use: submit)
         pages.get("learning", use: learning)
+        pages.get("certificates", use: certificates)
         pages.get("certificates/:code", use: certificate)
+        pages.get("print/certificate.css", use: certificatePrintStylesheet)
         pages.post("markdown-preview", use: preview)
     }
 
-    private func slug(_ context: AppRequestContext) throws -> String { try context.parameters.require("course") }
+    func slug(_ context: AppRequestContext) throws -> String { try context.parameters.require("course") }
 
     @Sendable func home(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard let principal = context.principal else {
             return try renderer.render(Page("home", title: "Home", content: NoContent(), section: .home), context: context)
         }
         let enrollments = try await courses.myEnrollments(principal)
-        let rows = enrollments.map(Self.learningRow)
+        let certificates = Dictionary(try await courses.myCertificates(principal).map { ($0.courseID, $0) }) { first, _ in first }
+        let rows = enrollments.map { Self.learningRow($0, $1, certificate: certificates[$0.id]) }
         let active = enrollments.filter { $0.1.completedAt == nil }
         let continueLearning = active.first(where: { $0.1.lastLessonID != nil }).map { course, progress in
             Content.Dashboard.Continue(
@@ -106,18 +112,21 @@ struct CoursePages: Sendable {
                 .init(
                     slug: course.slug, title: course.title, summary: course.summary, category: course.category,
                     level: course.level.rawValue, price: PageFormat.price(minor: course.priceMinor, currency: course.currency),
-                    enrollmentCount: course.enrollmentCount
+                    learners: CoursePageText.count(course.enrollmentCount, "learner")
                 )
             },
             nextURL: nextURL
         )
-        return try renderer.html(Page("catalog", title: "Courses", content: content, section: .courses), context: context)
+        let title = text.isEmpty ? "Courses" : "Search: \(text.prefix(80)) · Courses"
+        return try renderer.html(Page("catalog", title: title, content: content, section: .courses), context: context)
     }
 
     @Sendable func course(_ request: Request, context: AppRequestContext) async throws -> Response {
         let slug = try slug(context)
         guard context.principal == nil else {
-            return PageRenderer.html(try await courseHTML(slug, context: context).html, status: .ok)
+            let notice = request.uri.queryParameters.get("done") == "left"
+                ? "You left this course. Your progress is kept if you enroll again." : nil
+            return PageRenderer.html(try await courseHTML(slug, notice: notice, context: context).html, status: .ok)
         }
         return try await renderer.sharedPage(cache, key: "course:\(slug)", request: request, context: context) {
             try await courseHTML(slug, context: context)
@@ -125,22 +134,28 @@ struct CoursePages: Sendable {
     }
 
     /// The course page and the cache tag of the course it shows.
-    private func courseHTML(_ slug: String, context: AppRequestContext) async throws -> (html: String, tags: Set<String>) {
+    private func courseHTML(_ slug: String, notice: String? = nil, context: AppRequestContext) async throws -> (html: String, tags: Set<String>) {
         let outline = try await courses.outline(context.principal, slug)
         let course = outline.course
-        let (_, quizzes) = try await courses.quizzes(context.principal, course.id)
         let access = outline.access
         let published = course.status == .published
         let price = PageFormat.price(minor: course.priceMinor, currency: course.currency)
+        let path = CoursePath(outline)
         var progress: Content.Progress?
-        var certificateURL: String?
+        var missing: [Content.Course.Missing] = []
         var continueURL: String?
+        var startURL: String?
         if access.isEnrolled {
             let grades = try await courses.myGrades(context.principal, course.id)
-            progress = Content.Progress(grades.progress)
-            certificateURL = grades.certificate.map { "/certificates/\($0.code)" }
-            let next = outline.lastLessonID ?? outline.modules.flatMap(\.lessons).first { !outline.completedLessonIDs.contains($0.id) }?.id
-            continueURL = next.map { "/courses/\(course.slug)/lessons/\($0)" }
+            progress = Content.Progress(grades.progress, certificate: grades.certificate)
+            let todo = Self.missing(outline)
+            if grades.progress.completedAt == nil { missing = todo }
+            let started = outline.lastLessonID != nil || !outline.completedLessonIDs.isEmpty || grades.grades.contains { $0.attempts > 0 }
+            if started {
+                continueURL = todo.first?.url
+            } else {
+                startURL = path.first?.url
+            }
         }
         let content = Content.Course(
             course: .init(
@@ -167,15 +182,29 @@ struct CoursePages: Sendable {
                             completed: outline.completedLessonIDs.contains(lesson.id)
                         )
                     },
-                    quizzes: quizzes.filter { $0.0.moduleID == module.id }.map { quiz, _ in
-                        .init(id: quiz.id, slug: course.slug, title: quiz.title, open: access.canLearn)
+                    quizzes: outline.quizzes.filter { $0.moduleID == module.id }.map { quiz in
+                        .init(id: quiz.id, slug: course.slug, title: quiz.title, open: access.canLearn, passed: outline.passedQuizIDs.contains(quiz.id))
                     }
                 )
             },
-            progress: progress, certificateURL: certificateURL, continueURL: continueURL
+            progress: progress, missing: missing, hasMissing: !missing.isEmpty, continueURL: continueURL, startURL: startURL,
+            learners: CoursePageText.count(course.enrollmentCount, "learner")
         )
-        let html = try renderer.html(Page("course", title: course.title, content: content, section: .courses), context: context)
+        let html = try renderer.html(Page("course", title: course.title, content: content, section: .courses, notice: notice), context: context)
         return (html, [CoursesCacheTags.course(course.id)])
+    }
+
+    /// What an enrolled learner still has to do, in course order: lessons to complete and quizzes to pass.
+    static func missing(_ outline: CourseOutline) -> [Content.Course.Missing] {
+        let slug = outline.course.slug
+        return outline.modules.flatMap { module, lessons in
+            lessons.filter { !outline.completedLessonIDs.contains($0.id) }.map {
+                Content.Course.Missing(text: "Complete \($0.title)", url: "/courses/\(slug)/lessons/\($0.id)")
+            }
+                + outline.quizzes.filter { $0.moduleID == module.id && !outline.passedQuizIDs.contains($0.id) }.map {
+                    Content.Course.Missing(text: "Pass \($0.title) with \($0.passingScore)%", url: "/courses/\(slug)/quizzes/\($0.id)")
+                }
+        }
     }
 
     @Sendable func enroll(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -185,30 +214,54 @@ struct CoursePages: Sendable {
         return PageRenderer.redirect(to: "/courses/\(slug)")
     }
 
-    @Sendable func leave(_ request: Request, context: AppRequestContext) async throws -> Response {
+    /// Asks before leaving a course, saying what happens to the learner's progress.
+    @Sendable func confirmLeave(_ request: Request, context: AppRequestContext) async throws -> Response {
         let slug = try slug(context)
+        guard context.principal != nil else { return PageRenderer.signIn(returningTo: "/courses/\(slug)/leave") }
+        return try await leaveConfirmation(slug, context: context)
+    }
+
+    private func leaveConfirmation(_ slug: String, context: AppRequestContext) async throws -> Response {
+        let progress = try await courses.progress(context.principal, slug)
+        let course = try await courses.outline(context.principal, progress.courseID).course
+        let content = Content.LeaveCourse(course: .init(slug: course.slug, title: course.title), percent: progress.percent)
+        return try renderer.render(
+            Page("leave-course", title: "Leave \(course.title)?", content: content, section: .learning, narrow: true), context: context
+        )
+    }
+
+    /// Leaves the course once confirmed (`confirm=true`); without the confirmation it asks first.
+    @Sendable func leave(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let form = try context.submittedForm()
+        let slug = try slug(context)
+        guard form["confirm"] == "true" else {
+            _ = try context.requirePrincipal()
+            return try await leaveConfirmation(slug, context: context)
+        }
         try await courses.leave(context.principal, slug)
-        return PageRenderer.redirect(to: "/courses/\(slug)")
+        return PageRenderer.redirect(to: "/courses/\(slug)?done=left")
     }
 
     @Sendable func lesson(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (course, lesson) = try await courses.lesson(context.principal, try slug(context), lessonID: try context.parameters.require("lesson"))
         let outline = try await courses.outline(context.principal, course.id)
-        let ordered = outline.modules.flatMap(\.lessons)
-        let index = ordered.firstIndex { $0.id == lesson.id }
-        let neighbour = { (position: Int) -> Content.Lesson.Neighbour? in
-            ordered.indices.contains(position) ? .init(id: ordered[position].id, title: ordered[position].title) : nil
+        let staffPreview = outline.access.canTeach
+        let tracking = outline.access.isEnrolled && !staffPreview
+        var progress: Content.Progress?
+        if tracking {
+            let grades = try await courses.myGrades(context.principal, course.id)
+            progress = Content.Progress(grades.progress, certificate: grades.certificate)
         }
         let content = Content.Lesson(
             course: .init(slug: course.slug, title: course.title),
             lesson: .init(id: lesson.id, title: lesson.title, bodyHtml: lesson.bodyHTML, videoUrl: lesson.videoURL.flatMap { $0.isEmpty ? nil : $0 }),
-            enrolled: outline.access.isEnrolled,
+            tracking: tracking,
+            staffPreview: staffPreview,
             completed: outline.completedLessonIDs.contains(lesson.id),
-            previous: index.flatMap { neighbour($0 - 1) },
-            next: index.flatMap { neighbour($0 + 1) },
-            progress: outline.access.isEnrolled ? Content.Progress(try await courses.progress(context.principal, course.id)) : nil
+            path: CoursePath(outline).navigation(around: lesson.id),
+            progress: progress
         )
-        return try renderer.render(Page("lesson", title: lesson.title, content: content, section: .courses), context: context)
+        return try renderer.render(Page("lesson", title: "\(lesson.title) · \(course.title)", content: content, section: .courses), context: context)
     }
 
     @Sendable func completion(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -219,130 +272,71 @@ struct CoursePages: Sendable {
         return PageRenderer.redirect(to: "/courses/\(slug)/lessons/\(lessonID)")
     }
 
-    @Sendable func quiz(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let quizID = try context.parameters.require("quiz")
-        let outline = try await courses.outline(context.principal, try slug(context))
-        let (_, quizzes) = try await courses.quizzes(context.principal, outline.course.id)
-        guard let quiz = quizzes.first(where: { $0.0.id == quizID })?.0 else { throw AppError.notFound("quiz") }
-        let attempts = context.principal == nil ? [] : try await courses.myAttempts(context.principal, quizID: quiz.id)
-        let content = Content.QuizOverview(
-            course: .init(slug: outline.course.slug, title: outline.course.title),
-            quiz: .init(
-                id: quiz.id, title: quiz.title, passingScore: quiz.passingScore,
-                timeLimitMinutes: quiz.timeLimitSeconds.map { max(1, $0 / 60) }, maxAttempts: quiz.maxAttempts
-            ),
-            enrolled: outline.access.isEnrolled,
-            attempts: attempts.map { .init(id: $0.id, number: $0.number, percent: $0.percent, passed: $0.passed == true) }
-        )
-        return try renderer.render(Page("quiz", title: quiz.title, content: content, section: .courses), context: context)
-    }
-
-    @Sendable func startQuiz(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let sheet = try await courses.startAttempt(context.principal, quizID: try context.parameters.require("quiz"))
-        return PageRenderer.redirect(to: "/attempts/\(sheet.attempt.id)")
-    }
-
-    @Sendable func attempt(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let attemptID = try context.parameters.require("attempt")
-        guard context.principal != nil else { return PageRenderer.signIn(returningTo: "/attempts/\(attemptID)") }
-        return try await renderAttempt(try await courses.attempt(context.principal, attemptID: attemptID), context: context)
-    }
-
-    @Sendable func submit(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let form = try context.submittedForm()
-        let attemptID = try context.parameters.require("attempt")
-        let current = try await courses.attempt(context.principal, attemptID: attemptID)
-        var answers: [String: SubmittedAnswer] = [:]
-        for question in current.questions {
-            let name = "q.\(question.id)"
-            switch question.kind {
-            case .singleChoice:
-                if form.has(name) { answers[question.id] = .text(form[name]) }
-            case .multipleChoice:
-                let chosen = question.options.map(\.id).filter { form.has("\(name).\($0)") }
-                if !chosen.isEmpty { answers[question.id] = .options(chosen) }
-            case .trueFalse:
-                if form.has(name) { answers[question.id] = .truth(form[name] == "true") }
-            case .shortAnswer:
-                if !form[name].isEmpty { answers[question.id] = .text(form[name]) }
-            case .numeric:
-                if let number = Double(form[name].trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")) {
-                    answers[question.id] = .number(number)
-                }
-            }
-        }
-        let sheet = try await courses.submitAttempt(context.principal, attemptID: attemptID, answers: answers)
-        return try await renderAttempt(sheet, context: context)
-    }
-
-    private func renderAttempt(_ sheet: AttemptSheet, context: AppRequestContext) async throws -> Response {
-        let attempt = sheet.attempt
-        var result: Content.Attempt.Result?
-        if let score = attempt.score, let maxScore = attempt.maxScore, let percent = attempt.percent {
-            result = .init(score: score, maxScore: maxScore, percent: percent, passed: attempt.passed == true, late: sheet.lateAnswersIgnored)
-        }
-        let review = sheet.review.map { reviews in
-            Content.Attempt.Review(items: zip(sheet.questions, reviews).enumerated().map { index, pair in
-                let (question, review) = pair
-                return .init(number: index + 1, prompt: question.prompt, correct: review.correct, answer: Self.describe(review.key, of: question))
-            })
-        }
-        let content = Content.Attempt(
-            attempt: .init(id: attempt.id, quizTitle: sheet.quiz.title, number: attempt.number),
-            courseSlug: try await courses.outline(context.principal, sheet.quiz.courseID).course.slug,
-            open: attempt.submittedAt == nil,
-            questions: sheet.questions.enumerated().map { index, question in
-                .init(
-                    number: index + 1, prompt: question.prompt, points: question.points,
-                    single: question.kind == .singleChoice, multiple: question.kind == .multipleChoice,
-                    truefalse: question.kind == .trueFalse, short: question.kind == .shortAnswer, numeric: question.kind == .numeric,
-                    options: question.options.map { .init(id: $0.id, text: $0.text, questionId: question.id) },
-                    questionId: question.id
-                )
-            },
-            deadline: attempt.submittedAt == nil ? attempt.deadlineAt.map(ISO8601Text.string) : nil,
-            result: result, review: review
-        )
-        return try renderer.render(Page("attempt", title: sheet.quiz.title, content: content, section: .courses), context: context)
-    }
-
-    /// The right answer of a reviewed question, in words.
-    static func describe(_ key: AnswerKey, of question: AttemptSheet.Question) -> String {
-        switch question.kind {
-        case .singleChoice, .multipleChoice:
-            let right = Set(key.correctOptions ?? [])
-            return question.options.filter { right.contains($0.id) }.map(\.text).joined(separator: ", ")
-        case .trueFalse: return key.truth == true ? "True" : "False"
-        case .shortAnswer: return key.accepted?.first ?? ""
-        case .numeric:
-            let value = key.value.map { String(format: "%g", $0) } ?? ""
-            let tolerance = key.tolerance ?? 0
-            return tolerance > 0 ? "\(value) ± \(String(format: "%g", tolerance))" : value
-        }
-    }
-
-    private static func learningRow(_ course: Course, _ progress: CourseProgress) -> Content.Learning.Row {
+    private static func learningRow(_ course: Course, _ progress: CourseProgress, certificate: Certificate?) -> Content.Learning.Row {
         .init(
             slug: course.slug, title: course.title, percent: progress.percent, completed: progress.completedAt != nil,
-            continueURL: progress.lastLessonID.map { "/courses/\(course.slug)/lessons/\($0)" }
+            continueURL: progress.lastLessonID.map { "/courses/\(course.slug)/lessons/\($0)" },
+            certificateURL: certificate.map { "/certificates/\($0.code)" }
         )
     }
 
     @Sendable func learning(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard context.principal != nil else { return PageRenderer.signIn(returningTo: "/learning") }
-        let items = try await courses.myEnrollments(context.principal).map(Self.learningRow)
-        return try renderer.render(
-            Page("learning", title: "My learning", content: Content.Learning(items: items), section: .learning), context: context
+        let certificates = try await courses.myCertificates(context.principal)
+        let byCourse = Dictionary(certificates.map { ($0.courseID, $0) }) { first, _ in first }
+        let items = try await courses.myEnrollments(context.principal).map { Self.learningRow($0, $1, certificate: byCourse[$0.id]) }
+        let content = Content.Learning(
+            items: items, certificates: certificates.isEmpty ? nil : CoursePageText.count(certificates.count, "certificate")
+        )
+        return try renderer.render(Page("learning", title: "My learning", content: content, section: .learning), context: context)
+    }
+
+    @Sendable func certificates(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard context.principal != nil else { return PageRenderer.signIn(returningTo: "/certificates") }
+        let content = Content.CertificateList(certificates: try await courses.myCertificates(context.principal).map {
+            .init(courseTitle: $0.courseTitle, date: PageFormat.date($0.issuedAt), code: $0.code, url: "/certificates/\($0.code)")
+        })
+        return try renderer.render(Page("certificates", title: "My certificates", content: content, section: .learning), context: context)
+    }
+
+    /// A certificate anyone with its code may verify, printable, with its address to share instead of a PDF.
+    @Sendable func certificate(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let certificate = try await courses.certificate(code: try context.parameters.require("code"))
+        let content = Content.CertificateCard(
+            certificate: .init(
+                studentName: certificate.studentName, courseTitle: certificate.courseTitle,
+                date: PageFormat.date(certificate.issuedAt), code: certificate.code
+            ),
+            shareURL: Self.origin(of: request) + "/certificates/\(certificate.code)",
+            printStylesheet: "/print/certificate.css",
+            own: context.principal?.userID == certificate.userID
+        )
+        return try renderer.render(Page("certificate", title: "Certificate: \(certificate.courseTitle)", content: content), context: context)
+    }
+
+    /// The certificate page's print stylesheet: the page's own, since the Content-Security-Policy allows no
+    /// inline style. Only the certificate itself is printed, on one page.
+    @Sendable func certificatePrintStylesheet(_ request: Request, context: AppRequestContext) async throws -> Response {
+        Response(
+            status: .ok,
+            headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=300"],
+            body: .init(byteBuffer: ByteBuffer(string: CourseTemplates.certificatePrint))
         )
     }
 
-    @Sendable func certificate(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let certificate = try await courses.certificate(code: try context.parameters.require("code"))
-        let content = Content.CertificateCard(certificate: .init(
-            studentName: certificate.studentName, courseTitle: certificate.courseTitle,
-            date: PageFormat.date(certificate.issuedAt), code: certificate.code
-        ))
-        return try renderer.render(Page("certificate", title: "Certificate", content: content), context: context)
+    /// `scheme://host` the request was addressed to, for links meant to be copied; empty when the request
+    /// names no host (the link is then relative).
+    static func origin(of request: Request) -> String {
+        guard let host = request.head.authority, !host.isEmpty,
+            host.allSatisfy({ $0.isLetter || $0.isNumber || ".-:[]".contains($0) })
+        else { return "" }
+        let local = host.hasPrefix("localhost") || host.hasPrefix("127.") || host.hasPrefix("[::1]")
+        let scheme = switch HTTPField.Name("X-Forwarded-Proto").flatMap({ request.headers[$0] }) {
+        case "http": "http"
+        case "https": "https"
+        default: request.head.scheme ?? (local ? "http" : "https")
+        }
+        return "\(scheme)://\(host)"
     }
 
     /// Renders Markdown exactly as lessons will show it, for the editor's live preview.

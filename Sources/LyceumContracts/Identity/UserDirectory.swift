@@ -8,13 +8,17 @@ public struct UserSummary: Sendable, Equatable, Codable {
     public let role: Role
     /// Whether the account may sign in.
     public let isActive: Bool
+    /// The sign-in address, for staff views such as a gradebook export; `nil` when the directory does not give it.
+    /// Never shown to other students.
+    public let email: String?
 
     /// Creates a summary.
-    public init(id: String, displayName: String, role: Role, isActive: Bool) {
+    public init(id: String, displayName: String, role: Role, isActive: Bool, email: String? = nil) {
         self.id = id
         self.displayName = displayName
         self.role = role
         self.isActive = isActive
+        self.email = email
     }
 }
 

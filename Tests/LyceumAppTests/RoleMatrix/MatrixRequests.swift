@@ -118,6 +118,7 @@ enum MatrixRequests {
         case "/admin/users/{id}": return ["action": "role", "role": "instructor"]
         case "/admin/jobs/{id}": return ["action": "retry"]
         case "/courses/{course}/lessons/{lesson}/completion": return ["completed": "true"]
+        case "/courses/{course}/leave", "/attempts/{attempt}/submit": return ["confirm": "true"]
         case "/markdown-preview": return ["markdown": "# Preview"]
         case "/teach/courses": return ["title": unique("Page course"), "summary": "S", "category": "Tests"]
         case "/teach/courses/{course}":
