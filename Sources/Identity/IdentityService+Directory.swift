@@ -10,7 +10,7 @@ extension IdentityService: UserDirectory {
         return try await database.read { sql in
             var summaries: [String: UserSummary] = [:]
             for chunk in stride(from: 0, to: unique.count, by: 500).map({ Array(unique[$0..<min($0 + 500, unique.count)]) }) {
-                let rows = try await sql.select().columns("id", "display_name", "role", "active").from("users")
+                let rows = try await sql.select().columns("id", "display_name", "role", "active", "email").from("users")
                     .where("id", .in, chunk).all()
                 for row in rows {
                     let id = try row.decode(column: "id", as: String.self)
@@ -18,7 +18,8 @@ extension IdentityService: UserDirectory {
                         id: id,
                         displayName: try row.decode(column: "display_name", as: String.self),
                         role: Role(rawValue: try row.decode(column: "role", as: String.self)) ?? .student,
-                        isActive: try row.decode(column: "active", as: Bool.self)
+                        isActive: try row.decode(column: "active", as: Bool.self),
+                        email: try row.decode(column: "email", as: String.self)
                     )
                 }
             }

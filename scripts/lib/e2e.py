@@ -640,7 +640,7 @@ def check_learning_in_browser(base):
         check(bar.get_attribute("value") == "25", "the course page's progress bar moved to 25")
 
         driver.find_element(By.XPATH, "//p[starts-with(normalize-space(.), 'Quiz:')]/a").click()
-        wait.until(expected_conditions.presence_of_element_located((By.XPATH, "//button[text()='Start an attempt']"))).click()
+        wait.until(expected_conditions.presence_of_element_located((By.CSS_SELECTOR, "[data-testid=start-attempt]"))).click()
         wait.until(expected_conditions.presence_of_element_located((By.CSS_SELECTOR, ".quiz-form")))
         check_accessibility(driver, "a quiz attempt, as a student")
 

@@ -152,3 +152,86 @@ def build_course(base, tools, title):
 
 def take_course(base, tools, slug):
     """The student's half, on the course `build_course` published."""
+    check = tools.check
+    driver = tools.new_driver("1200,900")
+    try:
+        wait = _wait(driver)
+        driver.get(base + "/signup")
+        driver.find_element(By.NAME, "displayName").send_keys("Sky Student")
+        driver.find_element(By.NAME, "email").send_keys(f"sky-student-{slug}@example.org")
+        password = tools.secret("password", f"sky student password {slug}")
+        driver.find_element(By.NAME, "password").send_keys(password)
+        driver.find_element(By.CSS_SELECTOR, "form.stack button[type=submit]").click()
+        wait.until(expected_conditions.title_is("Your profile · Lyceum"))
+        tools.remember_cookies(driver)
+
+        driver.get(base + f"/courses/{slug}")
+        _button(driver, "Enroll for free").click()
+        wait.until(expected_conditions.presence_of_element_located((By.ID, "course-progress")))
+        check("Continue where you left off" not in driver.page_source, "before a start the course offers to start, not to continue")
+        _link(driver, "Start the course").click()
+        wait.until(expected_conditions.title_contains("Looking up"))
+        check(not driver.find_elements(By.XPATH, "//a[normalize-space(.)='Watch the video']"), "a lesson without a video shows no video link")
+        _button(driver, "Mark as complete").click()
+        wait.until(expected_conditions.presence_of_element_located((By.CSS_SELECTOR, "a[rel=next]"))).click()
+        wait.until(expected_conditions.title_contains("Keeping a sky diary"))
+        check("Looking up" in driver.find_element(By.CSS_SELECTOR, "a[rel=prev]").text, "the second lesson links back to the first")
+        tools.accessibility(driver, "a lesson with previous and next (student)")
+        _button(driver, "Mark as complete").click()
+        nxt = wait.until(expected_conditions.presence_of_element_located((By.CSS_SELECTOR, "a[rel=next]")))
+        check("Check your sky" in nxt.text, "after the last lesson, next leads to the module's quiz")
+        nxt.click()
+        wait.until(expected_conditions.presence_of_element_located((By.CSS_SELECTOR, "[data-testid=quiz-rules]")))
+        rules = driver.find_element(By.CSS_SELECTOR, "[data-testid=quiz-rules]").text
+        check("No time limit" in rules and "Unlimited attempts" in rules, f"the quiz page states its rules ({rules!r})")
+        tools.accessibility(driver, "quiz page (student)")
+
+        driver.find_element(By.CSS_SELECTOR, "[data-testid=start-attempt]").click()
+        wait.until(expected_conditions.presence_of_element_located((By.CSS_SELECTOR, ".quiz-form")))
+        driver.find_element(By.XPATH, "//label[normalize-space(.)='Mars']/input").click()
+        _button(driver, "Submit answers").click()
+        summary = wait.until(expected_conditions.presence_of_element_located((By.CSS_SELECTOR, "[data-testid=unanswered-summary]")))
+        check("1" in summary.text and "The Moon shines by reflected sunlight." in driver.page_source,
+              "submitting with an unanswered question shows what is unanswered and asks to confirm")
+        tools.accessibility(driver, "unanswered-question summary (student)")
+        _button(driver, "Submit all and finish").click()
+        result = wait.until(expected_conditions.presence_of_element_located((By.CSS_SELECTOR, "[data-testid=quiz-result]")))
+        check("50%" in result.text and "not passed" in result.text, f"the confirmed attempt is graded ({result.text.strip()})")
+        result_url = driver.current_url
+        driver.refresh()
+        result = wait.until(expected_conditions.presence_of_element_located((By.CSS_SELECTOR, "[data-testid=quiz-result]")))
+        check(driver.current_url == result_url and "50%" in result.text, "the result has its own address that reloads")
+        check("Your answer:" in driver.page_source and not driver.find_elements(By.CSS_SELECTOR, "[data-testid=right-answer]"),
+              "the review shows the student's answers and keeps the right ones back while attempts remain and it is not passed")
+        tools.accessibility(driver, "quiz result with review (student)")
+
+        driver.get(base + f"/courses/{slug}")
+        missing = wait.until(expected_conditions.presence_of_element_located((By.CSS_SELECTOR, "[data-testid=completion-missing]")))
+        check("Pass Check your sky with 60%" in missing.text, f"a course read to 100% says what completion still needs ({missing.text!r})")
+
+        driver.find_element(By.XPATH, "//p[starts-with(normalize-space(.), 'Quiz:')]/a").click()
+        wait.until(expected_conditions.presence_of_element_located((By.CSS_SELECTOR, "[data-testid=start-attempt]"))).click()
+        wait.until(expected_conditions.presence_of_element_located((By.CSS_SELECTOR, ".quiz-form")))
+        driver.find_element(By.XPATH, "//label[normalize-space(.)='Mars']/input").click()
+        driver.find_element(By.XPATH, "//label[normalize-space(.)='True']/input").click()
+        _button(driver, "Submit answers").click()
+        result = wait.until(expected_conditions.presence_of_element_located((By.CSS_SELECTOR, "[data-testid=quiz-result]")))
+        check("100%" in result.text and "passed" in result.text, f"the second attempt passes ({result.text.strip()})")
+        check(len(driver.find_elements(By.CSS_SELECTOR, "[data-testid=right-answer]")) == 2,
+              "once passed, the review shows the right answers next to the student's")
+
+        driver.find_element(By.CSS_SELECTOR, "[data-testid=finish-course]").click()
+        complete = wait.until(expected_conditions.presence_of_element_located((By.CSS_SELECTOR, "[data-testid=course-complete]")))
+        check("Course complete" in complete.text, "the last item leads back to the course, which shows it complete")
+        tools.accessibility(driver, "completed course (student)")
+        complete.find_element(By.XPATH, ".//a[normalize-space(.)='View your certificate']").click()
+        wait.until(expected_conditions.presence_of_element_located((By.CSS_SELECTOR, ".certificate")))
+        check("Sky Student" in driver.find_element(By.CSS_SELECTOR, ".certificate").text
+              and driver.find_elements(By.CSS_SELECTOR, "link[rel=stylesheet][media=print]"),
+              "the certificate page names the student and has a print stylesheet")
+        tools.accessibility(driver, "certificate (student)")
+        driver.get(base + "/certificates")
+        check("Browser sky course" in driver.find_element(By.CSS_SELECTOR, "main").text, "My certificates lists the new certificate")
+        tools.accessibility(driver, "my certificates (student)")
+    finally:
+        driver.quit()
