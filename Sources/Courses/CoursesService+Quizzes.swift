@@ -146,10 +146,10 @@ extension CoursesService {
     }
 
     /// A quiz as its students would take it, for the course's teachers, without enrolling and without recording
-    /// anything: an attempt sheet that is never stored. With `answers`, the sheet is graded, its review showing
-    /// every key. 403 unless the caller teaches the course.
+    /// anything: an attempt sheet that is never stored. With `answering`, which reads the answers off the
+    /// questions shown, the sheet is graded, its review showing every key. 403 unless the caller teaches the course.
     public func previewQuiz(
-        _ principal: Principal?, quizID: String, answers: [String: SubmittedAnswer]? = nil
+        _ principal: Principal?, quizID: String, answering: (([AttemptSheet.Question]) -> [String: SubmittedAnswer])? = nil
     ) async throws -> (course: Course, sheet: AttemptSheet) {
         let principal = try require(principal)
         let now = now()
@@ -165,7 +165,8 @@ extension CoursesService {
             answers: [:], questionOrder: questions.map(\.id), optionOrder: [:], score: nil, maxScore: nil, percent: nil, passed: nil
         )
         var shown = quiz
-        if let answers {
+        if let answering {
+            let answers = answering(Self.sheet(attempt, quiz: quiz, questions: questions, lateAnswersIgnored: false, attempts: [attempt]).questions)
             try Self.check(answers, against: questions)
             attempt.answers = answers
             grade(&attempt, quiz: quiz, questions: questions, at: now)
