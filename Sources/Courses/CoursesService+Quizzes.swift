@@ -56,12 +56,18 @@ extension CoursesService {
         }
     }
 
-    /// The quizzes of a course the caller can see, with questions (and keys) for teachers only.
+    /// The quizzes of a course the caller can see, with questions (and keys) for teachers only. Students do not
+    /// get hidden quizzes, nor those of hidden modules.
     public func quizzes(_ principal: Principal?, _ idOrSlug: String) async throws -> (access: CourseAccess, quizzes: [(Quiz, [QuizQuestion])]) {
         try await database.read { sql in
             let (course, access) = try await visibleCourse(idOrSlug, for: principal, on: sql)
+            var quizzes = try await QuizStore.quizzes(courseID: course.id, on: sql)
+            if !access.canTeach {
+                let hiddenModules = Set(try await StructureStore.modules(courseID: course.id, on: sql).filter(\.isHidden).map(\.id))
+                quizzes.removeAll { $0.isHidden || hiddenModules.contains($0.moduleID) }
+            }
             var result: [(Quiz, [QuizQuestion])] = []
-            for quiz in try await QuizStore.quizzes(courseID: course.id, on: sql) {
+            for quiz in quizzes {
                 result.append((quiz, access.canTeach ? try await QuizStore.questions(quizID: quiz.id, on: sql) : []))
             }
             return (access, result)
