@@ -56,12 +56,18 @@ extension CoursesService {
         }
     }
 
-    /// The quizzes of a course the caller can see, with questions (and keys) for teachers only.
+    /// The quizzes of a course the caller can see, with questions (and keys) for teachers only. Students do not
+    /// get hidden quizzes, nor those of hidden modules.
     public func quizzes(_ principal: Principal?, _ idOrSlug: String) async throws -> (access: CourseAccess, quizzes: [(Quiz, [QuizQuestion])]) {
         try await database.read { sql in
             let (course, access) = try await visibleCourse(idOrSlug, for: principal, on: sql)
+            var quizzes = try await QuizStore.quizzes(courseID: course.id, on: sql)
+            if !access.canTeach {
+                let hiddenModules = Set(try await StructureStore.modules(courseID: course.id, on: sql).filter(\.isHidden).map(\.id))
+                quizzes.removeAll { $0.isHidden || hiddenModules.contains($0.moduleID) }
+            }
             var result: [(Quiz, [QuizQuestion])] = []
-            for quiz in try await QuizStore.quizzes(courseID: course.id, on: sql) {
+            for quiz in quizzes {
                 result.append((quiz, access.canTeach ? try await QuizStore.questions(quizID: quiz.id, on: sql) : []))
             }
             return (access, result)
@@ -146,10 +152,10 @@ extension CoursesService {
     }
 
     /// A quiz as its students would take it, for the course's teachers, without enrolling and without recording
-    /// anything: an attempt sheet that is never stored. With `answers`, the sheet is graded, its review showing
-    /// every key. 403 unless the caller teaches the course.
+    /// anything: an attempt sheet that is never stored. With `answering`, which reads the answers off the
+    /// questions shown, the sheet is graded, its review showing every key. 403 unless the caller teaches the course.
     public func previewQuiz(
-        _ principal: Principal?, quizID: String, answers: [String: SubmittedAnswer]? = nil
+        _ principal: Principal?, quizID: String, answering: (([AttemptSheet.Question]) -> [String: SubmittedAnswer])? = nil
     ) async throws -> (course: Course, sheet: AttemptSheet) {
         let principal = try require(principal)
         let now = now()
@@ -165,7 +171,8 @@ extension CoursesService {
             answers: [:], questionOrder: questions.map(\.id), optionOrder: [:], score: nil, maxScore: nil, percent: nil, passed: nil
         )
         var shown = quiz
-        if let answers {
+        if let answering {
+            let answers = answering(Self.sheet(attempt, quiz: quiz, questions: questions, lateAnswersIgnored: false, attempts: [attempt]).questions)
             try Self.check(answers, against: questions)
             attempt.answers = answers
             grade(&attempt, quiz: quiz, questions: questions, at: now)

@@ -437,4 +437,24 @@ struct LearnerPathTests {
             #expect(page.text.contains("· 1 learner"))
         }
     }
+
+    @Test("a quiz of a hidden module is in no student's quiz list, grades or outline, but stays in the teachers'", arguments: TestEngine.available)
+    func hiddenQuizzes(engine: TestEngine) async throws {
+        try await TestApp.run(engine) { app in
+            let owner = try await app.account(role: .instructor)
+            let (course, quizID, _) = try await QuizzesTests.courseWithQuiz(app, owner: owner)
+            let (student, browser) = try await Self.enrolledStudent(app, course)
+            let hidden = try await app.request(
+                .patch, "/api/v1/courses/\(course.id)/modules/\(course.moduleIDs[0])", json: ["hidden": true], token: owner.accessToken
+            )
+            try #require(hidden.status.code < 300, "\(hidden.text)")
+            #expect(try await app.request(.get, "/api/v1/courses/\(course.id)/quizzes", token: student.accessToken).items.isEmpty)
+            let grades = try await app.request(.get, "/api/v1/courses/\(course.id)/grades", token: student.accessToken)
+            #expect((grades.json["quizzes"] as? [Any])?.isEmpty == true)
+            #expect(try await browser.get("/courses/\(course.slug)/quizzes/\(quizID)").status == .notFound)
+            #expect(!(try await browser.get("/").text.contains("Sky check")))
+            let teachers = try await app.request(.get, "/api/v1/courses/\(course.id)/quizzes", token: owner.accessToken)
+            #expect(teachers.items.map { $0["id"] as? String } == [quizID])
+        }
+    }
 }

@@ -281,6 +281,7 @@ enum CoursePageContent {
         }
 
         let certificates: [Entry]
+        let hasCertificates: Bool
     }
 
     /// The confirmation asked before leaving a course.

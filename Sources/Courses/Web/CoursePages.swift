@@ -293,9 +293,10 @@ struct CoursePages: Sendable {
 
     @Sendable func certificates(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard context.principal != nil else { return PageRenderer.signIn(returningTo: "/certificates") }
-        let content = Content.CertificateList(certificates: try await courses.myCertificates(context.principal).map {
-            .init(courseTitle: $0.courseTitle, date: PageFormat.date($0.issuedAt), code: $0.code, url: "/certificates/\($0.code)")
-        })
+        let entries = try await courses.myCertificates(context.principal).map {
+            Content.CertificateList.Entry(courseTitle: $0.courseTitle, date: PageFormat.date($0.issuedAt), code: $0.code, url: "/certificates/\($0.code)")
+        }
+        let content = Content.CertificateList(certificates: entries, hasCertificates: !entries.isEmpty)
         return try renderer.render(Page("certificates", title: "My certificates", content: content, section: .learning), context: context)
     }
 

@@ -185,10 +185,12 @@ enum CourseTemplates {
           <li>{{quiz.timeLimit}}</li>
           <li data-testid="attempts-left">{{attemptsText}}</li>
         </ul>
-        {{#hasAttempts}}<h2>Your attempts</h2>{{/hasAttempts}}
+        {{#hasAttempts}}
+        <h2>Your attempts</h2>
         <ul class="attempts">
         {{#attempts}}<li>Attempt {{number}}: {{#inProgress}}in progress · <a href="{{url}}">Continue attempt {{number}}</a>{{/inProgress}}{{^inProgress}}{{percent}}%{{#passed}} <span class="badge done">passed</span>{{/passed}} · <a href="{{url}}">Result of attempt {{number}}</a>{{/inProgress}}</li>{{/attempts}}
         </ul>
+        {{/hasAttempts}}
         {{#continueURL}}<p><a class="button" href="{{continueURL}}" data-testid="continue-attempt">Continue</a></p>{{/continueURL}}
         {{#canStart}}
         <form method="post" action="/courses/{{course.slug}}/quizzes/{{quiz.id}}/start">
@@ -315,9 +317,11 @@ enum CourseTemplates {
         {{<layout}}
         {{$content}}
         <h1>My certificates</h1>
+        {{#hasCertificates}}
         <ul class="certificate-list">
         {{#certificates}}<li class="card"><a href="{{url}}">{{courseTitle}}</a> <span class="muted">· {{date}} · code <code>{{code}}</code></span></li>{{/certificates}}
         </ul>
+        {{/hasCertificates}}
         {{^certificates}}<p class="card">You have no certificate yet. Complete a course to earn one. <a href="/learning">Go to My learning</a>.</p>{{/certificates}}
         {{/content}}
         {{/layout}}

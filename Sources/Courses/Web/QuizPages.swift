@@ -110,9 +110,9 @@ extension CoursePages {
     @Sendable func gradePreview(_ request: Request, context: AppRequestContext) async throws -> Response {
         let form = try context.submittedForm()
         let quizID = try context.parameters.require("quiz")
-        let (_, blank) = try await courses.previewQuiz(context.principal, quizID: quizID)
-        let (answers, _, _) = Self.answers(from: form, for: blank.questions)
-        let (course, sheet) = try await courses.previewQuiz(context.principal, quizID: quizID, answers: answers)
+        let (course, sheet) = try await courses.previewQuiz(context.principal, quizID: quizID) { questions in
+            Self.answers(from: form, for: questions).answers
+        }
         return try await renderAttempt(sheet, typed: [:], errors: [:], context: context, preview: course)
     }
 
