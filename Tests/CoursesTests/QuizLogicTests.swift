@@ -99,6 +99,18 @@ struct QuizLogicTests {
         #expect(!CourseRules.isValidSlug(UUID().uuidString.lowercased()))
     }
 
+    @Test("the quiz form keeps a time limit that is not a whole number of minutes")
+    func quizDraftTimeLimit() throws {
+        let quiz = Quiz(
+            id: "q", courseID: "c", moduleID: "m", title: "Timed", passingScore: 50, maxAttempts: nil, timeLimitSeconds: 90,
+            shuffleQuestions: false, shuffleOptions: false, allowReview: true, createdAt: Date()
+        )
+        let question = QuizQuestion(id: "x", quizID: "q", position: 0, kind: .trueFalse, prompt: "Sure?", options: [], key: AnswerKey(truth: true), points: 1)
+        let draft = QuizDraft(quiz, questions: [question])
+        #expect(draft.timeLimitMinutes == "1.5")
+        #expect(try draft.input().get().timeLimitSeconds == 90)
+    }
+
     @Test("prices are typed as money and shown with two decimals")
     func money() {
         #expect(MoneyText.minorUnits("49.00") == 4900)

@@ -50,7 +50,7 @@ struct QuizDraft: Sendable, Equatable {
         moduleID = quiz.moduleID
         passingScore = String(quiz.passingScore)
         maxAttempts = quiz.maxAttempts.map(String.init) ?? ""
-        timeLimitMinutes = quiz.timeLimitSeconds.map { String(max(1, $0 / 60)) } ?? ""
+        timeLimitMinutes = quiz.timeLimitSeconds.map { $0 % 60 == 0 ? String($0 / 60) : String(Double($0) / 60) } ?? ""
         shuffle = quiz.shuffleQuestions
         allowReview = quiz.allowReview
         revealAnswers = quiz.revealAnswers
@@ -204,8 +204,11 @@ struct QuizDraft: Sendable, Equatable {
         }
         let passing = whole(passingScore, field: "passingScore", optional: false)
         let attempts = whole(maxAttempts, field: "maxAttempts", optional: true)
-        let minutes = whole(timeLimitMinutes, field: "timeLimitSeconds", optional: true)
-        if let minutes, !(1...1440).contains(minutes) { problems["timeLimitSeconds"] = "must be from 1 to 1440 minutes" }
+        let minutesText = timeLimitMinutes.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")
+        let minutes = minutesText.isEmpty ? nil : Double(minutesText)
+        if !minutesText.isEmpty, !(minutes.map { $0.isFinite && $0 >= 1 && $0 <= 1440 } ?? false) {
+            problems["timeLimitSeconds"] = "must be from 1 to 1440 minutes"
+        }
         var inputs: [QuestionInput] = []
         for (index, question) in questions.enumerated() {
             let field = "questions.\(index)"
@@ -232,7 +235,7 @@ struct QuizDraft: Sendable, Equatable {
         guard problems.isEmpty else { return .failure(AppError.validation(problems)) }
         var input = QuizInput(
             moduleId: moduleID, title: title, passingScore: passing, maxAttempts: attempts,
-            timeLimitSeconds: minutes.map { $0 * 60 }, shuffle: shuffle, questions: inputs
+            timeLimitSeconds: minutes.map { Int(($0 * 60).rounded()) }, shuffle: shuffle, questions: inputs
         )
         input.allowReview = allowReview
         input.revealAnswers = revealAnswers
