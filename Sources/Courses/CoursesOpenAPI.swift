@@ -561,7 +561,7 @@ public enum CoursesOpenAPI {
                         "properties": {
                           "hidden": {"type": ["boolean", "null"], "description": "Hidden from students, with its lessons and quizzes"},
                           "title": {
-                            "type": "string",
+                            "type": ["string", "null"],
                             "minLength": 1,
                             "maxLength": 200,
                             "pattern": "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F][^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"
