@@ -56,4 +56,19 @@ extension CoursesService {
             return EditableQuiz(course: course, quiz: quiz, questions: questions, attemptCount: 0)
         }
     }
+
+    /// Hides a quiz of a course the caller edits from students, or shows it again; nothing else about it changes.
+    /// 404 when the quiz is not one of that course's.
+    public func setQuizHidden(_ principal: Principal?, _ idOrSlug: String, quizID: String, hidden: Bool) async throws -> Quiz {
+        let principal = try require(principal)
+        return try await changing { sql in
+            let course = try await editableCourse(idOrSlug, for: principal, on: sql)
+            guard var quiz = try await QuizStore.quiz(id: quizID, on: sql), quiz.courseID == course.id else {
+                throw AppError.notFound("quiz")
+            }
+            quiz.isHidden = hidden
+            try await QuizStore.update(quiz, on: sql)
+            return quiz
+        }
+    }
 }

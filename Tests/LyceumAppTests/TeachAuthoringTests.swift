@@ -129,6 +129,12 @@ struct TeachAuthoringTests {
             #expect(put.errorCode == "quiz_has_attempts")
             #expect(try await app.request(.get, "/api/v1/quizzes/\(quizID)", token: student.accessToken).status == .forbidden)
             #expect(try await browser.get("/teach/courses/\(course.slug)/quizzes/\(UUID().uuidString.lowercased())").status == .notFound)
+
+            #expect(try await browser.post("/teach/courses/\(course.slug)/quizzes/\(quizID)/visibility", form: ["hidden": "true"]).status == .seeOther)
+            let hidden = try await app.request(.get, "/api/v1/quizzes/\(quizID)", token: teacher.accessToken).json["quiz"] as? [String: Any]
+            #expect(hidden?["hidden"] as? Bool == true)
+            #expect(hidden?["passingScore"] as? Int == 80, "hiding changes nothing else")
+            #expect(try await app.request(.get, "/api/v1/courses/\(course.id)/quizzes", token: student.accessToken).items.isEmpty)
         }
     }
 

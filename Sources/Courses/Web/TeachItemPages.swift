@@ -25,14 +25,9 @@ enum TeachItemContent {
 
     /// A question before a destructive action: what will happen, to what, and the two ways out.
     struct Confirmation: Sendable {
-        struct Field: Sendable {
-            let name, value: String
-        }
-
         let heading: String
         let consequence: String
         let action: String
-        let fields: [Field]
         let confirmLabel: String
         let cancelURL: String
     }
@@ -104,7 +99,7 @@ struct TeachItemPages: Sendable {
                 .init(
                     heading: "Delete the module “\(entry.module.title)”?",
                     consequence: "This deletes the module with its \(parts.joined(separator: " and ")), and every student's progress and quiz attempts in them. It cannot be undone.",
-                    action: "/teach/courses/\(slug)/modules/\(moduleID)/delete", fields: [], confirmLabel: "Delete the module",
+                    action: "/teach/courses/\(slug)/modules/\(moduleID)/delete", confirmLabel: "Delete the module",
                     cancelURL: "/teach/courses/\(slug)"
                 ),
                 context: context
@@ -227,7 +222,7 @@ struct TeachItemPages: Sendable {
                 .init(
                     heading: "Delete the lesson “\(lesson.title)”?",
                     consequence: "This deletes the lesson and every student's completion of it. It cannot be undone; hiding it keeps it for later.",
-                    action: "/teach/courses/\(slug)/lessons/\(lessonID)/delete", fields: [], confirmLabel: "Delete the lesson",
+                    action: "/teach/courses/\(slug)/lessons/\(lessonID)/delete", confirmLabel: "Delete the lesson",
                     cancelURL: "/teach/courses/\(slug)"
                 ),
                 context: context
@@ -242,11 +237,7 @@ struct TeachItemPages: Sendable {
     @Sendable func quizVisibility(_ request: Request, context: AppRequestContext) async throws -> Response {
         let slug = try slug(context)
         let hidden = try context.submittedForm()["hidden"] == "true"
-        let editable = try await courses.editableQuiz(context.principal, quizID: try context.parameters.require("quiz"))
-        guard editable.course.slug == slug else { throw AppError.notFound("quiz") }
-        var input = QuizDraft(editable.quiz, questions: editable.questions)
-        input.hidden = hidden
-        let quiz = try await courses.updateQuiz(context.principal, quizID: editable.quiz.id, input: try input.input().get()).quiz
+        let quiz = try await courses.setQuizHidden(context.principal, slug, quizID: try context.parameters.require("quiz"), hidden: hidden)
         let done = hidden ? "Hid the quiz “\(quiz.title)” from students." : "Students now see the quiz “\(quiz.title)”."
         return backToEditor(slug, done: done, context)
     }
@@ -261,7 +252,7 @@ struct TeachItemPages: Sendable {
                 .init(
                     heading: "Delete the quiz “\(editable.quiz.title)”?",
                     consequence: "\(attempts) It cannot be undone; hiding it keeps it for later.",
-                    action: "/teach/courses/\(slug)/quizzes/\(editable.quiz.id)/delete", fields: [], confirmLabel: "Delete the quiz",
+                    action: "/teach/courses/\(slug)/quizzes/\(editable.quiz.id)/delete", confirmLabel: "Delete the quiz",
                     cancelURL: "/teach/courses/\(slug)"
                 ),
                 context: context
@@ -286,7 +277,7 @@ struct TeachItemPages: Sendable {
                 .init(
                     heading: "Remove \(name) from \(outline.course.title)?",
                     consequence: "\(name) loses access to the course's lessons and quizzes. Their progress and grades are kept and come back if they are enrolled again.",
-                    action: "/teach/courses/\(slug)/roster/\(userID)/remove", fields: [], confirmLabel: "Remove \(name)",
+                    action: "/teach/courses/\(slug)/roster/\(userID)/remove", confirmLabel: "Remove \(name)",
                     cancelURL: "/teach/courses/\(slug)/roster"
                 ),
                 context: context

@@ -48,7 +48,6 @@ enum TeachItemTemplates {
         <form class="actions" method="post" action="{{action}}">
           <input type="hidden" name="_csrf" value="{{csrf}}">
           <input type="hidden" name="confirm" value="yes">
-          {{#fields}}<input type="hidden" name="{{name}}" value="{{value}}">{{/fields}}
           <button class="danger" type="submit">{{confirmLabel}}</button>
           <a href="{{cancelURL}}">Cancel, keep it</a>
         </form>
