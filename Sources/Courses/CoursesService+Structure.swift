@@ -231,10 +231,9 @@ extension CoursesService {
     public func lesson(_ principal: Principal?, _ idOrSlug: String, lessonID: String) async throws -> (Course, Lesson) {
         let (course, lesson, access, lastLessonID) = try await database.read { sql in
             let (course, access) = try await visibleCourse(idOrSlug, for: principal, on: sql)
-            guard let lesson = try await StructureStore.lesson(id: lessonID, courseID: course.id, on: sql) else {
-                throw AppError.notFound("lesson")
-            }
-            if !access.canTeach, try await StructureStore.isHiddenFromStudents(lesson, on: sql) { throw AppError.notFound("lesson") }
+            guard let (lesson, hidden) = try await StructureStore.lessonWithVisibility(id: lessonID, courseID: course.id, on: sql),
+                access.canTeach || !hidden
+            else { throw AppError.notFound("lesson") }
             let last = try await principal.asyncMap {
                 try await EnrollmentStore.find(courseID: course.id, userID: $0.userID, on: sql)?.lastLessonID
             } ?? nil

@@ -201,6 +201,8 @@ struct TeachAuthoringTests {
             #expect(try await app.request(.post, "/api/v1/courses/\(course.id)/enrollment", token: student.accessToken).status == .created)
             let seen = try await app.request(.get, "/api/v1/courses/\(course.id)", token: student.accessToken)
             #expect((seen.json["modules"] as? [[String: Any]])?.isEmpty == true)
+            #expect(try await app.request(.get, "/api/v1/courses/\(course.id)/lessons/\(course.lessonIDs[1])", token: student.accessToken).status == .notFound)
+            #expect(try await app.request(.get, "/api/v1/courses/\(course.id)/lessons/\(course.lessonIDs[1])", token: teacher.accessToken).status == .ok)
             let staff = try await app.request(.get, "/api/v1/courses/\(course.id)", token: teacher.accessToken)
             #expect((staff.json["modules"] as? [[String: Any]])?.first?["hidden"] as? Bool == true)
             let ask = try await browser.post(path + "/delete", form: [:])

@@ -49,10 +49,20 @@ struct StructureStore {
             .where("id", .equal, id).where("course_id", .equal, courseID).first().map(decodeLesson)
     }
 
-    /// Whether students may not see `lesson`: it or its module is hidden.
-    static func isHiddenFromStudents(_ lesson: Lesson, on sql: any SQLDatabase) async throws -> Bool {
-        if lesson.isHidden { return true }
-        return try await isModuleHidden(id: lesson.moduleID, on: sql)
+    /// A lesson with whether students may not see it (it or its module is hidden), in one query.
+    static func lessonWithVisibility(
+        id: String, courseID: String, on sql: any SQLDatabase
+    ) async throws -> (lesson: Lesson, hiddenFromStudents: Bool)? {
+        let columns = lessonColumns.map { "l.\($0)" }.joined(separator: ", ")
+        let row = try await sql.raw(
+            """
+            SELECT \(unsafeRaw: columns), m.hidden AS module_hidden FROM lessons l JOIN course_modules m ON m.id = l.module_id
+            WHERE l.id = \(bind: id) AND l.course_id = \(bind: courseID)
+            """
+        ).first()
+        guard let row else { return nil }
+        let lesson = try decodeLesson(row)
+        return (lesson, try lesson.isHidden || row.decode(column: "module_hidden", as: Bool.self))
     }
 
     /// Whether the module with `id` is hidden (`false` when there is none).
