@@ -133,6 +133,36 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "Community",
+            dependencies: [
+                "LyceumCore",
+                "LyceumContracts",
+                "LyceumPlatform",
+                "LyceumHTTP",
+                "LyceumWeb",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Notifications",
+            dependencies: [
+                "LyceumCore",
+                "LyceumContracts",
+                "LyceumPlatform",
+                "LyceumHTTP",
+                "LyceumWeb",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "LyceumApp",
             dependencies: [
                 "LyceumCore",
@@ -142,6 +172,8 @@ let package = Package(
                 "LyceumWeb",
                 "Identity",
                 "Courses",
+                "Community",
+                "Notifications",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Configuration", package: "swift-configuration"),
@@ -209,6 +241,8 @@ let package = Package(
                 "LyceumContracts",
                 "Identity",
                 "Courses",
+                "Community",
+                "Notifications",
                 "LyceumCore",
                 "LyceumPlatform",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

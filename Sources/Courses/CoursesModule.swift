@@ -9,11 +9,14 @@ import LyceumWeb
 /// The Courses domain as the application sees it: catalog, courses and their structure, enrollment and
 /// progress, quizzes, gradebooks and certificates, with their API and pages.
 ///
-/// It needs a `UserDirectory` (Identity provides it) and publishes `CoursesService`.
+/// It needs a `UserDirectory` (Identity provides it) and publishes `CoursesService` and a `CourseDirectory`
+/// for other domains. It announces `StudentEnrolled`, `StudentUnenrolled`, `QuizAttemptGraded` and
+/// `CourseCompleted` through the outbox.
 public struct CoursesModule: LyceumModule {
     /// The domain's service.
     public let service: CoursesService
     private let cache: any ResponseCache
+    private let panels: PagePanels
 
     public var name: String { "courses" }
     public var migrations: [Migration] { CoursesMigrations.all }
@@ -25,11 +28,13 @@ public struct CoursesModule: LyceumModule {
     public init(context: ModuleContext) throws {
         let cache = context.responseCache
         self.cache = cache
+        panels = context.panels
         service = CoursesService(
             database: context.database, users: try context.require((any UserDirectory).self), clock: context.clock,
             jobs: context.jobs, onChange: { ids in await cache.invalidate(CoursesCacheTags.invalidated(by: ids)) }
         )
         context.provide(service, as: CoursesService.self)
+        context.provide(CoursesDirectory(database: context.database), as: (any CourseDirectory).self)
     }
 
     public func addAPIRoutes(to api: RouterGroup<AppRequestContext>) {
@@ -38,7 +43,7 @@ public struct CoursesModule: LyceumModule {
     }
 
     public func addPages(to pages: RouterGroup<AppRequestContext>, renderer: PageRenderer) {
-        CoursePages(courses: service, renderer: renderer, cache: cache).addRoutes(to: pages)
+        CoursePages(courses: service, renderer: renderer, cache: cache, panels: panels).addRoutes(to: pages)
         TeachPages(courses: service, renderer: renderer).addRoutes(to: pages)
         TeachItemPages(courses: service, renderer: renderer).addRoutes(to: pages)
         QuizEditorPages(courses: service, renderer: renderer).addRoutes(to: pages)

@@ -40,6 +40,8 @@ extension CoursesService {
             }
             if try await EnrollmentStore.activate(courseID: course.id, userID: principal.userID, at: now, on: sql) {
                 try await CourseStore.adjustEnrollmentCount(courseID: course.id, by: 1, on: sql)
+                let event = StudentEnrolled(userID: principal.userID, courseID: course.id, courseTitle: course.title, addedBy: nil, at: now)
+                try await jobs.publish(event, on: sql)
             }
         }
         return try await progress(principal, idOrSlug)
@@ -55,6 +57,7 @@ extension CoursesService {
                 throw AppError.notFound("enrollment")
             }
             try await CourseStore.adjustEnrollmentCount(courseID: course.id, by: -1, on: sql)
+            try await jobs.publish(StudentUnenrolled(userID: principal.userID, courseID: course.id, removedBy: nil, at: now), on: sql)
         }
     }
 
@@ -68,6 +71,10 @@ extension CoursesService {
             let course = try await editableCourse(idOrSlug, for: principal, on: sql)
             if try await EnrollmentStore.activate(courseID: course.id, userID: student.id, at: now, on: sql) {
                 try await CourseStore.adjustEnrollmentCount(courseID: course.id, by: 1, on: sql)
+                let event = StudentEnrolled(
+                    userID: student.id, courseID: course.id, courseTitle: course.title, addedBy: principal?.userID, at: now
+                )
+                try await jobs.publish(event, on: sql)
             }
         }
     }
@@ -81,6 +88,7 @@ extension CoursesService {
                 throw AppError.notFound("enrollment")
             }
             try await CourseStore.adjustEnrollmentCount(courseID: course.id, by: -1, on: sql)
+            try await jobs.publish(StudentUnenrolled(userID: userID, courseID: course.id, removedBy: principal?.userID, at: now), on: sql)
         }
     }
 

@@ -236,6 +236,11 @@ extension CoursesService {
                 }
                 grade(&attempt, quiz: quiz, questions: questions, at: now)
                 if try await QuizStore.submit(attempt, on: sql) {
+                    let graded = QuizAttemptGraded(
+                        attemptID: attempt.id, userID: principal.userID, courseID: quiz.courseID, quizID: quiz.id, quizTitle: quiz.title,
+                        percent: attempt.percent ?? 0, passed: attempt.passed ?? false, gradedAt: now
+                    )
+                    try await jobs.publish(graded, on: sql)
                     try await refreshCompletion(courseID: quiz.courseID, userID: principal.userID, studentName: studentName, at: now, on: sql)
                 } else if let stored = try await QuizStore.attempt(id: attempt.id, on: sql) {
                     // Graded by another submit in between: answer with the grade that was kept.

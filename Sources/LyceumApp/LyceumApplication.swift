@@ -1,3 +1,4 @@
+import Community
 import Courses
 import Foundation
 import Hummingbird
@@ -8,6 +9,7 @@ import LyceumCore
 import LyceumHTTP
 import LyceumPlatform
 import LyceumWeb
+import Notifications
 import Prometheus
 import ServiceLifecycle
 
@@ -52,6 +54,8 @@ func buildModules(_ context: ModuleContext, configuration: LyceumConfiguration) 
             signingKey: try DataDirectory.signingKey(for: configuration), bcryptCost: configuration.bcryptCost
         ),
         try CoursesModule(context: context),
+        try CommunityModule(context: context),
+        NotificationsModule(context: context),
         OperationsModule(context: context),
     ]
 }
@@ -189,7 +193,7 @@ func buildRouter(configuration: LyceumConfiguration, services: LyceumServices) t
         module.addAPIRoutes(to: api)
         module.addPages(to: pages, renderer: renderer)
     }
-    api.addRoutes(try OpenAPIDocument(fragments: services.modules.map(\.openAPIFragment)).endpoints)
+    api.addRoutes(try OpenAPIDocument(fragments: services.modules.flatMap(\.openAPIFragments)).endpoints)
     // Added last, it wraps only the router's not-found answer (built from every middleware when the router starts).
     router.add(middleware: MethodNotAllowedMiddleware(routes: router.routes.map { ($0.method, $0.path.description) }))
     return router

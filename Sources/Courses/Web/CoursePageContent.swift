@@ -105,6 +105,8 @@ enum CoursePageContent {
         let startURL: String?
         /// The share-free count shown to everyone: "1 learner".
         let learners: String
+        /// Other modules' panels for this course (announcements, the board), already escaped HTML.
+        let panelsHtml: String
     }
 
     struct Lesson: Sendable {
@@ -310,5 +312,7 @@ enum CoursePageContent {
         let enrolledSomewhere: Bool
         let due: [Due]
         let teaches: Bool
+        /// Other modules' panels for the home page (announcements), already escaped HTML.
+        let panelsHtml: String
     }
 }

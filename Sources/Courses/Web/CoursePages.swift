@@ -13,6 +13,7 @@ struct CoursePages: Sendable {
     let courses: CoursesService
     let renderer: PageRenderer
     let cache: any ResponseCache
+    let panels: PagePanels
 
     func addRoutes(to pages: RouterGroup<AppRequestContext>) {
         pages.get("", use: home)
@@ -66,7 +67,8 @@ struct CoursePages: Sendable {
         }
         let content = Content.Dashboard(
             displayName: context.displayName ?? "", continueLearning: continueLearning, courses: rows, enrolledSomewhere: !rows.isEmpty, due: due,
-            teaches: principal.role >= .instructor
+            teaches: principal.role >= .instructor,
+            panelsHtml: await panels.html(for: .dashboard, PanelRequest(principal: principal), logger: context.logger)
         )
         return try renderer.render(Page("dashboard", title: "Home", content: content, section: .home), context: context)
     }
@@ -188,7 +190,10 @@ struct CoursePages: Sendable {
                 )
             },
             progress: progress, missing: missing, hasMissing: !missing.isEmpty, continueURL: continueURL, startURL: startURL,
-            learners: CoursePageText.count(course.enrollmentCount, "learner")
+            learners: CoursePageText.count(course.enrollmentCount, "learner"),
+            panelsHtml: await panels.html(
+                for: .coursePage, PanelRequest(principal: context.principal, courseID: course.id, courseSlug: course.slug), logger: context.logger
+            )
         )
         let html = try renderer.html(Page("course", title: course.title, content: content, section: .courses, notice: notice), context: context)
         return (html, [CoursesCacheTags.course(course.id)])

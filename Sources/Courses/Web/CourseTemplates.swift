@@ -43,6 +43,7 @@ enum CourseTemplates {
         <h2>What is due</h2>
         {{#due}}<div class="card course-row"><p><a href="{{url}}">{{title}}</a> <span class="muted">· {{courseTitle}} · {{detail}}</span></p></div>{{/due}}
         {{^due}}<p class="card muted">Nothing is waiting for you{{#enrolledSomewhere}}: every quiz of your courses is passed{{/enrolledSomewhere}}.</p>{{/due}}
+        {{{panelsHtml}}}
         <h2>My courses</h2>
         {{#courses}}
         <div class="card course-row">
@@ -124,6 +125,7 @@ enum CourseTemplates {
         {{#signInURL}}<p><a class="button" href="{{signInURL}}">Sign in to enroll</a></p>{{/signInURL}}
         {{#teaching}}<p><a href="/teach/courses/{{course.slug}}">Edit course</a> · <a href="/teach/courses/{{course.slug}}/roster">Roster</a> · <a href="/teach/courses/{{course.slug}}/gradebook">Gradebook</a></p>{{/teaching}}
         <section class="prose">{{{descriptionHtml}}}</section>
+        {{{panelsHtml}}}
         <h2>Outline</h2>
         {{#modules}}
         <div class="card module">

@@ -29,6 +29,9 @@ public protocol LyceumModule: Sendable {
     var templates: [PageTemplate] { get }
     /// Its part of the OpenAPI document: JSON with `paths` (relative to `/api/v1`) and `components`.
     var openAPIFragment: String { get }
+    /// Its parts of the OpenAPI document, for a module that describes its areas separately; by default
+    /// its one `openAPIFragment`. Fragments may not describe the same path or component twice.
+    var openAPIFragments: [String] { get }
     /// Long-lived background work, run in the application's service group.
     var backgroundServices: [any Service] { get }
 
@@ -50,6 +53,8 @@ extension LyceumModule {
     public var templates: [PageTemplate] { [] }
     /// No API operations.
     public var openAPIFragment: String { "{}" }
+    /// The one fragment.
+    public var openAPIFragments: [String] { [openAPIFragment] }
     /// No background work.
     public var backgroundServices: [any Service] { [] }
     /// No jobs and no event subscriptions.

@@ -25,6 +25,8 @@ public final class ModuleContext: Sendable {
     public let responseCache: any ResponseCache
     /// Counts requests against budgets (sign-in attempts, API calls).
     public let rateLimiter: any RateLimiter
+    /// Panels modules add to each other's pages.
+    public let panels: PagePanels
     private let provided = Mutex<[ObjectIdentifier: any Sendable]>([:])
 
     /// Creates the context.
@@ -40,6 +42,7 @@ public final class ModuleContext: Sendable {
         self.pubSub = pubSub
         self.responseCache = responseCache
         self.rateLimiter = rateLimiter
+        panels = PagePanels(logger: logger)
     }
 
     /// Publishes `value` as the implementation of `interface` for modules built later.

@@ -1,0 +1,6 @@
+import LyceumWeb
+
+/// The announcements page templates.
+enum AnnouncementTemplates {
+    static let all: [PageTemplate] = []
+}

@@ -1,0 +1,4 @@
+/// The OpenAPI fragment of the announcements routes.
+enum AnnouncementsOpenAPI {
+    static let fragment = "{}"
+}

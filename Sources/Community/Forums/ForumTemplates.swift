@@ -1,0 +1,6 @@
+import LyceumWeb
+
+/// The forums page templates.
+enum ForumTemplates {
+    static let all: [PageTemplate] = []
+}

@@ -1,0 +1,4 @@
+/// The OpenAPI fragment of the forums routes.
+enum ForumsOpenAPI {
+    static let fragment = "{}"
+}

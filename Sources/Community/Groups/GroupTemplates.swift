@@ -1,0 +1,6 @@
+import LyceumWeb
+
+/// The groups page templates.
+enum GroupTemplates {
+    static let all: [PageTemplate] = []
+}

@@ -1,0 +1,4 @@
+/// The OpenAPI fragment of the groups routes.
+enum GroupsOpenAPI {
+    static let fragment = "{}"
+}
