@@ -13,17 +13,31 @@ extension IdentityService: UserDirectory {
                 let rows = try await sql.select().columns("id", "display_name", "role", "active", "email").from("users")
                     .where("id", .in, chunk).all()
                 for row in rows {
-                    let id = try row.decode(column: "id", as: String.self)
-                    summaries[id] = UserSummary(
-                        id: id,
-                        displayName: try row.decode(column: "display_name", as: String.self),
-                        role: Role(rawValue: try row.decode(column: "role", as: String.self)) ?? .student,
-                        isActive: try row.decode(column: "active", as: Bool.self),
-                        email: try row.decode(column: "email", as: String.self)
-                    )
+                    let summary = try Self.summary(row)
+                    summaries[summary.id] = summary
                 }
             }
             return summaries
         }
+    }
+
+    public func activeUsers(named displayNames: [String]) async throws -> [UserSummary] {
+        let names = Array(Set(displayNames.map { $0.lowercased() })).prefix(100)
+        guard !names.isEmpty else { return [] }
+        return try await database.read { sql in
+            try await sql.select().columns("id", "display_name", "role", "active", "email").from("users")
+                .where(SQLFunction("lower", args: SQLIdentifier("display_name")), .in, SQLBind.group(Array(names))).where("active", .equal, true)
+                .orderBy("id").all().map(Self.summary)
+        }
+    }
+
+    private static func summary(_ row: any SQLRow) throws -> UserSummary {
+        UserSummary(
+            id: try row.decode(column: "id", as: String.self),
+            displayName: try row.decode(column: "display_name", as: String.self),
+            role: Role(rawValue: try row.decode(column: "role", as: String.self)) ?? .student,
+            isActive: try row.decode(column: "active", as: Bool.self),
+            email: try row.decode(column: "email", as: String.self)
+        )
     }
 }

@@ -59,6 +59,9 @@ public enum IdentityMigrations {
                 """,
                 "CREATE INDEX account_tokens_user ON account_tokens (user_id, purpose)",
             ]
-        }
+        },
+        Migration(version: 101, name: "users_display_name_lookup") { _ in
+            ["CREATE INDEX users_display_name_lower ON users (lower(display_name))"]
+        },
     ]
 }

@@ -27,4 +27,7 @@ public struct UserSummary: Sendable, Equatable, Codable {
 public protocol UserDirectory: Sendable {
     /// The summaries of the users with these ids; unknown ids are absent from the result.
     func summaries(ids: [String]) async throws -> [String: UserSummary]
+    /// The active users whose display name is one of `displayNames`, ignoring case (several users may share
+    /// a name); at most 100 names are looked up. For resolving `@mentions` and inviting by name.
+    func activeUsers(named displayNames: [String]) async throws -> [UserSummary]
 }
