@@ -22,11 +22,11 @@ extension IdentityService: UserDirectory {
     }
 
     public func activeUsers(named displayNames: [String]) async throws -> [UserSummary] {
-        let names = Array(Set(displayNames.map { $0.lowercased() })).prefix(100)
+        let names = Array(Set(displayNames.map(UserStore.nameKey))).prefix(100)
         guard !names.isEmpty else { return [] }
         return try await database.read { sql in
             try await sql.select().columns("id", "display_name", "role", "active", "email").from("users")
-                .where(SQLFunction("lower", args: SQLIdentifier("display_name")), .in, SQLBind.group(Array(names))).where("active", .equal, true)
+                .where("name_key", .in, Array(names)).where("active", .equal, true)
                 .orderBy("id").all().map(Self.summary)
         }
     }

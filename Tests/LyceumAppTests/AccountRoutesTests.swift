@@ -169,3 +169,24 @@ struct AccountRoutesTests {
         }
     }
 }
+
+@Suite("User directory")
+struct UserDirectoryTests {
+    @Test("active users are found by display name, ignoring case and accents' composition; deactivated ones are not", arguments: TestEngine.available)
+    func lookupByName(engine: TestEngine) async throws {
+        try await TestApp.run(engine) { app in
+            let identity = try app.services.identity()
+            let emilie = try await app.register(name: "Émilie du Châtelet")
+            let twin = try await app.register(name: "émilie DU châtelet")
+            let gone = try await app.register(name: "Émilie du Châtelet")
+            let admin = try await app.account(role: .admin)
+            let adminPrincipal = Principal(userID: admin.id, role: .admin, sessionID: "test")
+            _ = try await identity.updateUser(adminPrincipal, id: gone.id, role: nil, active: false)
+
+            let decomposed = "E\u{301}milie du Cha\u{302}telet"
+            let found = try await identity.activeUsers(named: [decomposed, "nobody at all"])
+            #expect(Set(found.map(\.id)) == [emilie.id, twin.id])
+            #expect(try await identity.activeUsers(named: []).isEmpty)
+        }
+    }
+}

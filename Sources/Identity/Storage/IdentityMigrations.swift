@@ -60,8 +60,14 @@ public enum IdentityMigrations {
                 "CREATE INDEX account_tokens_user ON account_tokens (user_id, purpose)",
             ]
         },
+        // `name_key` is the display name lowercased by Swift (Unicode-aware, unlike SQLite's `lower`), set on
+        // every write; the backfill uses the engine's `lower`, exact for the ASCII names SQLite can lower.
         Migration(version: 101, name: "users_display_name_lookup") { _ in
-            ["CREATE INDEX users_display_name_lower ON users (lower(display_name))"]
+            [
+                "ALTER TABLE users ADD COLUMN name_key TEXT NOT NULL DEFAULT ''",
+                "UPDATE users SET name_key = lower(display_name)",
+                "CREATE INDEX users_name_key ON users (name_key)",
+            ]
         },
     ]
 }

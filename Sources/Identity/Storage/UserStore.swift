@@ -20,11 +20,11 @@ struct UserStore {
     static func insert(_ stored: Stored, on sql: any SQLDatabase) async throws {
         let user = stored.user
         try await sql.insert(into: "users")
-            .columns(columns + ["search_text"])
+            .columns(columns + ["search_text", "name_key"])
             .values(
                 SQLBind(user.id), SQLBind(user.email), SQLBind(user.displayName), SQLBind(user.role.rawValue),
                 SQLBind(user.isActive), SQLBind(user.emailVerified), SQLBind(stored.passwordHash), SQLBind(user.bio),
-                SQLBind(user.createdAt), SQLBind(user.updatedAt), SQLBind(searchText(user))
+                SQLBind(user.createdAt), SQLBind(user.updatedAt), SQLBind(searchText(user)), SQLBind(nameKey(user.displayName))
             )
             .run()
     }
@@ -44,6 +44,7 @@ struct UserStore {
         try await sql.update("users")
             .set("display_name", to: user.displayName)
             .set("search_text", to: searchText(user))
+            .set("name_key", to: nameKey(user.displayName))
             .set("role", to: user.role.rawValue)
             .set("active", to: user.isActive)
             .set("email_verified", to: user.emailVerified)
@@ -106,6 +107,11 @@ struct UserStore {
             updatedAt: try row.decode(column: "updated_at", as: Date.self)
         )
         return Stored(user: user, passwordHash: try row.decode(column: "password_hash", as: String.self))
+    }
+
+    /// How a display name is looked up: composed Unicode, lowercased, outer spaces trimmed.
+    static func nameKey(_ displayName: String) -> String {
+        displayName.precomposedStringWithCanonicalMapping.lowercased().trimmingCharacters(in: .whitespaces)
     }
 
     private static func searchText(_ user: User) -> String {
