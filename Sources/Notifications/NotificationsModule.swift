@@ -23,7 +23,8 @@ public struct NotificationsModule: LyceumModule {
         context.provide(service, as: NotificationsService.self)
     }
 
-    /// Subscribes delivery to the events; Courses, listed earlier, provides the course directory for links.
+    /// Subscribes delivery to the events (Courses, listed earlier, provides the course directory for links) and
+    /// schedules the daily pruning of old read notifications.
     public func registerJobs(_ registry: JobRegistry) {
         let courses: any CourseDirectory
         do {
@@ -32,6 +33,7 @@ public struct NotificationsModule: LyceumModule {
             preconditionFailure(error.description)
         }
         NotificationEvents.register(in: registry, service: service, courses: courses)
+        NotificationsService.registerRetention(in: registry, service: service)
     }
 
     public func addAPIRoutes(to api: RouterGroup<AppRequestContext>) {

@@ -156,12 +156,25 @@ enum NotificationsOpenAPI {
                 "additionalProperties": false
               },
               "NotificationReadRequest": {
-                "type": "object",
-                "properties": {
-                  "ids": {"type": "array", "minItems": 1, "maxItems": 100, "items": {"type": "string", "minLength": 1, "maxLength": 64}},
-                  "all": {"type": "boolean", "description": "`true` marks every notification of the caller read"}
-                },
-                "description": "Either `ids` or `\"all\": true`"
+                "description": "Either `ids` (with `all` absent or false) or `\"all\": true`",
+                "oneOf": [
+                  {
+                    "type": "object",
+                    "required": ["ids"],
+                    "properties": {
+                      "ids": {"type": "array", "minItems": 1, "maxItems": 100, "items": {"type": "string", "minLength": 1, "maxLength": 64}},
+                      "all": {"const": false}
+                    }
+                  },
+                  {
+                    "type": "object",
+                    "required": ["all"],
+                    "properties": {
+                      "all": {"const": true, "description": "Marks every notification of the caller read"}
+                    },
+                    "not": {"required": ["ids"]}
+                  }
+                ]
               },
               "NotificationPreference": {
                 "type": "object",
@@ -169,8 +182,7 @@ enum NotificationsOpenAPI {
                 "properties": {
                   "kind": {"$ref": "#/components/schemas/NotificationKind"},
                   "inApp": {"type": "boolean", "description": "Whether notifications of this kind are created"}
-                },
-                "additionalProperties": false
+                }
               },
               "NotificationPreferences": {
                 "type": "object",

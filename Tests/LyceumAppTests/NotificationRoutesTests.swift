@@ -150,3 +150,32 @@ struct NotificationRoutesTests {
         #expect(try JSONCoding.decoder.decode(NotificationUnreadView.self, from: Data(JSONWriter.encode(count).readableBytesView)) == count)
     }
 }
+
+@Suite("Notification retention")
+struct NotificationRetentionTests {
+    @Test("read notifications older than 180 days are pruned; unread and recently read ones stay", arguments: TestEngine.available)
+    func prunesOldReadNotifications(engine: TestEngine) async throws {
+        try await TestApp.run(engine) { app in
+            var ada = try await app.register()
+            let service = try app.notifications()
+            try await service.deliver(.reply(to: [ada.id], by: nil, key: "old-read", title: "Old and read"))
+            try await service.deliver(.reply(to: [ada.id], by: nil, key: "old-unread", title: "Old and unread"))
+            let oldRead = try #require(try await app.notificationItems(ada).first { $0["title"] as? String == "Old and read" }?["id"] as? String)
+            _ = try await app.request(.post, "/api/v1/me/notifications/read", json: ["ids": [oldRead]], token: ada.accessToken)
+            app.clock.advance(by: 170 * 86_400)
+            ada = try await app.login(ada.email, password: ada.password)
+            try await service.deliver(.reply(to: [ada.id], by: nil, key: "recent-read", title: "Recent and read"))
+            let recent = try #require(try await app.notificationItems(ada).first { $0["title"] as? String == "Recent and read" }?["id"] as? String)
+            _ = try await app.request(.post, "/api/v1/me/notifications/read", json: ["ids": [recent]], token: ada.accessToken)
+            app.clock.advance(by: 11 * 86_400)
+            ada = try await app.login(ada.email, password: ada.password)
+
+            #expect(try await service.pruneRead(olderThanDays: NotificationsService.readRetentionDays) == 1)
+            let titles = try await service.list(
+                Principal(userID: ada.id, role: .student, sessionID: "s"), unreadOnly: false, limit: 10, cursor: nil
+            ).items.map(\.title)
+            #expect(titles.sorted() == ["Old and unread", "Recent and read"])
+            #expect(try await app.unreadCount(ada) == 1)
+        }
+    }
+}

@@ -77,7 +77,7 @@ struct NotificationsAPI: Sendable {
             guard !ids.isEmpty, ids.count <= idLimit else {
                 throw AppError.validation(["ids": "must list 1 to \(idLimit) notification ids"])
             }
-            guard ids.allSatisfy({ !$0.isEmpty && $0.utf8.count <= 64 }) else {
+            guard ids.allSatisfy({ !$0.isEmpty && $0.count <= 64 }) else {
                 throw AppError.validation(["ids": "must be notification ids"])
             }
             return .ids(ids)

@@ -83,6 +83,11 @@ enum NotificationStore {
             .where("recipient_id", .equal, recipientID).where("read_at", .is, SQLLiteral.null).run()
     }
 
+    /// Deletes the notifications read before `cutoff`; returns how many. Runs daily, so a scan is fine.
+    static func deleteRead(before cutoff: Date, on sql: any SQLDatabase) async throws -> Int {
+        try await sql.delete(from: "notifications").where("read_at", .lessThan, cutoff).returning("id").all().count
+    }
+
     private static func decode(_ row: any SQLRow) throws -> InAppNotification {
         let kindText = try row.decode(column: "kind", as: String.self)
         guard let kind = NotificationKind(rawValue: kindText) else {

@@ -9,7 +9,6 @@ enum NotificationPageContent {
             let title: String
             let body: String?
             let link: String
-            let kind: String
             let date: String
             let unread: Bool
         }

@@ -27,7 +27,7 @@ struct NotificationPages: Sendable {
         let page = try await notifications.list(context.principal, unreadOnly: unreadOnly, limit: PageLimit.defaultSize, cursor: cursor)
         let items = page.items.map { item in
             Content.List.Item(
-                id: item.id, title: item.title, body: item.body.isEmpty ? nil : item.body, link: item.link, kind: item.kind.rawValue,
+                id: item.id, title: item.title, body: item.body.isEmpty ? nil : item.body, link: item.link,
                 date: PageFormat.date(item.createdAt), unread: item.readAt == nil
             )
         }
