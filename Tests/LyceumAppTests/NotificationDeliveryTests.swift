@@ -94,15 +94,24 @@ struct NotificationDeliveryTests {
         try await TestApp.run(engine) { app in
             let ada = try await app.register()
             let messages = app.services.pubSub.subscribe(to: NotificationChannel.name)
+            let (listening, listeningNow) = AsyncStream<Void>.makeStream()
             let listener = Task {
                 var received: [String] = []
                 for await event in messages {
-                    if case .message(let text) = event { received.append(text) }
+                    switch event {
+                    case .resubscribed: listeningNow.yield()
+                    case .message(let text): received.append(text)
+                    }
                     if received.count == 2 { break }
                 }
                 return received
             }
-            if engine == .postgres { try await Task.sleep(for: .milliseconds(300)) }
+            if engine == .postgres {
+                // PostgreSQL reports the subscription once its LISTEN took effect; in process it is immediate.
+                try await withDeadline(.seconds(15), "the LISTEN on the notifications channel") {
+                    for await _ in listening { return }
+                }
+            }
             try await app.requestNotification(.reply(to: [ada.id], by: nil))
             try await app.requestNotification(.reply(to: [ada.id], by: nil))
             let received = try await withDeadline(.seconds(15), "two pub/sub messages") { await listener.value }
@@ -139,14 +148,14 @@ struct NotificationDeliveryTests {
             }
             #expect(try await app.notificationItems(ada).isEmpty)
 
-            // A second worker took the job after that lease ran out, delivered, and died before recording success.
-            try await Task.sleep(for: .milliseconds(500))
+            // Its lease runs out; a second worker takes the job, delivers, and dies before recording success.
+            app.clock.advance(by: 1)
             let again = try await app.services.jobs.claim(queues: ["events"], limit: 1, token: "second-worker", leaseDuration: .milliseconds(400))
             #expect(again.first?.id == job.id)
             #expect(try await app.notifications().deliver(request) == 2)
 
-            // A live worker runs the job a third time once that lease runs out too: it succeeds and adds nothing.
-            try await Task.sleep(for: .milliseconds(500))
+            // That lease runs out too; a live worker runs the job a third time: it succeeds and adds nothing.
+            app.clock.advance(by: 1)
             let worker = JobWorker(
                 queue: app.services.jobs, pubSub: app.services.pubSub,
                 configuration: JobWorkerConfiguration(queues: ["events"], leaseDuration: .seconds(5), pollInterval: .milliseconds(50)),
