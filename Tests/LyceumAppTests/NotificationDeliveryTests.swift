@@ -40,6 +40,21 @@ struct NotificationDeliveryTests {
         }
     }
 
+    @Test("a request for more recipients than one statement takes is delivered whole, and once", arguments: TestEngine.available)
+    func largeAudience(engine: TestEngine) async throws {
+        try await TestApp.run(engine) { app in
+            let ada = try await app.register()
+            let others = (0..<1_200).map { _ in UUID().uuidString.lowercased() }
+            let request = NotificationRequested(
+                recipientIDs: others + [ada.id], kind: .announcement, title: "Exam moved", body: "", link: "/courses/c", actorID: nil,
+                sourceKey: "announcement:1"
+            )
+            #expect(try await app.notifications().deliver(request) == 1_201)
+            #expect(try await app.notifications().deliver(request) == 0)
+            #expect(try await app.unreadCount(ada) == 1)
+        }
+    }
+
     @Test("a link off the site is replaced by the notifications page", arguments: TestEngine.available)
     func keepsLinksOnSite(engine: TestEngine) async throws {
         try await TestApp.run(engine) { app in
