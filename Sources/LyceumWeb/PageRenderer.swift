@@ -12,6 +12,7 @@ public struct PageRenderer: Sendable {
     private let library: MustacheLibrary
     private let stylesheetURL: String
     private let scriptURL: String
+    private let bellScriptURL: String
     private let iconURL: String
 
     /// Parses the layout and every module's templates once.
@@ -28,6 +29,7 @@ public struct PageRenderer: Sendable {
         self.library = library
         self.stylesheetURL = assets.url("app.css")
         self.scriptURL = assets.url("app.js")
+        self.bellScriptURL = assets.url("bell.js")
         self.iconURL = assets.url("icon.svg")
     }
 
@@ -48,7 +50,7 @@ public struct PageRenderer: Sendable {
             )
         }
         let layout = LayoutScope(
-            title: page.title, stylesheet: stylesheetURL, script: scriptURL, icon: iconURL, csrf: context.csrfToken,
+            title: page.title, stylesheet: stylesheetURL, script: scriptURL, bellScript: bellScriptURL, icon: iconURL, csrf: context.csrfToken,
             viewer: viewer, section: page.section, narrow: page.narrow, notice: page.notice, error: page.error
         )
         guard let html = library.render(PageValues.scope(layout: layout, content: page.content), withTemplate: page.template) else {
@@ -149,6 +151,8 @@ struct LayoutScope {
     let title: String
     let stylesheet: String
     let script: String
+    /// The header bell's script, loaded for signed-in viewers.
+    let bellScript: String
     let icon: String
     let csrf: String?
     let viewer: Viewer?
@@ -160,7 +164,7 @@ struct LayoutScope {
     /// The layout's values as the template reads them.
     var values: [String: Any] {
         var values: [String: Any] = [
-            "title": title, "stylesheet": stylesheet, "script": script, "icon": icon, "narrow": narrow,
+            "title": title, "stylesheet": stylesheet, "script": script, "bellScript": bellScript, "icon": icon, "narrow": narrow,
             "nav": [
                 "home": section == .home, "courses": section == .courses, "learning": section == .learning,
                 "teach": section == .teach, "profile": section == .profile, "admin": section == .admin,

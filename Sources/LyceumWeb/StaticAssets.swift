@@ -23,6 +23,7 @@ public struct StaticAssets: Sendable {
         let files: [(String, Data, String)] = [
             ("app.css", Data(Stylesheet.text.utf8), "text/css; charset=utf-8"),
             ("app.js", Data(Script.text.utf8), "text/javascript; charset=utf-8"),
+            ("bell.js", Data(BellScript.text.utf8), "text/javascript; charset=utf-8"),
             ("icon.svg", Data(Icons.svg.utf8), "image/svg+xml"),
             ("favicon.ico", Data(base64Encoded: Icons.icoBase64) ?? Data(), "image/x-icon"),
         ]

@@ -48,6 +48,11 @@ enum Stylesheet {
         nav.site a.button, nav.site a.button:hover { color: var(--brand-ink); }
         .hero .button { margin-right: .75rem; }
         nav.site form { margin: 0; }
+        nav.site a.bell { position: relative; display: inline-flex; align-items: center; min-height: 2.75rem; min-width: 2.75rem; justify-content: center; }
+        .bell-count { position: absolute; top: .2rem; right: 0; min-width: 1.2rem; padding: 0 .3rem; border-radius: 999px;
+          background: var(--danger); color: #fff; font-size: .7rem; font-weight: 700; line-height: 1.2rem; text-align: center; }
+        .bell-count[hidden] { display: none; }
+        .notification.unread { border-left: 4px solid var(--brand); }
         main { flex: 1; width: 100%; max-width: 64rem; margin: 0 auto; padding: 2rem 1rem 3rem; }
         main.narrow { max-width: 30rem; }
         footer.site { color: var(--muted); font-size: .875rem; text-align: center; padding: 1.5rem 1rem; }

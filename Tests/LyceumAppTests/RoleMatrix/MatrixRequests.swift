@@ -67,6 +67,7 @@ enum MatrixRequests {
     private static func unique(_ prefix: String) -> String { "\(prefix)-\(UUID().uuidString.prefix(8).lowercased())" }
 
     static func apiBody(_ route: ServedRoute, fixture: MatrixFixture, cast: MatrixCast, role: MatrixRole) -> [String: any Sendable]? {
+        if let body = notificationsAPIBody(route) { return body }
         let own = cast.accounts[role]?.email ?? "nobody@example.org"
         switch (route.method, route.path) {
         case (.post, "/api/v1/auth/register"):

@@ -1,0 +1,100 @@
+import Foundation
+import LyceumContracts
+import LyceumCore
+
+/// `{id, kind, title, body, link, actorId, createdAt, readAt, read}`: one notification in the API.
+struct NotificationView: Codable, Equatable, JSONWritable {
+    let id: String
+    let kind: NotificationKind
+    let title: String
+    let body: String
+    let link: String
+    let actorId: String?
+    let createdAt: Date
+    let readAt: Date?
+    let read: Bool
+
+    init(_ notification: InAppNotification) {
+        id = notification.id
+        kind = notification.kind
+        title = notification.title
+        body = notification.body
+        link = notification.link
+        actorId = notification.actorID
+        createdAt = notification.createdAt
+        readAt = notification.readAt
+        read = notification.readAt != nil
+    }
+
+    func write(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.key("id")
+        writer.string(id)
+        writer.key("kind")
+        writer.string(kind.rawValue)
+        writer.key("title")
+        writer.string(title)
+        writer.key("body")
+        writer.string(body)
+        writer.key("link")
+        writer.string(link)
+        writer.key("actorId")
+        writer.string(actorId)
+        writer.key("createdAt")
+        writer.date(createdAt)
+        writer.key("readAt")
+        if let readAt { writer.date(readAt) } else { writer.null() }
+        writer.key("read")
+        writer.bool(read)
+        writer.endObject()
+    }
+}
+
+/// A page of notifications: `{"items": [...], "nextCursor": "..." | null}`.
+struct NotificationPageView: Codable, Equatable, JSONWritable {
+    let items: [NotificationView]
+    let nextCursor: String?
+
+    init(_ page: NotificationPage) {
+        items = page.items.map(NotificationView.init)
+        nextCursor = page.nextCursor
+    }
+
+    func write(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.key("items")
+        writer.beginArray()
+        for item in items { writer.value(item) }
+        writer.endArray()
+        writer.key("nextCursor")
+        writer.string(nextCursor)
+        writer.endObject()
+    }
+}
+
+/// `{"unreadCount": 3}`.
+struct NotificationUnreadView: Codable, Equatable, JSONWritable {
+    let unreadCount: Int
+
+    func write(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.key("unreadCount")
+        writer.int(unreadCount)
+        writer.endObject()
+    }
+}
+
+/// One kind's choice: `{"kind": "reply", "inApp": true}`.
+struct NotificationPreferenceView: Codable, Equatable {
+    let kind: NotificationKind
+    let inApp: Bool
+}
+
+/// `{"preferences": [...]}`: every kind's choice in the answer; the kinds to change in a request.
+struct NotificationPreferencesView: Codable, Equatable {
+    let preferences: [NotificationPreferenceView]
+
+    init(_ preferences: [NotificationPreference]) {
+        self.preferences = preferences.map { NotificationPreferenceView(kind: $0.kind, inApp: $0.inApp) }
+    }
+}

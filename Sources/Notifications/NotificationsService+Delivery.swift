@@ -1,0 +1,89 @@
+import Foundation
+import Logging
+import LyceumContracts
+import LyceumCore
+import LyceumPlatform
+import NIOCore
+
+/// Where new notifications are announced, for live updates (the bell, and the real-time issue's push).
+///
+/// One channel for every user, so a replica needs one `LISTEN` however many users it serves; each message is
+/// a small JSON object `{"recipientId": "…", "id": "…", "unread": 3}`: whom it is for, the new notification's
+/// id (read it through the API) and the recipient's unread count after it. Messages are sent after the
+/// notifications commit and are not retried: a listener that was away (or sees `.resubscribed`) recounts.
+public enum NotificationChannel {
+    /// The pub/sub channel name.
+    public static let name = "notifications"
+}
+
+extension NotificationsService {
+    /// Recipients handled per statement, well under both engines' limits on bound values (10 per row).
+    static let recipientsPerStatement = 500
+    /// Longest title and body kept; longer ones are cut, since a notification is a pointer, not the content.
+    static let titleLimit = 200
+    static let bodyLimit = 300
+
+    /// Creates one notification per recipient of `request`, leaving out the actor, repeated recipients,
+    /// recipients who switched the kind off, and recipients who already have a notification with this source
+    /// key; then announces each new one on `NotificationChannel`. All rows commit together, so a delivery cut
+    /// short leaves nothing, and running it again (the job's retry) notifies each recipient exactly once.
+    /// - Returns: how many notifications were created.
+    @discardableResult
+    public func deliver(_ request: NotificationRequested) async throws -> Int {
+        var seen: Set<String> = []
+        let recipients = request.recipientIDs.filter { !$0.isEmpty && $0 != request.actorID && seen.insert($0).inserted }
+        guard !recipients.isEmpty else { return 0 }
+        let stored = Self.sanitized(request)
+        let now = clock.nowForStorage()
+        let written = try await database.transaction { sql in
+            var written: [(id: String, recipientID: String, unread: Int)] = []
+            var start = recipients.startIndex
+            while start < recipients.endIndex {
+                let chunk = Array(recipients[start..<min(start + Self.recipientsPerStatement, recipients.endIndex)])
+                start += chunk.count
+                let off = try await NotificationPreferenceStore.usersWithKindOff(stored.kind, among: chunk, on: sql)
+                let rows = chunk.filter { !off.contains($0) }.map {
+                    NewNotification(id: UUID().uuidString.lowercased(), recipientID: $0, request: stored, createdAt: now)
+                }
+                let inserted = try await NotificationStore.insert(rows, on: sql)
+                let counts = try await NotificationStore.unreadCounts(recipientIDs: inserted.map(\.recipientID), on: sql)
+                written += inserted.map { ($0.id, $0.recipientID, counts[$0.recipientID] ?? 1) }
+            }
+            return written
+        }
+        for item in written {
+            await announce(id: item.id, recipientID: item.recipientID, unread: item.unread)
+        }
+        return written.count
+    }
+
+    private func announce(id: String, recipientID: String, unread: Int) async {
+        var writer = JSONWriter(capacity: 128)
+        writer.beginObject()
+        writer.key("recipientId")
+        writer.string(recipientID)
+        writer.key("id")
+        writer.string(id)
+        writer.key("unread")
+        writer.int(unread)
+        writer.endObject()
+        do {
+            try await pubSub.publish(String(buffer: writer.buffer), on: NotificationChannel.name)
+        } catch {
+            // The notification is stored; a listener that missed this recounts on its next look.
+            logger.warning("Could not announce a notification", metadata: ["notification": "\(id)", "error": "\(error)"])
+        }
+    }
+
+    /// The request as stored: title and body cut to their limits, and a link that stays on this site
+    /// (a path, never `//host` or a scheme), else the notifications page.
+    static func sanitized(_ request: NotificationRequested) -> NotificationRequested {
+        let link = request.link
+        let isSitePath = link.hasPrefix("/") && !link.hasPrefix("//") && !link.contains("\\") && link.utf8.count <= 500
+        return NotificationRequested(
+            recipientIDs: [], kind: request.kind, title: String(request.title.prefix(titleLimit)),
+            body: String(request.body.prefix(bodyLimit)), link: isSitePath ? link : "/notifications", actorID: request.actorID,
+            sourceKey: request.sourceKey
+        )
+    }
+}
