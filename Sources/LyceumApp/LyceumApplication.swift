@@ -55,7 +55,7 @@ func buildModules(_ context: ModuleContext, configuration: LyceumConfiguration) 
         ),
         try CoursesModule(context: context),
         try CommunityModule(context: context),
-        NotificationsModule(context: context),
+        try NotificationsModule(context: context),
         OperationsModule(context: context),
     ]
 }

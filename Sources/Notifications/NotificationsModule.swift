@@ -21,7 +21,7 @@ import LyceumWeb
 /// - Preferences: one row per kind a user changed; a kind without a row is on.
 /// - Retention: read notifications older than 180 days are deleted daily; unread ones are kept.
 public struct NotificationsModule: LyceumModule {
-    private let context: ModuleContext
+    private let courses: any CourseDirectory
     /// The domain's service.
     public let service: NotificationsService
 
@@ -30,22 +30,15 @@ public struct NotificationsModule: LyceumModule {
     public var templates: [PageTemplate] { NotificationTemplates.all }
     public var openAPIFragment: String { NotificationsOpenAPI.fragment }
 
-    /// Builds the module from the platform services.
-    public init(context: ModuleContext) {
-        self.context = context
+    /// Builds the module from the platform services and the course directory (for links to courses).
+    public init(context: ModuleContext) throws {
+        courses = try context.require((any CourseDirectory).self)
         service = NotificationsService(database: context.database, clock: context.clock, pubSub: context.pubSub, logger: context.logger)
         context.provide(service, as: NotificationsService.self)
     }
 
-    /// Subscribes delivery to the events (Courses, listed earlier, provides the course directory for links) and
-    /// schedules the daily pruning of old read notifications.
+    /// Subscribes delivery to the events and schedules the daily pruning of old read notifications.
     public func registerJobs(_ registry: JobRegistry) {
-        let courses: any CourseDirectory
-        do {
-            courses = try context.require((any CourseDirectory).self)
-        } catch {
-            preconditionFailure(error.description)
-        }
         NotificationEvents.register(in: registry, service: service, courses: courses)
         NotificationsService.registerRetention(in: registry, service: service)
     }
