@@ -73,10 +73,10 @@ extension CommunityService {
         guard callerRole?.moderates == true || caller.isAdmin else { throw AppError.forbidden("Only the group's moderators may remove members.") }
         try await database.transaction { sql in
             guard let targetRole = try await GroupStore.role(userID: userID, groupID: group.id, on: sql) else { throw AppError.notFound("member") }
-            if targetRole == .owner { throw GroupErrors.ownerMustTransfer }
-            if targetRole == .moderator, callerRole != .owner, !caller.isAdmin {
-                throw AppError.forbidden("Only the owner may remove a moderator.")
+            if !caller.isAdmin, let callerRole, targetRole >= callerRole {
+                throw AppError.forbidden("Moderators remove members; only the owner removes moderators.")
             }
+            if targetRole == .owner { throw GroupErrors.ownerMustTransfer }
             _ = try await GroupStore.removeMember(userID: userID, groupID: group.id, on: sql)
         }
     }
