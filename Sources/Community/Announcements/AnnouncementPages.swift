@@ -115,6 +115,7 @@ struct AnnouncementPages: Sendable {
     }
 
     @Sendable func edit(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard context.principal != nil else { return PageRenderer.signIn(returningTo: request.uri.path) }
         let view = try await community.announcement(context.principal, try context.parameters.require("announcement"))
         guard view.canEdit else { throw AppError.forbidden("Only the course's staff edit its announcements.") }
         let announcement = view.announcement
@@ -132,6 +133,7 @@ struct AnnouncementPages: Sendable {
     }
 
     @Sendable func confirmDelete(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard context.principal != nil else { return PageRenderer.signIn(returningTo: request.uri.path) }
         let view = try await community.announcement(context.principal, try context.parameters.require("announcement"))
         guard view.canEdit else { throw AppError.forbidden("Only the course's staff delete its announcements.") }
         let content = EditContent(

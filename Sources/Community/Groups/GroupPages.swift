@@ -115,11 +115,17 @@ struct GroupPages: Sendable {
     }
 
     @Sendable func confirmLeave(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard context.principal != nil else { return PageRenderer.signIn(returningTo: request.uri.path) }
         let detail = try await community.group(context.principal, try groupID(context))
+        guard detail.myRole != nil else { throw AppError.notFound("membership") }
         let last = detail.myRole == .owner && detail.group.memberCount <= 1
         return try confirmation(
             detail, question: "Leave \(detail.group.name)?",
-            explanation: last ? "You are its last member: leaving deletes the group." : "You can join again later if the group lets you.",
+            explanation: last
+                ? "You are its last member: leaving deletes the group."
+                : detail.myRole == .owner
+                    ? "As its owner, hand the group over to another member first (Make owner, in the member list)."
+                    : "You can join again later if the group lets you.",
             action: "/groups/\(detail.group.id)/leave", button: "Leave the group", testID: "confirm-leave", context: context
         )
     }
@@ -188,6 +194,7 @@ struct GroupPages: Sendable {
     }
 
     @Sendable func confirmRemove(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard context.principal != nil else { return PageRenderer.signIn(returningTo: request.uri.path) }
         let (detail, member) = try await target(context)
         guard detail.canModerate else { throw AppError.forbidden("Only the group's moderators remove members.") }
         return try confirmation(
@@ -206,6 +213,7 @@ struct GroupPages: Sendable {
     }
 
     @Sendable func confirmTransfer(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard context.principal != nil else { return PageRenderer.signIn(returningTo: request.uri.path) }
         let (detail, member) = try await target(context)
         guard detail.canManage else { throw AppError.forbidden("Only the group's owner may hand it over.") }
         return try confirmation(
