@@ -119,7 +119,12 @@ struct AnnouncementRoutesTests {
             try await app.wakeWorkers()
             let notice = try #require(try await recorder.request("announcement:\(id)"))
             #expect(notice.recipientIDs == [student.id])
-            #expect(try await app.services.jobs.job(id: job.id)?.state == .succeeded)
+            var state = try await app.services.jobs.job(id: job.id)?.state
+            for _ in 0..<500 where state != .succeeded {
+                try await Task.sleep(for: .milliseconds(20))
+                state = try await app.services.jobs.job(id: job.id)?.state
+            }
+            #expect(state == .succeeded)
             let later = try await app.login(student.email, password: student.password)
             #expect(try await app.request(.get, "/api/v1/courses/\(course.id)/announcements", token: later.accessToken).itemIDs == [id])
             #expect(try await app.request(.get, "/api/v1/announcements/\(id)", token: later.accessToken).status == .ok)
