@@ -62,8 +62,9 @@ extension CommunityService {
     func group(_ principal: Principal?, _ groupID: String) async throws -> GroupDetail {
         let caller = try require(principal)
         let (group, role, pending) = try await visibleGroup(caller, groupID)
-        let title = try await group.courseID.asyncMap { try await courses.courses(ids: [$0])[$0]?.title } ?? nil
-        let pendingView = try await pending.asyncMap { row in try await named([row]).first } ?? nil
+        var title: String?
+        if let courseID = group.courseID { title = try await courses.courses(ids: [courseID])[courseID]?.title }
+        let pendingView = try await named(pending.map { [$0] } ?? []).first
         return GroupDetail(
             group: group, courseTitle: title, myRole: role, myPending: pendingView, canManage: role == .owner || caller.isAdmin,
             canModerate: role?.moderates == true || caller.isAdmin
@@ -121,6 +122,7 @@ extension CommunityService {
 
     /// Pending entries with the users' display names.
     func named(_ rows: [GroupRequestRow]) async throws -> [GroupRequest] {
+        guard !rows.isEmpty else { return [] }
         let names = try await users.summaries(ids: Array(Set(rows.map(\.userID))))
         return rows.map { row in
             GroupRequest(
@@ -128,13 +130,5 @@ extension CommunityService {
                 kind: row.kind, invitedBy: row.invitedBy, message: row.message, createdAt: row.createdAt
             )
         }
-    }
-}
-
-extension Optional {
-    /// `map` with an asynchronous transform.
-    func asyncMap<Result>(_ transform: (Wrapped) async throws -> Result) async rethrows -> Result? {
-        guard let self else { return nil }
-        return try await transform(self)
     }
 }
