@@ -16,6 +16,8 @@ struct MatrixFixture: Sendable {
     let quizID: String
     let attemptID: String
     let targetUserID: String
+    /// Study groups and announcements (Community).
+    var community: MatrixCommunityFixture? = nil
 }
 
 /// The accounts of the matrix, made once, and the way to make fixtures and sign-ins per cell.
@@ -112,7 +114,8 @@ struct MatrixCast: Sendable {
         }
         return MatrixFixture(
             courseID: course.id, courseSlug: course.slug, moduleID: module.id, lessonIDs: lessonIDs, quizID: quiz.id,
-            attemptID: attempt.attempt.id, targetUserID: target
+            attemptID: attempt.attempt.id, targetUserID: target,
+            community: try await MatrixCommunityFixture.make(for: route, cast: self, courseID: course.id)
         )
     }
 }

@@ -1,0 +1,65 @@
+import Foundation
+
+/// A message course staff post to a course's students.
+struct Announcement: Sendable, Equatable {
+    /// The announcement's id.
+    let id: String
+    /// The course it is posted to.
+    let courseID: String
+    /// The staff member who wrote it.
+    let authorID: String
+    /// Its title (1–200 characters).
+    let title: String
+    /// Its Markdown source (1–20,000 characters).
+    let body: String
+    /// Whether it is shown above unpinned ones.
+    let isPinned: Bool
+    /// When students may see it and are notified; the creation time when it was not scheduled.
+    let publishAt: Date
+    /// When its notification request was published; `nil` while scheduled.
+    let notifiedAt: Date?
+    /// When it was written.
+    let createdAt: Date
+    /// When it was last changed.
+    let updatedAt: Date
+
+    /// Whether students may see it at `now`.
+    func isPublished(at now: Date) -> Bool { publishAt <= now }
+}
+
+/// An announcement as a caller sees it: its HTML, and its source only for the course's staff.
+struct AnnouncementView: Sendable {
+    /// The announcement.
+    let announcement: Announcement
+    /// The course's title and URL name.
+    let courseTitle: String
+    let courseSlug: String
+    /// The author's display name.
+    let authorName: String
+    /// The body rendered as safe HTML.
+    let bodyHTML: String
+    /// Whether the caller may edit and delete it (course staff).
+    let canEdit: Bool
+    /// Whether it is still waiting for its time.
+    let isScheduled: Bool
+}
+
+/// A new announcement or a replacement of one, as a client submits it.
+struct AnnouncementInput: Sendable, Decodable {
+    /// The title.
+    var title: String?
+    /// The Markdown body.
+    var body: String?
+    /// Pinned above the others; unchanged (or `false` for a new one) when absent.
+    var pinned: Bool?
+    /// When it appears to students; now when absent or past.
+    var publishAt: Date?
+}
+
+/// Limits on announcements.
+enum AnnouncementRules {
+    static let titleLength = 1...200
+    static let bodyLength = 1...20_000
+    /// The farthest ahead an announcement may be scheduled.
+    static let maxSchedule: TimeInterval = 366 * 24 * 3_600
+}
