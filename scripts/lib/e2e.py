@@ -24,6 +24,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
+import e2e_community
 import e2e_courses
 
 from selenium import webdriver
@@ -813,6 +814,7 @@ def run_suite():
                 accessibility=check_accessibility)
             course_slug = e2e_courses.build_course(demo_base, course_tools, f"Browser sky course on {RUN.engine}")
             e2e_courses.take_course(demo_base, course_tools, course_slug)
+            e2e_community.question_answered_and_accepted(demo_base, course_tools, course_slug)
             check_accessibility_as_each_role(demo_base)
             check_admin_users_on_a_phone(demo_base)
             if RUN.engine == "postgres":
