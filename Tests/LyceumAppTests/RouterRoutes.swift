@@ -35,7 +35,7 @@ enum RouterRoutes {
             let document: Data
             do {
                 router = try buildRouter(configuration: configuration, services: services)
-                document = try OpenAPIDocument(fragments: services.modules.map(\.openAPIFragment)).json
+                document = try OpenAPIDocument(fragments: services.modules.flatMap(\.openAPIFragments)).json
             } catch {
                 await services.database.shutdown()
                 throw error
