@@ -16,6 +16,8 @@ struct MatrixFixture: Sendable {
     let quizID: String
     let attemptID: String
     let targetUserID: String
+    /// Forum rows, for routes that name them.
+    var community: MatrixCommunityFixture? = nil
 }
 
 /// The accounts of the matrix, made once, and the way to make fixtures and sign-ins per cell.
@@ -112,7 +114,8 @@ struct MatrixCast: Sendable {
         }
         return MatrixFixture(
             courseID: course.id, courseSlug: course.slug, moduleID: module.id, lessonIDs: lessonIDs, quizID: quiz.id,
-            attemptID: attempt.attempt.id, targetUserID: target
+            attemptID: attempt.attempt.id, targetUserID: target,
+            community: MatrixCommunityFixture.needed(by: route) ? try await MatrixCommunityFixture.make(courseID: course.id, cast: self) : nil
         )
     }
 }
