@@ -115,6 +115,8 @@ struct ForumThreadsTests {
             let thread = try await app.request(.get, "/api/v1/threads/\(threadID)", token: cast.student.accessToken)
             #expect(thread.replies.map { $0["parentId"] as? String } == [nil, top, top])
             #expect(thread.thread["replyCount"] as? Int == 3)
+            #expect(try await app.request(.patch, "/api/v1/threads/\(top)", json: ["body": "X"], token: cast.classmate.accessToken).status == .notFound)
+            #expect(try await app.request(.post, "/api/v1/replies/\(threadID)/vote", json: ["value": 1], token: cast.classmate.accessToken).status == .notFound)
 
             #expect(try await app.request(.post, "/api/v1/threads/\(threadID)/lock", json: ["locked": true], token: cast.classmate.accessToken).status == .forbidden)
             #expect(try await app.request(.post, "/api/v1/threads/\(threadID)/lock", json: ["locked": true], token: cast.owner.accessToken).status == .ok)

@@ -19,9 +19,9 @@ struct MatrixCommunityFixture: Sendable {
 
     static let placeholders = ["{board}", "{thread}", "{reply}", "{report}", "{group}"]
 
-    /// Whether the route needs forum rows (it names one, or lists the moderation queue).
+    /// Whether the route needs forum rows or bodies (it names a forum row, or is a board or moderation route).
     static func needed(by route: ServedRoute) -> Bool {
-        placeholders.contains { route.path.contains($0) } || route.path.contains("/moderation/")
+        placeholders.contains { route.path.contains($0) } || route.path.contains("/moderation") || route.path.hasSuffix("/boards")
     }
 
     static func make(courseID: String, cast: MatrixCast) async throws -> MatrixCommunityFixture {
@@ -33,7 +33,7 @@ struct MatrixCommunityFixture: Sendable {
             student, board: board.board.id, draft: ThreadDraft(title: "Matrix question", body: "Why?", kind: .question)
         )
         let reply = try await community.reply(student, thread: thread.thread.post.id, draft: ReplyDraft(body: "Because."))
-        let report = try await community.report(cast.principal(.coInstructor), post: reply.post.id, reason: "Matrix report")
+        let report = try await community.report(cast.principal(.coInstructor), post: .reply(reply.post.id), reason: "Matrix report")
         let groupID = UUID().uuidString.lowercased()
         let now = Date()
         try await cast.app.services.database.write { sql in
@@ -97,6 +97,7 @@ struct MatrixCommunityFixture: Sendable {
         case "/threads/{thread}/accept": ["replyId": replyID]
         case "/threads/{thread}/pin": ["pinned": "true"]
         case "/threads/{thread}/lock": ["locked": "true"]
+        case "/threads/{thread}/move": ["boardId": boardID]
         case "/threads/{thread}/report", "/replies/{reply}/report": ["reason": "Page reason"]
         case "/threads/{thread}/edit", "/replies/{reply}/edit": ["title": "Edited", "body": "Edited."]
         case "/moderation/reports/{report}": ["action": "dismiss"]

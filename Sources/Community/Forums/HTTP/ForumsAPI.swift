@@ -80,13 +80,13 @@ struct ForumsAPI: Sendable {
 
     func edit(_ request: Request, _ context: AppRequestContext, _ parameter: String) async throws -> Response {
         let changes = try await request.decodeJSON(PostChanges.self, context: context)
-        let view = try await community.edit(context.principal, post: try context.parameters.require(parameter), changes: changes)
+        let view = try await community.edit(context.principal, post: PostReference(parameter: parameter, id: try context.parameters.require(parameter)), changes: changes)
         return view.post.isThread
             ? try JSONResponse.encode(["thread": ThreadView(view)]) : try JSONResponse.encode(["reply": ReplyView(view, acceptedReplyID: nil)])
     }
 
     func delete(_ request: Request, _ context: AppRequestContext, _ parameter: String) async throws -> Response {
-        try await community.delete(context.principal, post: try context.parameters.require(parameter))
+        try await community.delete(context.principal, post: PostReference(parameter: parameter, id: try context.parameters.require(parameter)))
         return JSONResponse.noContent()
     }
 
@@ -94,7 +94,7 @@ struct ForumsAPI: Sendable {
 
     func vote(_ request: Request, _ context: AppRequestContext, _ parameter: String) async throws -> Response {
         let body = try await request.decodeJSON(VoteBody.self, context: context)
-        let result = try await community.vote(context.principal, post: try context.parameters.require(parameter), value: body.value)
+        let result = try await community.vote(context.principal, post: PostReference(parameter: parameter, id: try context.parameters.require(parameter)), value: body.value)
         return try JSONResponse.encode(["score": result.score, "myVote": result.myVote])
     }
 
@@ -130,12 +130,12 @@ struct ForumsAPI: Sendable {
 
     func report(_ request: Request, _ context: AppRequestContext, _ parameter: String) async throws -> Response {
         let body = try await request.decodeJSON(ReportBody.self, context: context)
-        let report = try await community.report(context.principal, post: try context.parameters.require(parameter), reason: body.reason)
+        let report = try await community.report(context.principal, post: PostReference(parameter: parameter, id: try context.parameters.require(parameter)), reason: body.reason)
         return try JSONResponse.encode(["report": ReportView(report)], status: .created)
     }
 
     func history(_ request: Request, _ context: AppRequestContext, _ parameter: String) async throws -> Response {
-        let revisions = try await community.history(context.principal, post: try context.parameters.require(parameter))
+        let revisions = try await community.history(context.principal, post: PostReference(parameter: parameter, id: try context.parameters.require(parameter)))
         return try JSONResponse.encode(["items": revisions.map(RevisionView.init)])
     }
 

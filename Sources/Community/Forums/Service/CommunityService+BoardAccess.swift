@@ -73,17 +73,19 @@ extension CommunityService {
     /// database hop and the course check; 404 when there is no such post or the caller may not see its board.
     func accessiblePost(_ principal: Principal, _ postID: String) async throws -> (post: ForumPost, thread: ForumPost, access: BoardAccess) {
         let found = try await database.read { sql -> (ForumPost, ForumPost, BoardFacts)? in
-            guard let post = try await PostStore.find(id: postID, on: sql) else { return nil }
-            var thread = post
-            if let threadID = post.threadID {
-                guard let found = try await PostStore.find(id: threadID, on: sql) else { return nil }
-                thread = found
-            }
+            guard let (post, thread) = try await PostStore.postAndThread(id: postID, on: sql) else { return nil }
             guard let facts = try await BoardFacts.read(boardID: post.boardID, userID: principal.userID, on: sql) else { return nil }
             return (post, thread, facts)
         }
         guard let (post, thread, facts) = found else { throw AppError.notFound("post") }
         return (post, thread, try await access(principal, facts))
+    }
+
+    /// The post a route names, checked to be of the kind the route expects.
+    func accessiblePost(_ principal: Principal, _ reference: PostReference) async throws -> (post: ForumPost, thread: ForumPost, access: BoardAccess) {
+        let found = try await accessiblePost(principal, reference.id)
+        guard found.post.isThread == reference.isThread else { throw AppError.notFound(reference.isThread ? "thread" : "reply") }
+        return found
     }
 
     /// Whether a user may be on the board, for resolving mentions (members and staff alike).

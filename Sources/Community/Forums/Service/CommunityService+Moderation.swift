@@ -6,9 +6,9 @@ import LyceumPlatform
 /// Reports, the moderation queue, suspensions and the blocked-words list.
 extension CommunityService {
     /// Reports a post to the board's staff, once per user and post (409 `already_reported` after).
-    func report(_ principal: Principal?, post postID: String, reason: String) async throws -> ForumReport {
+    func report(_ principal: Principal?, post reference: PostReference, reason: String) async throws -> ForumReport {
         let principal = try require(principal)
-        let (post, _, access) = try await accessiblePost(principal, postID)
+        let (post, _, access) = try await accessiblePost(principal, reference)
         try access.requireParticipation()
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard ForumContentRules.reasonLength.contains(reason.count) else {
@@ -55,7 +55,8 @@ extension CommunityService {
             throw AppError.notFound("report")
         }
         guard try await moderates(principal, boardID: report.boardID) else { throw AppError.notFound("report") }
-        let (post, thread, _) = try await accessiblePost(principal, report.postID)
+        let posts = try await database.read { sql in try await PostStore.postAndThread(id: report.postID, on: sql) }
+        guard let (post, thread) = posts else { throw AppError.notFound("report") }
         let now = now()
         try await database.transaction { sql in
             guard try await ModerationStore.resolve(id: reportID, as: resolution.status, by: principal.userID, at: now, on: sql) else {

@@ -134,9 +134,10 @@ extension CommunityService {
     }
 
     /// Edits a post's text: its author only, within the edit window; the previous text is kept for staff.
-    func edit(_ principal: Principal?, post postID: String, changes: PostChanges) async throws -> PostView {
+    func edit(_ principal: Principal?, post reference: PostReference, changes: PostChanges) async throws -> PostView {
         let principal = try require(principal)
-        let (post, _, access) = try await accessiblePost(principal, postID)
+        let (post, _, access) = try await accessiblePost(principal, reference)
+        let postID = post.id
         guard post.authorID == principal.userID, !post.isRemoved else { throw AppError.forbidden("Only the author may edit a post.") }
         guard now().timeIntervalSince(post.createdAt) <= Self.editWindow else {
             throw AppError(status: 403, code: "edit_window_closed", message: "Posts can be edited for 30 minutes after they are written.")
@@ -164,18 +165,20 @@ extension CommunityService {
     }
 
     /// Removes a post (soft delete): its author or the board's staff. Removed posts show as "removed".
-    func delete(_ principal: Principal?, post postID: String) async throws {
+    func delete(_ principal: Principal?, post reference: PostReference) async throws {
         let principal = try require(principal)
-        let (post, _, access) = try await accessiblePost(principal, postID)
+        let (post, _, access) = try await accessiblePost(principal, reference)
+        let postID = post.id
         guard post.authorID == principal.userID || access.isStaff else { throw AppError.forbidden("Only the author or staff may delete a post.") }
         guard !post.isRemoved else { return }
         _ = try await database.write { sql in try await PostStore.remove(postID: postID, by: principal.userID, at: now(), on: sql) }
     }
 
     /// The earlier versions of a post, oldest first (the board's staff).
-    func history(_ principal: Principal?, post postID: String) async throws -> [PostRevision] {
+    func history(_ principal: Principal?, post reference: PostReference) async throws -> [PostRevision] {
         let principal = try require(principal)
-        let (_, _, access) = try await accessiblePost(principal, postID)
+        let (_, _, access) = try await accessiblePost(principal, reference)
+        let postID = reference.id
         try access.requireStaff()
         return try await database.read { sql in try await PostStore.revisions(postID: postID, on: sql) }
     }

@@ -13,10 +13,11 @@ extension CommunityService {
     /// Votes +1 or -1 on a post. The same value again removes the vote, the other value flips it. The post's
     /// row is locked first and its score moves by the change in the same transaction, so the score stays the
     /// sum of the votes however many callers vote at once.
-    func vote(_ principal: Principal?, post postID: String, value: Int) async throws -> VoteResult {
+    func vote(_ principal: Principal?, post reference: PostReference, value: Int) async throws -> VoteResult {
         let principal = try require(principal)
         guard value == 1 || value == -1 else { throw AppError.validation(["value": "A vote is 1 or -1."]) }
-        let (post, thread, access) = try await accessiblePost(principal, postID)
+        let (post, thread, access) = try await accessiblePost(principal, reference)
+        let postID = post.id
         guard !post.isRemoved, !thread.isRemoved else { throw AppError.conflict("post_removed", "This post was removed.") }
         try access.requireParticipation()
         let locks = database.engine == .postgres

@@ -24,6 +24,13 @@ enum PostStore {
         try await sql.select().columns(columns).from("community_posts").where("id", .equal, id).first().map(decode)
     }
 
+    /// The post and the thread it is or belongs to.
+    static func postAndThread(id: String, on sql: any SQLDatabase) async throws -> (post: ForumPost, thread: ForumPost)? {
+        guard let post = try await find(id: id, on: sql) else { return nil }
+        guard let threadID = post.threadID else { return (post, post) }
+        return try await find(id: threadID, on: sql).map { (post, $0) }
+    }
+
     /// Locks the post's row until the transaction ends (PostgreSQL; SQLite transactions are already serial),
     /// so concurrent votes, replies and moderation of one post apply one after another; returns the post.
     static func lock(id: String, engineLocks: Bool, on sql: any SQLDatabase) async throws -> ForumPost? {

@@ -10,8 +10,10 @@ import LyceumWeb
 struct ForumPages: Sendable {
     let community: CommunityService
     let renderer: PageRenderer
+    let panels: PagePanels
 
     func addRoutes(to pages: RouterGroup<AppRequestContext>) {
+        panels.add(.coursePage) { [community] request in try await community.courseBoardPanel(request) }
         pages.get("boards", use: signedIn(boards))
         pages.get("boards/:board", use: signedIn(board))
         pages.get("courses/:course/board", use: signedIn(courseBoard))
@@ -173,7 +175,7 @@ struct ForumPages: Sendable {
     func vote(_ request: Request, _ context: AppRequestContext, _ parameter: String) async throws -> Response {
         let form = try context.submittedForm()
         let postID = try context.parameters.require(parameter)
-        _ = try await community.vote(context.principal, post: postID, value: Int(form["value"]) ?? 0)
+        _ = try await community.vote(context.principal, post: PostReference(parameter: parameter, id: postID), value: Int(form["value"]) ?? 0)
         return try await backToThread(of: postID, context: context)
     }
 
@@ -205,7 +207,7 @@ struct ForumPages: Sendable {
     func delete(_ request: Request, _ context: AppRequestContext, _ parameter: String) async throws -> Response {
         _ = try context.submittedForm()
         let postID = try context.parameters.require(parameter)
-        try await community.delete(context.principal, post: postID)
+        try await community.delete(context.principal, post: PostReference(parameter: parameter, id: postID))
         return try await backToThread(of: postID, context: context)
     }
 
@@ -213,7 +215,7 @@ struct ForumPages: Sendable {
         let form = try context.submittedForm()
         let postID = try context.parameters.require(parameter)
         do {
-            _ = try await community.report(context.principal, post: postID, reason: form["reason"])
+            _ = try await community.report(context.principal, post: PostReference(parameter: parameter, id: postID), reason: form["reason"])
         } catch let error as AppError where error.code == "already_reported" {}
         return try await backToThread(of: postID, context: context)
     }
@@ -221,7 +223,7 @@ struct ForumPages: Sendable {
     func editForm(_ request: Request, _ context: AppRequestContext, _ parameter: String) async throws -> Response {
         let postID = try context.parameters.require(parameter)
         let principal = try context.requirePrincipal()
-        let (post, thread, _) = try await community.accessiblePost(principal, postID)
+        let (post, thread, _) = try await community.accessiblePost(principal, PostReference(parameter: parameter, id: postID))
         guard post.authorID == principal.userID, !post.isRemoved else { throw AppError.forbidden("Only the author may edit a post.") }
         let content = ForumPageContent.EditPost(
             action: "/\(parameter == "thread" ? "threads" : "replies")/\(postID)/edit", threadID: thread.id, title: post.title, body: post.body
@@ -233,13 +235,13 @@ struct ForumPages: Sendable {
         let form = try context.submittedForm()
         let postID = try context.parameters.require(parameter)
         let changes = PostChanges(title: parameter == "thread" ? form["title"] : nil, body: form["body"], tags: nil)
-        _ = try await community.edit(context.principal, post: postID, changes: changes)
+        _ = try await community.edit(context.principal, post: PostReference(parameter: parameter, id: postID), changes: changes)
         return try await backToThread(of: postID, context: context)
     }
 
     @Sendable func history(_ request: Request, context: AppRequestContext) async throws -> Response {
         let threadID = try context.parameters.require("thread")
-        let revisions = try await community.history(context.principal, post: threadID)
+        let revisions = try await community.history(context.principal, post: .thread(threadID))
         let detail = try await community.thread(context.principal, threadID)
         let content = ForumPageContent.History(
             threadID: threadID, title: detail.thread.post.title ?? "Thread",
