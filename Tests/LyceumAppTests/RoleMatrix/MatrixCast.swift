@@ -18,6 +18,8 @@ struct MatrixFixture: Sendable {
     let targetUserID: String
     /// Study groups and announcements (Community).
     var community: MatrixCommunityFixture? = nil
+    /// Forum rows, for routes that name them.
+    var forum: MatrixForumFixture? = nil
 }
 
 /// The accounts of the matrix, made once, and the way to make fixtures and sign-ins per cell.
@@ -115,7 +117,8 @@ struct MatrixCast: Sendable {
         return MatrixFixture(
             courseID: course.id, courseSlug: course.slug, moduleID: module.id, lessonIDs: lessonIDs, quizID: quiz.id,
             attemptID: attempt.attempt.id, targetUserID: target,
-            community: try await MatrixCommunityFixture.make(for: route, cast: self, courseID: course.id)
+            community: try await MatrixCommunityFixture.make(for: route, cast: self, courseID: course.id),
+            forum: MatrixForumFixture.needed(by: route) ? try await MatrixForumFixture.make(courseID: course.id, cast: self) : nil
         )
     }
 }

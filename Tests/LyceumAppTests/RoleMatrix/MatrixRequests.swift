@@ -59,7 +59,7 @@ enum MatrixRequests {
                 // Staff routes name the assistant; roster routes name the enrolled student.
                 route.path.contains("/staff/") ? cast.accounts[.assistant]?.id ?? "" : cast.accounts[.student]?.id ?? ""
             case "{name}": "app.css"
-            default: fixture.community?.resolve(segment, in: route) ?? String(segment)
+            default: fixture.community?.resolve(segment, in: route) ?? fixture.forum?.resolve(segment) ?? String(segment)
             }
         }.joined(separator: "/")
     }
@@ -102,7 +102,7 @@ enum MatrixRequests {
                 "questions": [["kind": "true_false", "prompt": "Is this a test?", "truth": true] as [String: any Sendable]],
             ]
         case (.patch, "/api/v1/attempts/{attempt}"), (.post, "/api/v1/attempts/{attempt}/submit"): return ["answers": [String: String]()]
-        default: return MatrixCommunityFixture.apiBody(route, cast: cast)
+        default: return MatrixCommunityFixture.apiBody(route, cast: cast) ?? fixture.forum?.apiBody(route)
         }
     }
 
@@ -142,7 +142,7 @@ enum MatrixRequests {
             "/teach/courses/{course}/quizzes/{quiz}/delete", "/teach/courses/{course}/roster/{user}/remove":
             return ["confirm": "yes"]
         case "/teach/courses/{course}/move": return ["module": fixture.moduleID, "direction": "down"]
-        default: return MatrixCommunityFixture.formBody(route, cast: cast) ?? [:]
+        default: return MatrixCommunityFixture.formBody(route, cast: cast) ?? fixture.forum?.formBody(route) ?? [:]
         }
     }
 }

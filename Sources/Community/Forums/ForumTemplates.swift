@@ -1,6 +1,0 @@
-import LyceumWeb
-
-/// The forums page templates.
-enum ForumTemplates {
-    static let all: [PageTemplate] = []
-}

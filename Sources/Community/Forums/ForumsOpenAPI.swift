@@ -1,4 +1,0 @@
-/// The OpenAPI fragment of the forums routes.
-enum ForumsOpenAPI {
-    static let fragment = "{}"
-}

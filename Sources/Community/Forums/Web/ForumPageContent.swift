@@ -1,0 +1,165 @@
+import Foundation
+
+/// What the forum templates show, shaped from the service's read models.
+enum ForumPageContent {
+    /// A board as a link.
+    struct BoardLink: Sendable {
+        let id: String
+        let title: String
+        let description: String
+        let kind: String
+        let isStaff: Bool
+
+        init(_ access: BoardAccess) {
+            id = access.board.id
+            title = access.board.title
+            description = access.board.description
+            kind = access.board.scope.kind
+            isStaff = access.isStaff
+        }
+    }
+
+    /// The board list.
+    struct Boards: Sendable {
+        let boards: [BoardLink]
+        let isAdmin: Bool
+    }
+
+    /// One post (thread or reply) as the thread page shows it.
+    struct Post: Sendable {
+        let id: String
+        let title: String?
+        let bodyHtml: String
+        let authorName: String
+        let score: Int
+        let votedUp: Bool
+        let votedDown: Bool
+        let removed: Bool
+        let created: String
+        let createdISO: String
+        let edited: Bool
+        let canEdit: Bool
+        let canDelete: Bool
+        let accepted: Bool
+        let tags: [String]
+        let pinned: Bool
+        let locked: Bool
+        let isQuestion: Bool
+        let replyCount: Int
+        let children: [Post]
+
+        init(_ view: PostView, acceptedReplyID: String? = nil, children: [Post] = []) {
+            let post = view.post
+            id = post.id
+            title = post.title
+            bodyHtml = view.bodyHTML
+            authorName = view.author.displayName
+            score = post.score
+            votedUp = view.myVote == 1
+            votedDown = view.myVote == -1
+            removed = post.isRemoved
+            createdISO = post.createdAt.formatted(.iso8601)
+            created = String(createdISO.prefix(16)).replacingOccurrences(of: "T", with: " ")
+            edited = post.editedAt != nil
+            canEdit = view.canEdit
+            canDelete = view.canDelete
+            accepted = acceptedReplyID == post.id
+            tags = post.tags
+            pinned = post.pinned
+            locked = post.locked
+            isQuestion = post.kind == .question
+            replyCount = post.replyCount
+            self.children = children
+        }
+    }
+
+    /// A board's thread list with its filters.
+    struct ThreadList: Sendable {
+        let board: BoardLink
+        let threads: [Post]
+        let sorts: [SortChoice]
+        let tag: String
+        let query: String
+        let nextURL: String?
+        let canPost: Bool
+        let newThreadURL: String
+        /// Where the group feed's inline post form posts; `nil` on other boards.
+        let postAction: String?
+    }
+
+    /// One choice of the sort menu.
+    struct SortChoice: Sendable {
+        let value: String
+        let label: String
+        let selected: Bool
+    }
+
+    /// The thread page.
+    struct Thread: Sendable {
+        let board: BoardLink
+        let thread: Post
+        let replies: [Post]
+        let canReply: Bool
+        let canAccept: Bool
+        let isStaff: Bool
+        let suspended: Bool
+        let allowAnonymous: Bool
+        let moveTargets: [BoardLink]
+        var canMove: Bool { !moveTargets.isEmpty }
+    }
+
+    /// The new-thread form, filled again after an error.
+    struct NewThread: Sendable {
+        let board: BoardLink
+        let title: String
+        let body: String
+        let tags: String
+        let question: Bool
+        let allowAnonymous: Bool
+        let error: String?
+    }
+
+    /// The edit form of a thread or reply.
+    struct EditPost: Sendable {
+        let action: String
+        let threadID: String
+        let title: String?
+        let body: String
+    }
+
+    /// A staff view of a thread's earlier versions.
+    struct History: Sendable {
+        struct Revision: Sendable {
+            let title: String?
+            let body: String
+            let edited: String
+        }
+
+        let threadID: String
+        let title: String
+        let revisions: [Revision]
+    }
+
+    /// The moderation queue.
+    struct Queue: Sendable {
+        struct Entry: Sendable {
+            let id: String
+            let boardTitle: String
+            let threadID: String
+            let postTitle: String?
+            let excerpt: String
+            let authorName: String
+            let reporterName: String
+            let reason: String
+        }
+
+        let entries: [Entry]
+        let isAdmin: Bool
+    }
+
+    /// The blocked-words page.
+    struct BlockedWords: Sendable {
+        let words: String
+        let count: Int
+    }
+}

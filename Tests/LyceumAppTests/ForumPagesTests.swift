@@ -1,0 +1,77 @@
+import Foundation
+import HTTPTypes
+import LyceumTestSupport
+import Testing
+
+@Suite("Forums: pages")
+struct ForumPagesTests {
+    @Test("a question is asked, answered, voted on and accepted through the pages", arguments: TestEngine.available)
+    func questionJourney(engine: TestEngine) async throws {
+        try await TestApp.run(engine) { app in
+            let cast = try await app.forumCast()
+            #expect(try await Browser(app).get("/boards/\(cast.boardID)").status == .seeOther)
+            let asker = Browser(app)
+            try await CoursePagesTests.signIn(asker, cast.student)
+            #expect(try await asker.get("/courses/\(cast.course.slug)").text.contains("href=\"/courses/\(cast.course.slug)/board\""))
+            let outsider = Browser(app)
+            try await CoursePagesTests.signIn(outsider, cast.outsider)
+            #expect(!(try await outsider.get("/courses/\(cast.course.slug)").text.contains("/board\"")))
+            let redirect = try await asker.get("/courses/\(cast.course.slug)/board")
+            #expect(redirect.headers[.location] == "/boards/\(cast.boardID)")
+            let form = try await asker.get("/boards/\(cast.boardID)/new")
+            #expect(form.text.contains("data-preview=\"thread-preview\""))
+            let blank = try await asker.post("/boards/\(cast.boardID)/new", form: ["title": "", "body": "Text", "kind": "question"])
+            #expect(blank.status == .unprocessableContent)
+            #expect(blank.text.contains("role=\"alert\""))
+            let created = try await asker.post(
+                "/boards/\(cast.boardID)/new", form: ["title": "What is a limit?", "body": "<script>alert(1)</script> *why*", "kind": "question"]
+            )
+            #expect(created.status == .seeOther)
+            let threadPath = try #require(created.headers[.location])
+            let threadID = String(threadPath.dropFirst("/threads/".count))
+
+            let answerer = Browser(app)
+            try await CoursePagesTests.signIn(answerer, cast.classmate)
+            let page = try await answerer.get(threadPath)
+            #expect(page.text.contains("data-testid=\"reply-form\""))
+            #expect(page.text.contains("<em>why</em>"))
+            #expect(!page.text.contains("<script>alert"))
+            #expect(try await answerer.post("\(threadPath)/replies", form: ["body": "The value it approaches."]).status == .seeOther)
+            #expect(try await answerer.post("\(threadPath)/vote", form: ["value": "1"]).status == .seeOther)
+
+            let seen = try await asker.get(threadPath)
+            #expect(seen.text.contains("data-testid=\"thread-score\">1<"))
+            let detail = try await app.request(.get, "/api/v1/threads/\(threadID)", token: cast.student.accessToken)
+            let replyID = try #require(detail.replies.first?["id"] as? String)
+            #expect(seen.text.contains("data-testid=\"accept-\(replyID)\""))
+            #expect(!page.text.contains("data-testid=\"accept-"))
+            #expect(try await asker.post("\(threadPath)/accept", form: ["replyId": replyID]).status == .seeOther)
+            #expect(try await asker.get(threadPath).text.contains("data-testid=\"accepted-answer\""))
+            let list = try await asker.get("/boards/\(cast.boardID)?sort=top")
+            #expect(list.text.contains("What is a limit?"))
+        }
+    }
+
+    @Test("staff see moderation tools, the queue and the blocked words; students do not", arguments: TestEngine.available)
+    func moderationPages(engine: TestEngine) async throws {
+        try await TestApp.run(engine) { app in
+            let cast = try await app.forumCast()
+            let threadID = try await app.startThread(on: cast.boardID, as: cast.student)
+            _ = try await app.request(.post, "/api/v1/threads/\(threadID)/report", json: ["reason": "Spam please"], token: cast.classmate.accessToken)
+            let owner = Browser(app)
+            try await CoursePagesTests.signIn(owner, cast.owner)
+            #expect(try await owner.get("/threads/\(threadID)").text.contains("Staff tools"))
+            let queue = try await owner.get("/moderation")
+            #expect(queue.text.contains("Spam please"))
+            #expect(try await owner.get("/moderation/blocked-words").status == .forbidden)
+            let student = Browser(app)
+            try await CoursePagesTests.signIn(student, cast.student)
+            #expect(!(try await student.get("/threads/\(threadID)").text.contains("Staff tools")))
+            #expect(!(try await student.get("/moderation").text.contains("Spam please")))
+            let admin = Browser(app)
+            try await CoursePagesTests.signIn(admin, cast.admin)
+            let saved = try await admin.post("/moderation/blocked-words", form: ["words": "darn\nheck"])
+            #expect(saved.text.contains("darn\nheck"))
+        }
+    }
+}
