@@ -53,6 +53,7 @@ struct ForumModerationTests {
             #expect(requested.map(\.kind) == [.answered])
             #expect(requested.first?.recipientIDs == [cast.student.id])
             #expect(requested.first?.link == "/threads/\(threadID)#reply-\(answer)")
+            #expect(requested.first?.title.hasPrefix("Test Classmate answered") == true)
 
             #expect(try await app.request(.post, "/api/v1/threads/\(threadID)/accept", json: ["replyId": answer], token: cast.classmate.accessToken).status == .forbidden)
             let accepted = try await app.request(.post, "/api/v1/threads/\(threadID)/accept", json: ["replyId": answer], token: cast.student.accessToken)

@@ -27,6 +27,18 @@ struct ForumThreadsTests {
             let staff = try await app.request(.get, "/api/v1/boards/\(cast.boardID)", token: cast.admin.accessToken)
             #expect((staff.json["board"] as? [String: Any])?["role"] as? String == "staff")
 
+            let fresh = try await app.buildCourse(owner: cast.owner, modules: 1, lessonsPerModule: 1)
+            let boardIDs = try await withThrowingTaskGroup(of: String?.self) { group in
+                for _ in 0..<6 {
+                    group.addTask {
+                        let reply = try await app.request(.get, "/api/v1/courses/\(fresh.slug)/board", token: cast.owner.accessToken)
+                        return (reply.json["board"] as? [String: Any])?["id"] as? String
+                    }
+                }
+                return try await group.reduce(into: Set<String?>()) { $0.insert($1) }
+            }
+            #expect(boardIDs.count == 1 && boardIDs.first! != nil, "concurrent first uses make one board")
+
             let draft = try await app.buildCourse(owner: cast.owner, modules: 1, lessonsPerModule: 1, publish: false)
             #expect(try await app.request(.get, "/api/v1/courses/\(draft.id)/board", token: cast.outsider.accessToken).status == .notFound)
 

@@ -77,6 +77,7 @@ extension CommunityService {
         }
         guard fields.isEmpty else { throw AppError.validation(fields) }
         let mentioned = try await mentionedUsers(in: body, board: access.board, excluding: principal.userID)
+        let authorName = try await displayName(of: principal)
         let now = now()
         let thread = ForumPost(
             id: UUID().uuidString.lowercased(), boardID: access.board.id, threadID: nil, parentID: nil, authorID: principal.userID,
@@ -87,7 +88,7 @@ extension CommunityService {
             try ForumContentRules.rejectBlocked([title, body] + tags, blocked: try await ModerationStore.blockedWords(on: sql))
             try await PostStore.insert(thread, on: sql)
             try await PostStore.recordMentions(postID: thread.id, userIDs: mentioned.map(\.id), on: sql)
-            try await ForumNotifications(jobs: jobs).threadStarted(thread, mentioned: mentioned, on: sql)
+            try await ForumNotifications(jobs: jobs, actorName: authorName).threadStarted(thread, mentioned: mentioned, on: sql)
         }
         return try await self.thread(principal, thread.id)
     }
@@ -104,6 +105,7 @@ extension CommunityService {
         if anonymous && !access.board.allowAnonymous { fields["anonymous"] = "This board does not allow anonymous posts." }
         guard fields.isEmpty else { throw AppError.validation(fields) }
         let mentioned = try await mentionedUsers(in: body, board: access.board, excluding: principal.userID)
+        let authorName = try await displayName(of: principal)
         let now = now()
         let reply = try await database.transaction { sql -> ForumPost in
             guard let locked = try await PostStore.lock(id: threadID, engineLocks: database.engine == .postgres, on: sql) else {
@@ -127,7 +129,7 @@ extension CommunityService {
             try await PostStore.insert(reply, on: sql)
             try await PostStore.recordReply(threadID: threadID, at: now, on: sql)
             try await PostStore.recordMentions(postID: reply.id, userIDs: mentioned.map(\.id), on: sql)
-            try await ForumNotifications(jobs: jobs).replied(reply, thread: locked, parent: parent, mentioned: mentioned, on: sql)
+            try await ForumNotifications(jobs: jobs, actorName: authorName).replied(reply, thread: locked, parent: parent, mentioned: mentioned, on: sql)
             return reply
         }
         return try await views(of: [reply], for: principal, access: access, votes: [:])[0]
@@ -199,6 +201,11 @@ extension CommunityService {
                 canDelete: (isMine || access.isStaff) && !post.isRemoved
             )
         }
+    }
+
+    /// The caller's display name, for notification titles.
+    func displayName(of principal: Principal) async throws -> String {
+        try await users.summaries(ids: [principal.userID])[principal.userID]?.displayName ?? "Someone"
     }
 
     /// The users an `@mention` in `text` names who may use the board (never the author), in one directory call.

@@ -6,6 +6,8 @@ import SQLKit
 /// author is never named in them.
 struct ForumNotifications {
     let jobs: JobQueue
+    /// The acting user's display name, shown unless they post anonymously.
+    var actorName = "Someone"
 
     /// A new thread: tells the users it mentions.
     func threadStarted(_ thread: ForumPost, mentioned: [UserSummary], on sql: any SQLDatabase) async throws {
@@ -15,7 +17,7 @@ struct ForumNotifications {
     /// A new reply: the asker hears of the first answer to their question; otherwise the thread's author hears
     /// of a reply; the author of the reply answered hears of it too; mentioned users hear they were mentioned.
     func replied(_ reply: ForumPost, thread: ForumPost, parent: ForumPost?, mentioned: [UserSummary], on sql: any SQLDatabase) async throws {
-        let who = reply.anonymous ? "Anonymous" : "Someone"
+        let who = reply.anonymous ? "Anonymous" : actorName
         let title = thread.title ?? ""
         let link = "/threads/\(thread.id)#reply-\(reply.id)"
         if thread.kind == .question && thread.replyCount == 0 {
@@ -60,7 +62,7 @@ struct ForumNotifications {
 
     private func mentions(in post: ForumPost, threadTitle: String, mentioned: [UserSummary], on sql: any SQLDatabase) async throws {
         guard !mentioned.isEmpty else { return }
-        let who = post.anonymous ? "Anonymous" : "Someone"
+        let who = post.anonymous ? "Anonymous" : actorName
         let link = post.threadID.map { "/threads/\($0)#reply-\(post.id)" } ?? "/threads/\(post.id)"
         try await publish(mentioned.map(\.id), .mention, "\(who) mentioned you in “\(threadTitle)”", post, link, "mention:\(post.id)", on: sql)
     }
