@@ -65,6 +65,20 @@ struct GroupPagesTests {
             #expect(try await ownerBrowser.post("\(location)/members/\(joiner.id)/transfer", form: ["confirm": "yes"]).status == .seeOther)
             #expect(try await ownerBrowser.post("\(location)/leave", form: ["confirm": "yes"]).status == .seeOther)
             #expect(try await app.service.groupMemberIDs(groupID: groupID) == [joiner.id])
+
+            // The new owner changes the settings and deletes the group after confirming.
+            #expect(try await ownerBrowser.get("\(location)/edit").status == .forbidden, "the former owner no longer manages the group")
+            let settings = try await joinerBrowser.get("\(location)/edit")
+            #expect(settings.text.contains("data-testid=\"save-group\""))
+            let saved = try await joinerBrowser.post(
+                "\(location)/edit", form: ["name": "Early Birds", "description": "Mornings.", "visibility": "request", "memberLimit": "8"]
+            )
+            #expect(saved.status == .seeOther)
+            #expect(try await joinerBrowser.get(location).text.contains("Early Birds"))
+            #expect(try await joinerBrowser.post("\(location)/edit", form: ["name": "X", "visibility": "open", "memberLimit": "1"]).status == .unprocessableContent)
+            #expect(try await joinerBrowser.get("\(location)/delete").text.contains("data-testid=\"confirm-delete-group\""))
+            #expect(try await joinerBrowser.post("\(location)/delete", form: ["confirm": "yes"]).status == .seeOther)
+            #expect(try await joinerBrowser.get(location).status == .notFound)
         }
     }
 

@@ -128,13 +128,7 @@ extension CommunityService {
     /// The caller's pending invitations, with their groups.
     func myInvites(_ principal: Principal?) async throws -> [(GroupRequest, StudyGroup)] {
         let caller = try require(principal)
-        let pairs = try await database.read { sql in
-            var pairs: [(GroupRequestRow, StudyGroup)] = []
-            for row in try await GroupStore.invites(userID: caller.userID, on: sql) {
-                if let group = try await GroupStore.find(id: row.groupID, on: sql) { pairs.append((row, group)) }
-            }
-            return pairs
-        }
+        let pairs = try await database.read { sql in try await GroupStore.invites(userID: caller.userID, on: sql) }
         let named = try await named(pairs.map(\.0))
         return Array(zip(named, pairs.map(\.1)))
     }

@@ -26,6 +26,7 @@ struct GroupPages: Sendable {
         pages.post("groups/:group/members/:user/remove", use: remove)
         pages.get("groups/:group/members/:user/transfer", use: confirmTransfer)
         pages.post("groups/:group/members/:user/transfer", use: transfer)
+        GroupSettingsPages(community: community, renderer: renderer).addRoutes(to: pages)
     }
 
     private func groupID(_ context: AppRequestContext) throws -> String { try context.parameters.require("group") }

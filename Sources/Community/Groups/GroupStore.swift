@@ -171,10 +171,26 @@ enum GroupStore {
             .orderBy("created_at").orderBy("id").limit(500).all().map(decodeRequest)
     }
 
-    static func invites(userID: String, on sql: any SQLDatabase) async throws -> [GroupRequestRow] {
-        try await sql.select().columns("id", "group_id", "user_id", "kind", "invited_by", "message", "created_at")
-            .from("community_group_requests").where("user_id", .equal, userID).where("kind", .equal, "invite")
-            .orderBy("created_at", .descending).limit(100).all().map(decodeRequest)
+    /// The user's pending invitations with their groups, newest first, in one query.
+    static func invites(userID: String, on sql: any SQLDatabase) async throws -> [(GroupRequestRow, StudyGroup)] {
+        let groupList = groupColumns.map { "g.\($0)" }.joined(separator: ", ")
+        return try await sql.raw(
+            """
+            SELECT r.id AS request_id, r.group_id AS request_group_id, r.user_id AS request_user_id, r.kind AS request_kind,
+                r.invited_by AS request_invited_by, r.message AS request_message, r.created_at AS request_created_at, \(unsafeRaw: groupList)
+            FROM community_group_requests r JOIN community_groups g ON g.id = r.group_id
+            WHERE r.user_id = \(bind: userID) AND r.kind = 'invite' ORDER BY r.created_at DESC, r.id DESC LIMIT 100
+            """
+        ).all().map { row in
+            let request = GroupRequestRow(
+                id: try row.decode(column: "request_id", as: String.self), groupID: try row.decode(column: "request_group_id", as: String.self),
+                userID: try row.decode(column: "request_user_id", as: String.self), kind: .invite,
+                invitedBy: try row.decode(column: "request_invited_by", as: String?.self),
+                message: try row.decode(column: "request_message", as: String.self),
+                createdAt: try row.decode(column: "request_created_at", as: Date.self)
+            )
+            return (request, try decodeGroup(row))
+        }
     }
 
     /// Deletes a pending entry; `true` when this call deleted it (so concurrent decisions act once).

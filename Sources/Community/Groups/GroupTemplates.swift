@@ -4,8 +4,30 @@ import LyceumWeb
 enum GroupTemplates {
     static let all: [PageTemplate] = [
         PageTemplate("groups", directory), PageTemplate("group", group), PageTemplate("group-confirm", confirm),
-        PageTemplate("group-pick-invitee", pickInvitee),
+        PageTemplate("group-pick-invitee", pickInvitee), PageTemplate("group-settings", settings),
     ]
+
+    static let settings = """
+        {{<layout}}
+        {{$content}}
+        <p class="crumbs"><a href="/groups/{{id}}">{{name}}</a></p>
+        <h1>Group settings</h1>
+        <form class="card stack" method="post" action="/groups/{{id}}/edit">
+          <input type="hidden" name="_csrf" value="{{csrf}}">
+          <label for="group-name">Name</label>
+          <input id="group-name" name="name" required maxlength="100" value="{{name}}">
+          <label for="group-description">What is it about?</label>
+          <textarea id="group-description" name="description" maxlength="2000" rows="3">{{description}}</textarea>
+          <label for="group-visibility">Who may join</label>
+          <select id="group-visibility" name="visibility">{{#visibilities}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/visibilities}}</select>
+          <label for="group-limit">Member limit <small>2 to 500, not below the current member count</small></label>
+          <input id="group-limit" name="memberLimit" type="number" min="2" max="500" value="{{memberLimit}}">
+          <div class="actions"><button type="submit" data-testid="save-group">Save</button> <a href="/groups/{{id}}">Cancel</a></div>
+        </form>
+        <p><a href="/groups/{{id}}/delete" data-testid="delete-group">Delete the group</a></p>
+        {{/content}}
+        {{/layout}}
+        """
 
     static let directory = """
         {{<layout}}
@@ -74,6 +96,7 @@ enum GroupTemplates {
             <input id="request-message" name="message" maxlength="500">
             <button type="submit" data-testid="request-join">Ask to join</button></form>{{/canRequest}}
           {{#requested}}<p class="notice" role="note">Your request to join is waiting for a moderator.</p>{{/requested}}
+          {{#canManage}}<a href="/groups/{{id}}/edit" data-testid="group-settings">Settings</a>{{/canManage}}
           {{#inviteID}}<form method="post" action="/groups/{{id}}/invites/{{inviteID}}"><input type="hidden" name="_csrf" value="{{csrf}}">
             <button type="submit" name="decision" value="accept" data-testid="accept-invite">Accept the invitation</button>
             <button type="submit" name="decision" value="decline" class="secondary" data-testid="decline-invite">Decline</button></form>{{/inviteID}}

@@ -68,7 +68,8 @@ struct MatrixCommunityFixture: Sendable {
         switch route.path {
         case "/groups": ["name": "Matrix page group", "visibility": "open", "memberLimit": "10"]
         case "/groups/{group}/join": ["message": "Hello"]
-        case "/groups/{group}/leave", "/groups/{group}/members/{user}/remove", "/groups/{group}/members/{user}/transfer",
+        case "/groups/{group}/edit": ["name": "Renamed group", "description": "", "visibility": "request", "memberLimit": "20"]
+        case "/groups/{group}/leave", "/groups/{group}/delete", "/groups/{group}/members/{user}/remove", "/groups/{group}/members/{user}/transfer",
             "/courses/{course}/announcements/{announcement}/delete":
             ["confirm": "yes"]
         case "/groups/{group}/requests/{request}": ["decision": "approve"]
