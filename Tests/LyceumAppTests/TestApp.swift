@@ -46,6 +46,7 @@ struct TestApp {
             case .postgres(let url):
                 configuration = LyceumConfiguration(dataDirectory: NSTemporaryDirectory())
                 configuration.storage = .postgres(try DatabaseURL(url))
+                configuration.databasePoolSize = TestDatabases.postgresPoolSize
                 configuration.jwtSecret = "test-secret-test-secret-test-secret-0123"
             }
             configuration.bcryptCost = 4

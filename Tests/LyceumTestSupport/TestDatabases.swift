@@ -56,23 +56,39 @@ public enum TestDatabases {
             guard let serverURL = postgresURL else {
                 throw ConfigurationError("LYCEUM_TEST_DATABASE_URL is not set; PostgreSQL tests cannot run.")
             }
-            let name = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-            try await administer(serverURL) { sql in
-                try await sql.execute(sql: SQLRaw("CREATE DATABASE \(name)")) { _ in }
+            return try await postgresPermits.withPermit {
+                try await withFreshPostgresDatabase(serverURL, body)
             }
-            let url = replacingDatabase(in: serverURL, with: name)
-            do {
-                let result = try await body(.postgres(url: url))
-                try? await administer(serverURL) { sql in
-                    try await sql.execute(sql: SQLRaw("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")) { _ in }
-                }
-                return result
-            } catch {
-                try? await administer(serverURL) { sql in
-                    try await sql.execute(sql: SQLRaw("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")) { _ in }
-                }
-                throw error
+        }
+    }
+
+    /// How many PostgreSQL test databases are in use at once. Each test app holds up to
+    /// ``postgresPoolSize`` pooled connections plus its `LISTEN` connections; 24 of them stay well inside the
+    /// test server's `max_connections` (400) with room for administration.
+    private static let postgresPermits = TestPermits(limit: 24)
+
+    /// The connection pool size for PostgreSQL test databases and the test apps built on them.
+    public static let postgresPoolSize = 4
+
+    private static func withFreshPostgresDatabase<Result: Sendable>(
+        _ serverURL: String, _ body: (TestDatabaseLocation) async throws -> Result
+    ) async throws -> Result {
+        let name = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        try await administer(serverURL) { sql in
+            try await sql.execute(sql: SQLRaw("CREATE DATABASE \(name)")) { _ in }
+        }
+        let url = replacingDatabase(in: serverURL, with: name)
+        do {
+            let result = try await body(.postgres(url: url))
+            try? await administer(serverURL) { sql in
+                try await sql.execute(sql: SQLRaw("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")) { _ in }
             }
+            return result
+        } catch {
+            try? await administer(serverURL) { sql in
+                try await sql.execute(sql: SQLRaw("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")) { _ in }
+            }
+            throw error
         }
     }
 
@@ -95,7 +111,7 @@ public enum TestDatabases {
         case .sqlite(let directory):
             return try await SQLiteDatabase.open(path: directory + "/lyceum.sqlite", logger: logger)
         case .postgres(let url):
-            return PostgresDatabase(url: try DatabaseURL(url), poolSize: 4, logger: logger)
+            return PostgresDatabase(url: try DatabaseURL(url), poolSize: postgresPoolSize, logger: logger)
         }
     }
 

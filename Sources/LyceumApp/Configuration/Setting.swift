@@ -34,7 +34,7 @@ public struct Setting: Sendable {
         Setting(key: "port", flag: "--port", defaultDescription: "`8080`", summary: "TCP port to listen on (0 picks a free one).", isSecret: false),
         Setting(key: "dataDir", flag: "--data-dir", defaultDescription: "`./lyceum-data`", summary: "Directory for the SQLite database and the generated JWT key.", isSecret: false),
         Setting(key: "database.url", flag: nil, defaultDescription: "SQLite in the data directory", summary: "`postgres://user:pass@host:5432/db?sslmode=require` switches to PostgreSQL.", isSecret: true),
-        Setting(key: "database.poolSize", flag: nil, defaultDescription: "`10`", summary: "Most PostgreSQL connections per process (keep replicas × pool ≤ `max_connections`).", isSecret: false),
+        Setting(key: "database.poolSize", flag: nil, defaultDescription: "`10`", summary: "Most pooled PostgreSQL connections per process; each also holds one `LISTEN` connection per pub/sub channel (3), so keep replicas × (pool + 3) ≤ `max_connections`.", isSecret: false),
         Setting(key: "database.migrateOnStart", flag: nil, defaultDescription: "`true`", summary: "Apply pending migrations when `serve` starts (safe with many replicas).", isSecret: false),
         Setting(key: "jwt.secret", flag: nil, defaultDescription: "generated into the data directory (SQLite only)", summary: "HMAC key for access tokens, at least 32 characters. Required with PostgreSQL.", isSecret: true),
         Setting(key: "log.level", flag: "--log-level", defaultDescription: "`info`", summary: "`trace`, `debug`, `info`, `notice`, `warning`, `error` or `critical`.", isSecret: false),

@@ -47,8 +47,31 @@ public struct DatabaseURL: Sendable {
         self.sslMode = mode
     }
 
-    /// The TLS policy matching libpq's meaning of `sslmode`.
+    /// The TLS policy matching libpq's meaning of `sslmode`, for the connection pool.
     public var tls: PostgresClient.Configuration.TLS {
+        switch tlsPolicy {
+        case .disable: .disable
+        case .prefer(let configuration): .prefer(configuration)
+        case .require(let configuration): .require(configuration)
+        }
+    }
+
+    /// The same policy for a single connection outside the pool (a `LISTEN` connection).
+    public func connectionTLS() throws -> PostgresConnection.Configuration.TLS {
+        switch tlsPolicy {
+        case .disable: .disable
+        case .prefer(let configuration): .prefer(try NIOSSLContext(configuration: configuration))
+        case .require(let configuration): .require(try NIOSSLContext(configuration: configuration))
+        }
+    }
+
+    private enum TLSPolicy {
+        case disable
+        case prefer(TLSConfiguration)
+        case require(TLSConfiguration)
+    }
+
+    private var tlsPolicy: TLSPolicy {
         switch sslMode {
         case "disable":
             return .disable

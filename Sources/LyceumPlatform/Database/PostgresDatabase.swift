@@ -4,12 +4,16 @@ import PostgresKit
 import PostgresNIO
 import SQLKit
 import ServiceLifecycle
+import Synchronization
 
-/// The scaled database: a pooled `PostgresClient`. Run it as a service before any query is made.
+/// The scaled database: a pooled `PostgresClient`, plus one connection per `LISTEN` channel outside the pool. Run it as a service before any query is made.
 public final class PostgresDatabase: Database {
     public let engine = DatabaseEngine.postgres
     private let client: PostgresClient
+    private let url: DatabaseURL
     private let logger: Logger
+    /// Ids for `LISTEN` connections, unique in the process.
+    private static let listenerIDs = Atomic<Int>(0)
     /// The advisory lock key that serialises schema changes across replicas ("LYCEUM" in ASCII).
     private static let schemaLockKey: Int64 = 0x4C59_4345_554D
 
@@ -26,6 +30,7 @@ public final class PostgresDatabase: Database {
         configuration.options.maximumConnections = max(1, poolSize)
         configuration.options.connectTimeout = .seconds(5)
         self.client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        self.url = url
         self.logger = logger
     }
 
@@ -69,12 +74,25 @@ public final class PostgresDatabase: Database {
         }
     }
 
-    /// Holds a pooled connection in `LISTEN channel` while `consume` reads its notifications.
+    /// Opens a connection of its own (never one of the pool's, so listeners cannot starve queries), holds it
+    /// in `LISTEN channel` while `consume` reads its notifications, then closes it.
     public func listen(
         channel: String, _ consume: (PostgresNotificationSequence) async throws -> Void
     ) async throws {
-        try await client.withConnection { connection in
+        let connection = try await PostgresConnection.connect(
+            configuration: PostgresConnection.Configuration(
+                host: url.host, port: url.port, username: url.username, password: url.password,
+                database: url.database, tls: try url.connectionTLS()
+            ),
+            id: Self.listenerIDs.add(1, ordering: .relaxed).newValue,
+            logger: logger
+        )
+        do {
             try await connection.listen(on: channel) { notifications in try await consume(notifications) }
+            try? await connection.close()
+        } catch {
+            try? await connection.close()
+            throw error
         }
     }
 

@@ -58,7 +58,7 @@ variable "max_tasks" {
 }
 
 variable "database_pool_size" {
-  description = "LYCEUM_DATABASE_POOL_SIZE; keep max_tasks x pool below the database's max_connections."
+  description = "LYCEUM_DATABASE_POOL_SIZE; keep max_tasks x (pool + 3 LISTEN connections) below the database's max_connections."
   type        = number
   default     = 10
 }
