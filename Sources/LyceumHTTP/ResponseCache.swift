@@ -80,6 +80,8 @@ public final class InMemoryResponseCache: ResponseCache, Service {
         var targets: [String: Target] = [:]
         /// Bumped by every invalidation, so a render that began before a change is not stored after it.
         var generation = 0
+        /// How many (re)subscriptions to invalidations this cache has heard of.
+        var subscriptionsHeard = 0
     }
 
     private let state = NIOLockedValueBox(State())
@@ -115,11 +117,18 @@ public final class InMemoryResponseCache: ResponseCache, Service {
             for await event in events {
                 switch event {
                 case .message(let text): self.drop(text == "*" ? nil : Set(text.split(separator: " ").map(String.init)))
-                case .resubscribed: self.drop(nil)
+                case .resubscribed:
+                    self.drop(nil)
+                    self.state.withLockedValue { $0.subscriptionsHeard += 1 }
                 }
             }
         }
     }
+
+    /// How many times the invalidation subscription has begun listening (PostgreSQL's `LISTEN`; in-process
+    /// pub/sub never loses messages and never reports it). Each time drops everything cached before, so a
+    /// caller that must not race that drop waits until this is at least 1.
+    public var subscriptionsHeard: Int { state.withLockedValue { $0.subscriptionsHeard } }
 
     /// Drops the entries carrying any of `tags`, or every entry.
     func drop(_ tags: Set<String>?) {

@@ -6,6 +6,7 @@ import Identity
 import LyceumApp
 import LyceumContracts
 import LyceumCore
+import LyceumHTTP
 import LyceumPlatform
 import LyceumTestSupport
 import NIOCore
@@ -73,24 +74,15 @@ struct TestApp {
     }
 }
 
-/// On PostgreSQL, waits until the response cache listens for invalidations: when its `LISTEN` takes effect
-/// it drops everything cached before (messages may have been missed), which would race a test's first reads.
+/// On PostgreSQL, waits until the response cache has heard its `LISTEN` begin: it then drops everything cached
+/// before (messages may have been missed), which would race a test's first reads.
 private func waitUntilListening(_ services: LyceumServices) async throws {
     guard services.database.engine == .postgres else { return }
     try await withDeadline(.seconds(20), "the cache listening for invalidations") {
-        while try await services.database.read({ sql in
-            try await sql.raw(
-                """
-                SELECT count(*) AS n FROM pg_stat_activity
-                WHERE datname = current_database() AND query ILIKE 'LISTEN "lyceum_cache"%' AND state = 'idle'
-                """
-            ).first()?.decode(column: "n", as: Int.self) ?? 0
-        }) == 0 {
-            try await Task.sleep(for: .milliseconds(10))
+        while services.responseCache.subscriptionsHeard == 0 {
+            try await Task.sleep(for: .milliseconds(5))
         }
     }
-    // The cache hears of its own LISTEN a moment after the server shows it.
-    try await Task.sleep(for: .milliseconds(100))
 }
 
 /// A decoded response, for assertions.

@@ -20,7 +20,7 @@ struct ForumsAPI: Sendable {
         api.get("boards/:board/threads", use: listThreads)
         api.post("boards/:board/threads", use: createThread)
         api.get("threads/:thread") { _, context in
-            try JSONResponse.encode(ThreadDetailView(try await community.thread(context.principal, try context.parameters.require("thread"))))
+            JSONResponse.write(ThreadDetailView(try await community.thread(context.principal, try context.parameters.require("thread"))))
         }
         api.patch("threads/:thread") { try await edit($0, $1, "thread") }
         api.delete("threads/:thread") { try await delete($0, $1, "thread") }
@@ -63,13 +63,13 @@ struct ForumsAPI: Sendable {
     @Sendable func listThreads(_ request: Request, context: AppRequestContext) async throws -> Response {
         let query = try Self.threadQuery(request.uri.queryParameters)
         let page = try await community.threads(context.principal, board: try context.parameters.require("board"), query: query)
-        return try JSONResponse.encode(ThreadPageView(page))
+        return JSONResponse.write(ThreadPageView(page))
     }
 
     @Sendable func createThread(_ request: Request, context: AppRequestContext) async throws -> Response {
         let draft = try await request.decodeJSON(ThreadDraft.self, context: context)
         let detail = try await community.createThread(context.principal, board: try context.parameters.require("board"), draft: draft)
-        return try JSONResponse.encode(ThreadDetailView(detail), status: .created)
+        return JSONResponse.write(ThreadDetailView(detail), status: .created)
     }
 
     @Sendable func reply(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -103,7 +103,7 @@ struct ForumsAPI: Sendable {
     @Sendable func accept(_ request: Request, context: AppRequestContext) async throws -> Response {
         let body = try await request.decodeJSON(AcceptBody.self, context: context)
         let detail = try await community.accept(context.principal, thread: try context.parameters.require("thread"), replyID: body.replyId)
-        return try JSONResponse.encode(ThreadDetailView(detail))
+        return JSONResponse.write(ThreadDetailView(detail))
     }
 
     struct PinBody: Decodable { let pinned: Bool }
@@ -112,18 +112,18 @@ struct ForumsAPI: Sendable {
 
     @Sendable func pin(_ request: Request, context: AppRequestContext) async throws -> Response {
         let body = try await request.decodeJSON(PinBody.self, context: context)
-        return try JSONResponse.encode(ThreadDetailView(try await community.pin(context.principal, thread: try context.parameters.require("thread"), pinned: body.pinned)))
+        return JSONResponse.write(ThreadDetailView(try await community.pin(context.principal, thread: try context.parameters.require("thread"), pinned: body.pinned)))
     }
 
     @Sendable func lock(_ request: Request, context: AppRequestContext) async throws -> Response {
         let body = try await request.decodeJSON(LockBody.self, context: context)
-        return try JSONResponse.encode(ThreadDetailView(try await community.lock(context.principal, thread: try context.parameters.require("thread"), locked: body.locked)))
+        return JSONResponse.write(ThreadDetailView(try await community.lock(context.principal, thread: try context.parameters.require("thread"), locked: body.locked)))
     }
 
     @Sendable func move(_ request: Request, context: AppRequestContext) async throws -> Response {
         let body = try await request.decodeJSON(MoveBody.self, context: context)
         let detail = try await community.move(context.principal, thread: try context.parameters.require("thread"), toBoard: body.boardId)
-        return try JSONResponse.encode(ThreadDetailView(detail))
+        return JSONResponse.write(ThreadDetailView(detail))
     }
 
     struct ReportBody: Decodable { let reason: String }
@@ -157,13 +157,13 @@ struct ForumsAPI: Sendable {
     @Sendable func groupPosts(_ request: Request, context: AppRequestContext) async throws -> Response {
         let query = try Self.threadQuery(request.uri.queryParameters)
         let page = try await community.groupFeed(context.principal, group: try context.parameters.require("group"), query: query)
-        return try JSONResponse.encode(ThreadPageView(page))
+        return JSONResponse.write(ThreadPageView(page))
     }
 
     @Sendable func createGroupPost(_ request: Request, context: AppRequestContext) async throws -> Response {
         let draft = try await request.decodeJSON(ThreadDraft.self, context: context)
         let detail = try await community.createGroupPost(context.principal, group: try context.parameters.require("group"), draft: draft)
-        return try JSONResponse.encode(ThreadDetailView(detail), status: .created)
+        return JSONResponse.write(ThreadDetailView(detail), status: .created)
     }
 
     /// Reads `sort`, `tag`, `q`, `cursor` and `limit`; unknown values are 400.

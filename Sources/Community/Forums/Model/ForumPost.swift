@@ -1,4 +1,5 @@
 import Foundation
+import LyceumCore
 
 /// What a thread is for: a question can have an accepted answer.
 enum ThreadKind: String, Sendable, Codable, CaseIterable {
@@ -31,6 +32,12 @@ struct ForumPost: Sendable, Equatable {
     let editedAt: Date?
     let lastActivityAt: Date
     let deletedAt: Date?
+    /// The body as safe HTML, as rendered when it was written; `nil` until the post is stored, or for posts
+    /// stored before bodies were rendered on write.
+    var storedBodyHTML: String? = nil
+
+    /// The body as safe HTML: the stored rendering, or rendered now.
+    var bodyHTML: String { storedBodyHTML ?? SafeMarkdown.html(body) }
 
     var isThread: Bool { threadID == nil }
     var isRemoved: Bool { deletedAt != nil }

@@ -196,7 +196,7 @@ extension CommunityService {
                 ? PostAuthor(id: post.authorID, displayName: names[post.authorID]?.displayName ?? "Former member")
                 : PostAuthor(id: nil, displayName: "Anonymous")
             return PostView(
-                post: post, author: author, myVote: votes[post.id] ?? 0, bodyHTML: post.isRemoved ? "" : SafeMarkdown.html(post.body),
+                post: post, author: author, myVote: votes[post.id] ?? 0, bodyHTML: post.isRemoved ? "" : post.bodyHTML,
                 isMine: isMine, canEdit: isMine && !post.isRemoved && now.timeIntervalSince(post.createdAt) <= Self.editWindow,
                 canDelete: (isMine || access.isStaff) && !post.isRemoved
             )

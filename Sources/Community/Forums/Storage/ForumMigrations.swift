@@ -108,5 +108,10 @@ enum ForumMigrations {
                 "CREATE TABLE community_blocked_words (word TEXT PRIMARY KEY)",
             ]
         },
+        // The body rendered once when written instead of on every read; NULL for posts written before, which
+        // readers render as they go.
+        Migration(version: 302, name: "store_forum_post_html") { _ in
+            ["ALTER TABLE community_posts ADD COLUMN body_html TEXT"]
+        },
     ]
 }

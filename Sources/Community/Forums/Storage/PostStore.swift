@@ -1,4 +1,5 @@
 import Foundation
+import LyceumCore
 import SQLKit
 
 /// SQL for threads and replies (both rows of `community_posts`).
@@ -6,6 +7,7 @@ enum PostStore {
     static let columns = [
         "id", "board_id", "thread_id", "parent_id", "author_id", "anonymous", "kind", "title", "body", "tags", "lesson_id", "score",
         "reply_count", "accepted_reply_id", "pinned", "locked", "created_at", "edited_at", "last_activity_at", "deleted_at",
+        "body_html",
     ]
 
     static func insert(_ post: ForumPost, on sql: any SQLDatabase) async throws {
@@ -16,7 +18,8 @@ enum PostStore {
                 SQLBind(post.anonymous), SQLBind(post.kind?.rawValue ?? "reply"), SQLBind(post.title), SQLBind(post.body),
                 SQLBind(storedTags(post.tags)), SQLBind(post.lessonID), SQLBind(post.score), SQLBind(post.replyCount),
                 SQLBind(post.acceptedReplyID), SQLBind(post.pinned), SQLBind(post.locked), SQLBind(post.createdAt),
-                SQLBind(post.editedAt), SQLBind(post.lastActivityAt), SQLBind(searchText(title: post.title, body: post.body, tags: post.tags))
+                SQLBind(post.editedAt), SQLBind(post.lastActivityAt), SQLBind(SafeMarkdown.html(post.body)),
+                SQLBind(searchText(title: post.title, body: post.body, tags: post.tags))
             ).run()
     }
 
@@ -80,6 +83,7 @@ enum PostStore {
     /// Saves new text of a post and the lowercased search column with it.
     static func updateContent(_ post: ForumPost, editedAt: Date, on sql: any SQLDatabase) async throws {
         try await sql.update("community_posts").set("title", to: post.title).set("body", to: post.body)
+            .set("body_html", to: SafeMarkdown.html(post.body))
             .set("tags", to: storedTags(post.tags)).set("edited_at", to: editedAt)
             .set("search_text", to: searchText(title: post.title, body: post.body, tags: post.tags))
             .where("id", .equal, post.id).run()
@@ -170,7 +174,8 @@ enum PostStore {
             pinned: try row.decode(column: "pinned", as: Bool.self), locked: try row.decode(column: "locked", as: Bool.self),
             createdAt: try row.decode(column: "created_at", as: Date.self), editedAt: try row.decode(column: "edited_at", as: Date?.self),
             lastActivityAt: try row.decode(column: "last_activity_at", as: Date.self),
-            deletedAt: try row.decode(column: "deleted_at", as: Date?.self)
+            deletedAt: try row.decode(column: "deleted_at", as: Date?.self),
+            storedBodyHTML: try row.decode(column: "body_html", as: String?.self)
         )
     }
 }
