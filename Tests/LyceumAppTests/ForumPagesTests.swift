@@ -72,6 +72,20 @@ struct ForumPagesTests {
             try await CoursePagesTests.signIn(admin, cast.admin)
             let saved = try await admin.post("/moderation/blocked-words", form: ["words": "darn\nheck"])
             #expect(saved.text.contains("darn\nheck"))
+
+            // Staff move a thread between site boards from its page.
+            var siteBoards: [String] = []
+            for title in ["General", "Off topic"] {
+                let created = try await app.request(.post, "/api/v1/boards", json: ["title": title], token: cast.admin.accessToken)
+                siteBoards.append(try #require((created.json["board"] as? [String: Any])?["id"] as? String))
+            }
+            let siteThread = try await app.startThread(on: siteBoards[0], as: cast.student)
+            let page = try await admin.get("/threads/\(siteThread)").text
+            #expect(page.contains("<option value=\"\(siteBoards[1])\">Off topic</option>"), "the move form offers the other site board")
+            #expect(!(try await student.get("/threads/\(siteThread)").text.contains("name=\"boardId\"")))
+            _ = try await admin.post("/threads/\(siteThread)/move", form: ["boardId": siteBoards[1]])
+            let moved = try await app.request(.get, "/api/v1/threads/\(siteThread)", token: cast.student.accessToken)
+            #expect((moved.json["thread"] as? [String: Any])?["boardId"] as? String == siteBoards[1])
         }
     }
 }

@@ -105,7 +105,8 @@ enum ForumPageContent {
         let suspended: Bool
         let allowAnonymous: Bool
         let moveTargets: [BoardLink]
-        var canMove: Bool { !moveTargets.isEmpty }
+        /// Stored, not computed: pages reach templates through reflection, which sees stored properties only.
+        let canMove: Bool
     }
 
     /// The new-thread form, filled again after an error.

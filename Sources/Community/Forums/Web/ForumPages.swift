@@ -156,7 +156,8 @@ struct ForumPages: Sendable {
         let content = ForumPageContent.Thread(
             board: .init(detail.access), thread: .init(detail.thread, acceptedReplyID: accepted), replies: replies,
             canReply: !thread.locked && !thread.isRemoved && !detail.access.suspended, canAccept: detail.canAccept, isStaff: detail.access.isStaff,
-            suspended: detail.access.suspended, allowAnonymous: detail.access.board.allowAnonymous, moveTargets: targets
+            suspended: detail.access.suspended, allowAnonymous: detail.access.board.allowAnonymous, moveTargets: targets,
+            canMove: !targets.isEmpty
         )
         return try renderer.render(Page("forum-thread", title: thread.title ?? "Thread", content: content, section: .courses), context: context)
     }
