@@ -92,6 +92,28 @@ struct AnnouncementRoutesTests {
         }
     }
 
+    @Test("publishAt takes RFC 3339 with fractional seconds; other text is a 422 naming it; no caller is 401 first", arguments: TestEngine.available)
+    func publishAtText(engine: TestEngine) async throws {
+        try await TestApp.run(engine) { app in
+            let teacher = try await app.account(role: .instructor)
+            let course = try await app.buildCourse(owner: teacher, modules: 1, lessonsPerModule: 1)
+            let path = "/api/v1/courses/\(course.id)/announcements"
+            let when = Date(timeIntervalSince1970: (app.clock.wallClock.nowForStorage().timeIntervalSince1970 + 30 * 86_400).rounded(.down) + 0.678)
+            let offsetFormat = ISO8601DateFormatter()
+            offsetFormat.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+            offsetFormat.timeZone = TimeZone(secondsFromGMT: 3_600)
+            let fractional = try await app.request(
+                .post, path, json: ["title": "Later", "body": "Soon.", "publishAt": offsetFormat.string(from: when)], token: teacher.accessToken
+            )
+            #expect(fractional.status == .created, "\(offsetFormat.string(from: when)): \(fractional.text)")
+            #expect((fractional.json["announcement"] as? [String: Any])?["publishAt"] as? String == ISO8601DateFormatter().string(from: when))
+            let garbled = try await app.request(.post, path, json: ["title": "T", "body": "B", "publishAt": "next tuesday"], token: teacher.accessToken)
+            #expect(garbled.status == .unprocessableContent)
+            #expect(garbled.errorFields["publishAt"] != nil, "\(garbled.text)")
+            #expect(try await app.request(.post, path, json: ["title": "T", "body": "B", "publishAt": ""]).status == .unauthorized)
+        }
+    }
+
     @Test("a scheduled announcement stays hidden from students until its time, when a job notifies them", arguments: TestEngine.available)
     func scheduled(engine: TestEngine) async throws {
         try await TestApp.run(engine) { app in

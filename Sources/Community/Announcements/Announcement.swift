@@ -56,6 +56,30 @@ struct AnnouncementInput: Sendable, Decodable {
     var publishAt: Date?
 }
 
+extension AnnouncementInput {
+    private enum CodingKeys: String, CodingKey {
+        case title, body, pinned, publishAt
+    }
+
+    /// Reads `publishAt` as RFC 3339 with or without fractional seconds; anything else is a field error
+    /// naming `publishAt`.
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        title = try container.decodeIfPresent(String.self, forKey: .title)
+        body = try container.decodeIfPresent(String.self, forKey: .body)
+        pinned = try container.decodeIfPresent(Bool.self, forKey: .pinned)
+        guard let text = try container.decodeIfPresent(String.self, forKey: .publishAt) else { return }
+        guard let date = (try? Date(text, strategy: .iso8601)) ?? (try? Date(text, strategy: Self.fractionalSeconds)) else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .publishAt, in: container, debugDescription: "Give a date and time like 2026-12-01T09:00:00Z."
+            )
+        }
+        publishAt = date
+    }
+
+    private static let fractionalSeconds = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+}
+
 /// Limits on announcements.
 enum AnnouncementRules {
     static let titleLength = 1...200

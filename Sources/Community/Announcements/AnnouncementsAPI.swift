@@ -58,6 +58,7 @@ struct AnnouncementsAPI: Sendable {
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.requirePrincipal()
         let input = try await request.decodeJSON(AnnouncementInput.self, context: context)
         let view = try await community.createAnnouncement(context.principal, courseID: try context.parameters.require("course"), input: input)
         return try JSONResponse.encode(["announcement": AnnouncementJSON(view)], status: .created)
@@ -69,6 +70,7 @@ struct AnnouncementsAPI: Sendable {
     }
 
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.requirePrincipal()
         let input = try await request.decodeJSON(AnnouncementInput.self, context: context)
         let view = try await community.updateAnnouncement(context.principal, try context.parameters.require("announcement"), input: input)
         return try JSONResponse.encode(["announcement": AnnouncementJSON(view)])

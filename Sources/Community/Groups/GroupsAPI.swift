@@ -30,6 +30,7 @@ struct GroupsAPI: Sendable {
     private func group(_ context: AppRequestContext) throws -> String { try context.parameters.require("group") }
 
     @Sendable func directory(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.requirePrincipal()
         let parameters = request.uri.queryParameters
         let limit = try PageLimit.parse(parameters.get("limit"))
         let cursor = try parameters.get("cursor").map { text throws(AppError) in try PageCursor(decoding: text) }

@@ -61,6 +61,7 @@ struct ForumsAPI: Sendable {
     }
 
     @Sendable func listThreads(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.requirePrincipal()
         let query = try Self.threadQuery(request.uri.queryParameters)
         let page = try await community.threads(context.principal, board: try context.parameters.require("board"), query: query)
         return JSONResponse.write(ThreadPageView(page))
@@ -155,6 +156,7 @@ struct ForumsAPI: Sendable {
     }
 
     @Sendable func groupPosts(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.requirePrincipal()
         let query = try Self.threadQuery(request.uri.queryParameters)
         let page = try await community.groupFeed(context.principal, group: try context.parameters.require("group"), query: query)
         return JSONResponse.write(ThreadPageView(page))

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The component schemas of the forums fragment, all prefixed `Forum` so they never clash with other modules'.
 enum ForumsOpenAPISchemas {
     private static func ref(_ name: String) -> [String: Any] { ["$ref": "#/components/schemas/\(name)"] }
@@ -12,6 +14,14 @@ enum ForumsOpenAPISchemas {
     private static var tags: [String: Any] {
         ["type": "array", "maxItems": 5, "items": ["type": "string", "minLength": 1, "maxLength": 30, "pattern": "^[\\p{L}\\p{N}-]+$"]]
     }
+    /// `schema`, also allowing `null`: the server reads a null optional field of a request as absent.
+    private static func orNull(_ schema: [String: Any]) -> [String: Any] {
+        var schema = schema
+        if let type = schema["type"] as? String { schema["type"] = [type, "null"] }
+        if let values = schema["enum"] as? [Any] { schema["enum"] = values + [NSNull()] }
+        return schema
+    }
+    private static var kind: [String: Any] { ["type": "string", "enum": ["question", "discussion"]] }
     private static var title: [String: Any] { ["type": "string", "minLength": 1, "maxLength": 200, "pattern": "\\S"] }
     private static var body: [String: Any] { ["type": "string", "minLength": 1, "maxLength": 20000, "pattern": "\\S"] }
 
@@ -27,10 +37,14 @@ enum ForumsOpenAPISchemas {
             "ForumBoardEnvelope": object(["board": ref("ForumBoard")], required: ["board"]),
             "ForumBoardList": object(["items": ["type": "array", "items": ref("ForumBoard")]], required: ["items"]),
             "ForumBoardDraft": object(
-                ["title": title, "description": ["type": "string", "maxLength": 1000], "allowAnonymous": flag], required: ["title"]
+                ["title": title, "description": orNull(["type": "string", "maxLength": 1000]), "allowAnonymous": orNull(flag)], required: ["title"]
             ),
             "ForumBoardChanges": object(
-                ["title": title, "description": ["type": "string", "maxLength": 1000], "allowAnonymous": flag], required: []
+                [
+                    "title": orNull(["type": "string", "maxLength": 200, "description": "Blank or absent leaves the title as it is"]),
+                    "description": orNull(["type": "string", "maxLength": 1000]), "allowAnonymous": orNull(flag),
+                ],
+                required: []
             ),
             "ForumAuthor": object(
                 ["id": ["type": "string", "description": "Absent when the author posted anonymously and the caller is a peer"], "displayName": text],
@@ -70,18 +84,21 @@ enum ForumsOpenAPISchemas {
             ),
             "ForumThreadDraft": object(
                 [
-                    "title": title, "body": body, "kind": ["type": "string", "enum": ["question", "discussion"]], "tags": tags, "lessonId": id,
-                    "anonymous": flag,
+                    "title": title, "body": body, "kind": orNull(kind), "tags": orNull(tags), "lessonId": orNull(id),
+                    "anonymous": orNull(flag),
                 ],
                 required: ["title", "body"]
             ),
             "ForumGroupPostDraft": object(
-                ["title": title, "body": body, "kind": ["type": "string", "enum": ["question", "discussion"]], "tags": tags, "anonymous": flag],
+                [
+                    "title": orNull(["type": "string", "maxLength": 200, "description": "Blank or absent: the start of the body's first line"]),
+                    "body": body, "kind": orNull(kind), "tags": orNull(tags), "anonymous": orNull(flag),
+                ],
                 required: ["body"]
             ),
-            "ForumPostChanges": object(["title": title, "body": body, "tags": tags], required: []),
-            "ForumReplyChanges": object(["body": body], required: []),
-            "ForumReplyDraft": object(["body": body, "parentId": id, "anonymous": flag], required: ["body"]),
+            "ForumPostChanges": object(["title": orNull(title), "body": orNull(body), "tags": orNull(tags)], required: []),
+            "ForumReplyChanges": object(["body": orNull(body)], required: []),
+            "ForumReplyDraft": object(["body": body, "parentId": orNull(id), "anonymous": orNull(flag)], required: ["body"]),
             "ForumVote": object(["value": ["type": "integer", "enum": [-1, 1]]], required: ["value"]),
             "ForumVoteResult": object(["score": integer, "myVote": ["type": "integer", "enum": [-1, 0, 1]]], required: ["score", "myVote"]),
             "ForumAccept": object(["replyId": id], required: ["replyId"]),
@@ -107,7 +124,12 @@ enum ForumsOpenAPISchemas {
             "ForumQueue": object(["items": ["type": "array", "items": ref("ForumQueueEntry")]], required: ["items"]),
             "ForumResolve": object(["action": ["type": "string", "enum": ["dismiss", "remove", "suspend"]]], required: ["action"]),
             "ForumBlockedWords": object(
-                ["words": ["type": "array", "maxItems": 500, "items": ["type": "string", "minLength": 1, "maxLength": 60, "pattern": "\\S"]]],
+                [
+                    "words": [
+                        "type": "array", "maxItems": 500, "items": ["type": "string", "maxLength": 60],
+                        "description": "Matched as whole words in any case; blank entries are ignored",
+                    ]
+                ],
                 required: ["words"]
             ),
             "ForumRevision": object(

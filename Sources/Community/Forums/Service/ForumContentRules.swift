@@ -42,7 +42,8 @@ enum ForumContentRules {
             }
             if !result.contains(normalised) { result.append(normalised) }
         }
-        if result.count > maximumTags { fields["tags"] = "At most \(maximumTags) tags." }
+        // Counted as submitted, repeats included, as the document's `maxItems` counts them.
+        if tags.count > maximumTags { fields["tags"] = "At most \(maximumTags) tags." }
         return result
     }
 
