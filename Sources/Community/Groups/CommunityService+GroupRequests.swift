@@ -10,6 +10,7 @@ import LyceumPlatform
 /// - Moderators, the owner and admins see, approve and reject requests, and invite users by id; inviting
 ///   someone who already asked answers 409 `request_pending` (approve the request instead).
 /// - Only the invitee accepts or declines an invitation; moderators may withdraw it by declining it.
+/// - The requester may withdraw their own request until it is decided; they may ask again afterwards.
 /// - Approving or accepting takes a seat like joining does (409 `group_full`), in the same transaction that
 ///   deletes the pending entry and publishes the notification request.
 extension CommunityService {
@@ -34,6 +35,19 @@ extension CommunityService {
             )
         }
         return (try await pendingEntry(kept.id, groupID: group.id), kept.created)
+    }
+
+    /// Withdraws the caller's own pending request to join, before a moderator decides on it; returns the group.
+    /// 404 `not_found` when the caller has no pending request (an invitation is declined instead).
+    @discardableResult
+    func withdrawRequest(_ principal: Principal?, _ groupID: String) async throws -> StudyGroup {
+        let caller = try require(principal)
+        let (group, _, pending) = try await visibleGroup(caller, groupID)
+        guard let pending, pending.kind == .request else { throw AppError.notFound("request") }
+        try await database.transaction { sql in
+            guard try await GroupStore.deleteRequest(id: pending.id, on: sql) else { throw AppError.notFound("request") }
+        }
+        return group
     }
 
     /// The group's pending requests or invitations, for its moderators and admins.

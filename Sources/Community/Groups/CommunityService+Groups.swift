@@ -11,6 +11,8 @@ import LyceumPlatform
 /// - A group holds 2–500 members (50 when not said); the limit may not go below the current member count.
 /// - The directory lists open and request groups to everyone signed in; invite groups only to their members,
 ///   the users invited to them, and admins. Others get 404 for an invite group, as if it did not exist.
+/// - The directory filters by course id (an unknown id lists nothing); its page offers the courses that the
+///   groups listed to the viewer are linked to.
 /// - The owner and admins change and delete a group; moderators approve requests, invite and remove members.
 extension CommunityService {
     /// Creates a group owned by the caller, who becomes its first member.
@@ -52,10 +54,22 @@ extension CommunityService {
     func groupDirectory(_ principal: Principal?, query: GroupQuery) async throws -> (groups: [StudyGroup], hasMore: Bool) {
         let caller = try require(principal)
         if let text = query.text, text.count > 200 { throw AppError.badRequest("invalid_query", "The search text must be at most 200 characters.") }
+        if let courseID = query.courseID, courseID.count > 100 || courseID.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            throw AppError.badRequest("invalid_query", "The course must be a course id.")
+        }
         let rows = try await database.read { sql in
             try await GroupStore.directory(query, viewerID: caller.isAdmin ? nil : caller.userID, on: sql)
         }
         return (Array(rows.prefix(query.limit)), rows.count > query.limit)
+    }
+
+    /// The courses the directory's groups listed to the caller are linked to, by title: the choices of the
+    /// directory's course filter.
+    func groupCourses(_ principal: Principal?) async throws -> [CourseSummary] {
+        let caller = try require(principal)
+        let ids = try await database.read { sql in try await GroupStore.linkedCourseIDs(viewerID: caller.isAdmin ? nil : caller.userID, on: sql) }
+        guard !ids.isEmpty else { return [] }
+        return try await courses.courses(ids: ids).values.sorted { ($0.title, $0.id) < ($1.title, $1.id) }
     }
 
     /// The group as the caller sees it; 404 when it does not exist or is an invite group they may not see.

@@ -12,12 +12,22 @@ enum GroupPageContent {
         let memberLimit: Int
     }
 
-    /// `/groups`: the search, the list, the next page's link and the form to create a group.
+    /// `/groups`: the search, the course filter, the list, the next page's link and the form to create a group.
     struct Directory: Sendable {
         let query: String
+        /// The course filter's choices; `hasCourses` says whether to show it.
+        let courses: [CourseChoice]
+        let hasCourses: Bool
         let groups: [Card]
         let nextURL: String?
         let invites: [Invite]
+    }
+
+    /// One course of the directory's course filter.
+    struct CourseChoice: Sendable {
+        let id: String
+        let title: String
+        let selected: Bool
     }
 
     /// A pending invitation of the viewer's, with its group.

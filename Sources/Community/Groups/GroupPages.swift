@@ -16,6 +16,7 @@ struct GroupPages: Sendable {
         pages.post("groups", use: create)
         pages.get("groups/:group", use: show)
         pages.post("groups/:group/join", use: join)
+        pages.post("groups/:group/withdraw", use: withdraw)
         pages.get("groups/:group/leave", use: confirmLeave)
         pages.post("groups/:group/leave", use: leave)
         pages.post("groups/:group/requests/:request", use: decide)
@@ -36,18 +37,25 @@ struct GroupPages: Sendable {
         guard context.principal != nil else { return PageRenderer.signIn(returningTo: "/groups") }
         let parameters = request.uri.queryParameters
         let text = String((parameters.get("q") ?? "").prefix(200))
+        let course = parameters.get("course") ?? ""
         let cursor = try parameters.get("cursor").map { value throws(AppError) in try PageCursor(decoding: value) }
-        let page = try await community.groupDirectory(context.principal, query: GroupQuery(text: text.isEmpty ? nil : text, cursor: cursor))
+        let page = try await community.groupDirectory(
+            context.principal, query: GroupQuery(text: text.isEmpty ? nil : text, courseID: course.isEmpty ? nil : course, cursor: cursor)
+        )
         var next: String?
         if page.hasMore, let last = page.groups.last {
             let query = text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
-            next = "/groups?q=\(query)&cursor=\(PageCursor(createdAt: last.createdAt, id: last.id).encoded)"
+            let courseQuery = course.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+            next = "/groups?q=\(query)&course=\(courseQuery)&cursor=\(PageCursor(createdAt: last.createdAt, id: last.id).encoded)"
+        }
+        let courses = try await community.groupCourses(context.principal).map {
+            GroupPageContent.CourseChoice(id: $0.id, title: $0.title, selected: $0.id == course)
         }
         let invites = try await community.myInvites(context.principal).map {
             GroupPageContent.Invite(id: $0.0.id, groupID: $0.1.id, groupName: $0.1.name)
         }
         let content = GroupPageContent.Directory(
-            query: text,
+            query: text, courses: courses, hasCourses: !courses.isEmpty,
             groups: page.groups.map {
                 GroupPageContent.Card(
                     id: $0.id, name: $0.name, description: $0.description, visibility: $0.visibility.rawValue, memberCount: $0.memberCount,
@@ -99,7 +107,8 @@ struct GroupPages: Sendable {
                 ) },
             invites: invites.map { GroupPageContent.Pending(id: $0.id, decideURL: "", displayName: $0.displayName, message: "") }
         )
-        return try renderer.render(Page("group", title: group.name, content: content), context: context)
+        let page = try renderer.render(Page("group", title: group.name, content: content, notice: FlashNotice.notice(in: request)), context: context)
+        return FlashNotice.consumed(page, request: request, context: context)
     }
 
     /// Joins an open group, or asks to join a request group.
@@ -113,6 +122,12 @@ struct GroupPages: Sendable {
             _ = try await community.joinGroup(context.principal, id)
         }
         return PageRenderer.redirect(to: "/groups/\(id)")
+    }
+
+    /// Withdraws the viewer's pending request to join, and says so on the group page.
+    @Sendable func withdraw(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let group = try await community.withdrawRequest(context.principal, try groupID(context))
+        return FlashNotice.redirect(to: "/groups/\(group.id)", notice: "You withdrew your request to join “\(group.name)”.", context: context)
     }
 
     @Sendable func confirmLeave(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -27,13 +27,7 @@ enum GroupStore {
     /// member of or invited to (all of them when `viewerID` is `nil`, for admins).
     static func directory(_ query: GroupQuery, viewerID: String?, on sql: any SQLDatabase) async throws -> [StudyGroup] {
         var statement: SQLQueryString = "SELECT \(unsafeRaw: groupColumns.joined(separator: ", ")) FROM community_groups WHERE 1 = 1"
-        if let viewerID {
-            statement = statement + """
-                 AND (visibility <> 'invite'
-                    OR id IN (SELECT group_id FROM community_group_members WHERE user_id = \(bind: viewerID))
-                    OR id IN (SELECT group_id FROM community_group_requests WHERE user_id = \(bind: viewerID) AND kind = 'invite'))
-                """
-        }
+        statement = statement + visibleTo(viewerID)
         if let courseID = query.courseID { statement = statement + " AND course_id = \(bind: courseID)" }
         if let text = query.text, !text.isEmpty {
             let pattern = "%" + text.lowercased().replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
@@ -45,6 +39,24 @@ enum GroupStore {
         }
         statement = statement + " ORDER BY created_at DESC, id DESC LIMIT \(literal: query.limit + 1)"
         return try await sql.raw(statement).all().map(decodeGroup)
+    }
+
+    /// The ids of the courses that groups listed to `viewerID` (every group when `nil`, for admins) are linked to.
+    static func linkedCourseIDs(viewerID: String?, on sql: any SQLDatabase) async throws -> [String] {
+        let statement: SQLQueryString = "SELECT DISTINCT course_id FROM community_groups WHERE course_id IS NOT NULL"
+            + visibleTo(viewerID) + " ORDER BY course_id LIMIT 500"
+        return try await sql.raw(statement).all().map { try $0.decode(column: "course_id", as: String.self) }
+    }
+
+    /// The directory's condition: open and request groups, and invite groups `viewerID` belongs or is invited
+    /// to; no condition when `viewerID` is `nil`.
+    private static func visibleTo(_ viewerID: String?) -> SQLQueryString {
+        guard let viewerID else { return "" }
+        return """
+             AND (visibility <> 'invite'
+                OR id IN (SELECT group_id FROM community_group_members WHERE user_id = \(bind: viewerID))
+                OR id IN (SELECT group_id FROM community_group_requests WHERE user_id = \(bind: viewerID) AND kind = 'invite'))
+            """
     }
 
     static func update(_ group: StudyGroup, on sql: any SQLDatabase) async throws {

@@ -45,6 +45,9 @@ enum GroupTemplates {
         <form class="search" method="get" action="/groups" role="search">
           <label for="group-search">Find a group by name</label>
           <input id="group-search" name="q" type="search" maxlength="200" value="{{query}}">
+          {{#hasCourses}}<label for="group-course-filter">Course</label>
+          <select id="group-course-filter" name="course" data-testid="course-filter"><option value="">All courses</option>
+            {{#courses}}<option value="{{id}}"{{#selected}} selected{{/selected}}>{{title}}</option>{{/courses}}</select>{{/hasCourses}}
           <button type="submit">Search</button>
         </form>
         {{^groups}}<p class="muted">No groups found.</p>{{/groups}}
@@ -95,7 +98,9 @@ enum GroupTemplates {
             <label for="request-message">A note to the moderators <small>optional</small></label>
             <input id="request-message" name="message" maxlength="500">
             <button type="submit" data-testid="request-join">Ask to join</button></form>{{/canRequest}}
-          {{#requested}}<p class="notice" role="note">Your request to join is waiting for a moderator.</p>{{/requested}}
+          {{#requested}}<p class="notice" role="note">Your request to join is waiting for a moderator.</p>
+            <form method="post" action="/groups/{{id}}/withdraw"><input type="hidden" name="_csrf" value="{{csrf}}">
+            <button type="submit" class="secondary" data-testid="withdraw-request">Withdraw request</button></form>{{/requested}}
           {{#canManage}}<a href="/groups/{{id}}/edit" data-testid="group-settings">Settings</a>{{/canManage}}
           {{#inviteID}}<form method="post" action="/groups/{{id}}/invites/{{inviteID}}"><input type="hidden" name="_csrf" value="{{csrf}}">
             <button type="submit" name="decision" value="accept" data-testid="accept-invite">Accept the invitation</button>

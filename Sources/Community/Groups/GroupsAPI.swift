@@ -20,6 +20,7 @@ struct GroupsAPI: Sendable {
         api.put("groups/:group/owner", use: transfer)
         api.get("groups/:group/requests") { try await self.pending($0, $1, kind: .request) }
         api.post("groups/:group/requests", use: requestToJoin)
+        api.delete("groups/:group/requests/mine", use: withdrawRequest)
         api.post("groups/:group/requests/:request", use: decide)
         api.get("groups/:group/invites") { try await self.pending($0, $1, kind: .invite) }
         api.post("groups/:group/invites", use: invite)
@@ -113,6 +114,12 @@ struct GroupsAPI: Sendable {
         let body = try await request.decodeJSON(RequestBody.self, context: context)
         let (entry, created) = try await community.requestToJoin(context.principal, group(context), message: body.message)
         return try JSONResponse.encode(["request": StudyGroupRequestView(entry)], status: created ? .created : .ok)
+    }
+
+    /// Withdraws the caller's own pending request: 204, or 404 when they have none.
+    @Sendable func withdrawRequest(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await community.withdrawRequest(context.principal, group(context))
+        return JSONResponse.noContent()
     }
 
     struct DecisionBody: Decodable {

@@ -9,7 +9,7 @@ enum GroupsOpenAPI {
           "paths": {
             "/groups": {
               "get": {
-                "summary": "Study group directory: open and request groups, and invite groups the caller belongs to or is invited to (all for admins), newest first",
+                "summary": "Study group directory: open and request groups, and invite groups the caller belongs to or is invited to (all for admins), newest first; filtered by name and course",
                 "operationId": "listStudyGroups",
                 "security": [
                   {
@@ -69,9 +69,10 @@ enum GroupsOpenAPI {
                     "in": "query",
                     "required": false,
                     "schema": {
-                      "type": "string"
+                      "type": "string",
+                      "maxLength": 100
                     },
-                    "description": "Only groups linked to this course id"
+                    "description": "Only groups linked to this course id; an unknown id gives an empty list, a longer value or control characters 400 `invalid_query`"
                   },
                   {
                     "name": "limit",
@@ -758,6 +759,41 @@ enum GroupsOpenAPI {
                     }
                   }
                 }
+              }
+            },
+            "/groups/{group}/requests/mine": {
+              "delete": {
+                "summary": "Withdraw the caller's own pending request to join, before it is decided; the moderators no longer see it and the caller may ask again. 404 `not_found` when the caller has no pending request",
+                "operationId": "withdrawStudyGroupRequest",
+                "security": [
+                  {
+                    "bearer": []
+                  }
+                ],
+                "responses": {
+                  "204": {
+                    "description": "Withdrawn"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthenticated"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/NotFound"
+                  }
+                },
+                "parameters": [
+                  {
+                    "name": "group",
+                    "in": "path",
+                    "required": true,
+                    "schema": {
+                      "type": "string",
+                      "minLength": 1,
+                      "maxLength": 100
+                    },
+                    "description": "The group's id"
+                  }
+                ]
               }
             },
             "/groups/{group}/requests/{request}": {
