@@ -113,7 +113,9 @@ enum ForumPageContent {
         let newThreadURL: String
         /// Where the group feed's inline post form posts; `nil` on other boards.
         let postAction: String?
-        /// The users suspended from the board; empty unless the caller is its staff.
+        /// Whether the page lists the board's suspensions: on a board's own page, to its staff.
+        let showsSuspensions: Bool
+        /// The users suspended from the board; empty unless the page shows them.
         let suspensions: [SuspendedUser]
     }
 

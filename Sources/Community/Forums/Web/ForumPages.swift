@@ -59,7 +59,7 @@ struct ForumPages: Sendable {
     @Sendable func board(_ request: Request, context: AppRequestContext) async throws -> Response {
         let query = try ForumsAPI.threadQuery(request.uri.queryParameters)
         let page = try await community.threads(context.principal, board: try context.parameters.require("board"), query: query)
-        let suspensions = page.access.isStaff ? try await community.suspensions(context.principal, board: page.access.board.id) : []
+        let suspensions = page.access.isStaff ? try await community.suspensions(context.principal, board: page.access.board.id) : nil
         return try renderList(
             page, query: query, path: "/boards/\(page.access.board.id)", postAction: nil, suspensions: suspensions,
             notice: request.uri.queryParameters.get("done") == "lifted" ? "The suspension is lifted." : nil, context: context
@@ -74,7 +74,7 @@ struct ForumPages: Sendable {
     }
 
     private func renderList(
-        _ page: ThreadPage, query: ThreadQuery, path: String, postAction: String?, suspensions: [BoardSuspension] = [], notice: String? = nil,
+        _ page: ThreadPage, query: ThreadQuery, path: String, postAction: String?, suspensions: [BoardSuspension]? = nil, notice: String? = nil,
         context: AppRequestContext
     ) throws -> Response {
         let labels: [ThreadSort: String] = [.newest: "Newest", .top: "Top", .active: "Most active", .unanswered: "Unanswered"]
@@ -92,7 +92,8 @@ struct ForumPages: Sendable {
             sorts: ThreadSort.allCases.map { .init(value: $0.rawValue, label: labels[$0] ?? $0.rawValue, selected: $0 == query.sort) },
             tag: query.tag ?? "", query: query.text ?? "", nextURL: next, canPost: !page.access.suspended && postAction == nil,
             newThreadURL: "/boards/\(page.access.board.id)/new", postAction: page.access.suspended ? nil : postAction,
-            suspensions: suspensions.map { ForumPageContent.SuspendedUser($0, boardID: page.access.board.id) }
+            showsSuspensions: suspensions != nil,
+            suspensions: (suspensions ?? []).map { ForumPageContent.SuspendedUser($0, boardID: page.access.board.id) }
         )
         return try renderer.render(
             Page("forum-board", title: page.access.board.title, content: content, section: .courses, notice: notice), context: context

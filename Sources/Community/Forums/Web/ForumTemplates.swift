@@ -70,7 +70,7 @@ enum ForumTemplates {
         {{/threads}}
         </ul>
         {{#nextURL}}<p class="pager"><a class="next" href="{{nextURL}}">Next page</a></p>{{/nextURL}}
-        {{#board.isStaff}}
+        {{#showsSuspensions}}
         <section class="card" data-testid="board-suspensions">
           <h2>Suspended from this board</h2>
           {{^suspensions}}<p class="muted">No one is suspended.</p>{{/suspensions}}
@@ -85,7 +85,7 @@ enum ForumTemplates {
           {{/suspensions}}
           </ul>
         </section>
-        {{/board.isStaff}}
+        {{/showsSuspensions}}
         {{/content}}
         {{/layout}}
         """
