@@ -88,4 +88,36 @@ struct ForumPagesTests {
             #expect((moved.json["thread"] as? [String: Any])?["boardId"] as? String == siteBoards[1])
         }
     }
+
+    @Test("admins create a site board from the board list; a blank title shows the form again; students neither see nor use it", arguments: TestEngine.available)
+    func newBoardForm(engine: TestEngine) async throws {
+        try await TestApp.run(engine) { app in
+            let cast = try await app.forumCast()
+            let student = Browser(app)
+            try await CoursePagesTests.signIn(student, cast.student)
+            #expect(!(try await student.get("/boards").text.contains("data-testid=\"new-board-form\"")))
+            #expect(try await student.post("/boards", form: ["title": "Mine"]).status == .forbidden)
+
+            let admin = Browser(app)
+            try await CoursePagesTests.signIn(admin, cast.admin)
+            #expect(try await admin.get("/boards").text.contains("data-testid=\"new-board-form\""))
+            let blank = try await admin.post("/boards", form: ["title": "  ", "description": "Kept <text>", "allowAnonymous": "true"])
+            #expect(blank.status == .unprocessableContent)
+            #expect(blank.text.contains("role=\"alert\""))
+            #expect(blank.text.contains(">Kept &lt;text&gt;</textarea>"))
+            #expect(blank.text.contains("value=\"true\" checked"))
+
+            let created = try await admin.post("/boards", form: ["title": "Study hall", "description": "Anything goes.", "allowAnonymous": "true"])
+            #expect(created.status == .seeOther)
+            let location = try #require(created.headers[.location])
+            #expect(location.hasPrefix("/boards/"))
+            let boardID = String(location.dropFirst("/boards/".count))
+            let board = try await app.request(.get, "/api/v1/boards/\(boardID)", token: cast.student.accessToken)
+            let fields = try #require(board.json["board"] as? [String: Any])
+            #expect(fields["title"] as? String == "Study hall")
+            #expect(fields["kind"] as? String == "site")
+            #expect(fields["allowAnonymous"] as? Bool == true)
+            #expect(try await admin.get(location).text.contains("Study hall"))
+        }
+    }
 }

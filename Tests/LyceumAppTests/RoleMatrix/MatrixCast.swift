@@ -118,7 +118,7 @@ struct MatrixCast: Sendable {
             courseID: course.id, courseSlug: course.slug, moduleID: module.id, lessonIDs: lessonIDs, quizID: quiz.id,
             attemptID: attempt.attempt.id, targetUserID: target,
             community: try await MatrixCommunityFixture.make(for: route, cast: self, courseID: course.id),
-            forum: MatrixForumFixture.needed(by: route) ? try await MatrixForumFixture.make(courseID: course.id, cast: self) : nil
+            forum: MatrixForumFixture.needed(by: route) ? try await MatrixForumFixture.make(for: route, courseID: course.id, cast: self) : nil
         )
     }
 }

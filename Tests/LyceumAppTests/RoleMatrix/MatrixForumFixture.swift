@@ -9,13 +9,16 @@ import Testing
 
 /// The forum part of a matrix cell: the fixture course's board with a question by the enrolled student, a
 /// reply of theirs, a report of that reply filed by the co-instructor, and a study group owned by the
-/// course owner with the student as a member. Made only for routes that name one of these.
+/// course owner with the student as a member. For suspension routes the owner resolves the report by
+/// suspending the student, whom `{user}` then names. Made only for routes that name one of these.
 struct MatrixForumFixture: Sendable {
     let boardID: String
     let threadID: String
     let replyID: String
     let reportID: String
     let groupID: String
+    /// The user suspended from the board, for suspension routes only.
+    let suspendedUserID: String?
 
     static let placeholders = ["{board}", "{thread}", "{reply}", "{report}", "{group}"]
 
@@ -24,7 +27,7 @@ struct MatrixForumFixture: Sendable {
         placeholders.contains { route.path.contains($0) } || route.path.contains("/moderation") || route.path.hasSuffix("/boards")
     }
 
-    static func make(courseID: String, cast: MatrixCast) async throws -> MatrixForumFixture {
+    static func make(for route: ServedRoute, courseID: String, cast: MatrixCast) async throws -> MatrixForumFixture {
         let community = try cast.app.services.require(CommunityService.self)
         let owner = try #require(cast.principal(.owner))
         let student = try #require(cast.principal(.student))
@@ -34,6 +37,11 @@ struct MatrixForumFixture: Sendable {
         )
         let reply = try await community.reply(student, thread: thread.thread.post.id, draft: ReplyDraft(body: "Because."))
         let report = try await community.report(cast.principal(.coInstructor), post: .reply(reply.post.id), reason: "Matrix report")
+        var suspendedUserID: String?
+        if route.path.contains("/suspensions") {
+            _ = try await community.resolve(owner, report: report.id, as: .suspend)
+            suspendedUserID = student.userID
+        }
         let groupID = UUID().uuidString.lowercased()
         let now = Date()
         try await cast.app.services.database.write { sql in
@@ -52,7 +60,10 @@ struct MatrixForumFixture: Sendable {
                 ).run()
             }
         }
-        return MatrixForumFixture(boardID: board.board.id, threadID: thread.thread.post.id, replyID: reply.post.id, reportID: report.id, groupID: groupID)
+        return MatrixForumFixture(
+            boardID: board.board.id, threadID: thread.thread.post.id, replyID: reply.post.id, reportID: report.id, groupID: groupID,
+            suspendedUserID: suspendedUserID
+        )
     }
 
     /// The value of a forum placeholder, `nil` for any other segment.
@@ -63,6 +74,7 @@ struct MatrixForumFixture: Sendable {
         case "{reply}": replyID
         case "{report}": reportID
         case "{group}": groupID
+        case "{user}": suspendedUserID
         default: nil
         }
     }
@@ -103,6 +115,7 @@ struct MatrixForumFixture: Sendable {
         case "/moderation/reports/{report}": ["action": "dismiss"]
         case "/moderation/blocked-words": ["words": "matrixword"]
         case "/groups/{group}/posts": ["body": "Hello from the page."]
+        case "/boards": ["title": "Page board \(UUID().uuidString.prefix(6))"]
         default: nil
         }
     }

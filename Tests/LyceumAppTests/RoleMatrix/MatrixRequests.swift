@@ -56,8 +56,9 @@ enum MatrixRequests {
             case "{code}": cast.certificateCode
             case "{id}": fixture.targetUserID
             case "{user}":
-                // Staff routes name the assistant; roster routes name the enrolled student.
-                route.path.contains("/staff/") ? cast.accounts[.assistant]?.id ?? "" : cast.accounts[.student]?.id ?? ""
+                // Suspension routes name the suspended user; staff routes the assistant; roster routes the enrolled student.
+                fixture.forum?.resolve(segment)
+                    ?? (route.path.contains("/staff/") ? cast.accounts[.assistant]?.id ?? "" : cast.accounts[.student]?.id ?? "")
             case "{name}": "app.css"
             default: fixture.community?.resolve(segment, in: route) ?? fixture.forum?.resolve(segment) ?? String(segment)
             }

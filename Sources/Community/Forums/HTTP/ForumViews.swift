@@ -213,3 +213,20 @@ struct QueueEntryView: Encodable {
         reporterName = entry.reporterName
     }
 }
+
+/// `ForumSuspension`: a user suspended from a board, who suspended them and when.
+struct SuspensionView: Encodable {
+    let userId: String
+    let displayName: String
+    let suspendedById: String
+    let suspendedByName: String
+    let suspendedAt: Date
+
+    init(_ suspension: BoardSuspension) {
+        userId = suspension.record.userID
+        displayName = suspension.userName
+        suspendedById = suspension.record.suspendedByID
+        suspendedByName = suspension.suspendedByName
+        suspendedAt = suspension.record.createdAt
+    }
+}

@@ -3,7 +3,7 @@ import Hummingbird
 import LyceumCore
 import LyceumHTTP
 
-/// The forums JSON routes under `/api/v1`: boards, threads, replies, votes, moderation, the group feed.
+/// The forums JSON routes under `/api/v1`: boards, threads, replies, votes, moderation, suspensions, the group feed.
 struct ForumsAPI: Sendable {
     let community: CommunityService
 
@@ -16,6 +16,16 @@ struct ForumsAPI: Sendable {
         api.patch("boards/:board", use: updateBoard)
         api.get("courses/:course/board") { _, context in
             try JSONResponse.encode(["board": BoardView(try await community.courseBoard(context.principal, course: try context.parameters.require("course")))])
+        }
+        api.get("boards/:board/suspensions") { _, context in
+            let suspensions = try await community.suspensions(context.principal, board: try context.parameters.require("board"))
+            return try JSONResponse.encode(["items": suspensions.map(SuspensionView.init)])
+        }
+        api.delete("boards/:board/suspensions/:user") { _, context in
+            try await community.liftSuspension(
+                context.principal, board: try context.parameters.require("board"), user: try context.parameters.require("user")
+            )
+            return JSONResponse.noContent()
         }
         api.get("boards/:board/threads", use: listThreads)
         api.post("boards/:board/threads", use: createThread)

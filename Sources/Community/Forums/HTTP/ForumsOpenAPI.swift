@@ -40,6 +40,20 @@ enum ForumsOpenAPI {
                     body: "ForumBoardChanges", success: "ForumBoardEnvelope", errors: ["403", "404", "422"]
                 ),
             ],
+            "/boards/{board}/suspensions": [
+                "get": operation(
+                    "listForumSuspensions", "The users suspended from the board, newest first (the board's staff and administrators)",
+                    parameters: ["board"], success: "ForumSuspensionList", errors: ["403", "404"],
+                    note: "At most 200. 403 `forbidden` for the board's members."
+                )
+            ],
+            "/boards/{board}/suspensions/{user}": [
+                "delete": operation(
+                    "liftForumSuspension", "Lift a user's suspension from the board (the board's staff and administrators)",
+                    parameters: ["board", "user"], status: "204", errors: ["403", "404"],
+                    note: "403 `forbidden` for the board's members; 404 `not_found` when the user is not suspended from the board."
+                )
+            ],
             "/courses/{course}/board": [
                 "get": operation(
                     "getCourseBoard", "The course's board, created on first use", parameters: ["course"], success: "ForumBoardEnvelope",
@@ -152,7 +166,7 @@ enum ForumsOpenAPI {
 
     private static let parameterDescriptions = [
         "board": "The board's id", "thread": "The thread's id", "reply": "The reply's id", "report": "The report's id",
-        "group": "The study group's id", "course": "The course's id or slug",
+        "group": "The study group's id", "course": "The course's id or slug", "user": "The suspended user's id",
     ]
 
     private static var listQuery: [[String: Any]] {

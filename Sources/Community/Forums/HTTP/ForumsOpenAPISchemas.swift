@@ -123,6 +123,11 @@ enum ForumsOpenAPISchemas {
             ),
             "ForumQueue": object(["items": ["type": "array", "items": ref("ForumQueueEntry")]], required: ["items"]),
             "ForumResolve": object(["action": ["type": "string", "enum": ["dismiss", "remove", "suspend"]]], required: ["action"]),
+            "ForumSuspension": object(
+                ["userId": id, "displayName": text, "suspendedById": id, "suspendedByName": text, "suspendedAt": date],
+                required: ["userId", "displayName", "suspendedById", "suspendedByName", "suspendedAt"]
+            ),
+            "ForumSuspensionList": object(["items": ["type": "array", "items": ref("ForumSuspension")]], required: ["items"]),
             "ForumBlockedWords": object(
                 [
                     "words": [

@@ -69,6 +69,24 @@ enum BoardStore {
             .ignoringConflicts(with: ["board_id", "user_id"]).run()
     }
 
+    /// Who is suspended from the board, by whom and since when, newest first.
+    static func suspensions(boardID: String, limit: Int, on sql: any SQLDatabase) async throws -> [BoardSuspensionRecord] {
+        try await sql.select().columns("user_id", "suspended_by", "created_at").from("community_board_suspensions")
+            .where("board_id", .equal, boardID).orderBy("created_at", .descending).orderBy("user_id").limit(limit).all()
+            .map { row in
+                BoardSuspensionRecord(
+                    userID: try row.decode(column: "user_id", as: String.self), suspendedByID: try row.decode(column: "suspended_by", as: String.self),
+                    createdAt: try row.decode(column: "created_at", as: Date.self)
+                )
+            }
+    }
+
+    /// Lifts the user's suspension from the board; `false` when they were not suspended there.
+    static func lift(userID: String, boardID: String, on sql: any SQLDatabase) async throws -> Bool {
+        try await sql.delete(from: "community_board_suspensions").where("board_id", .equal, boardID).where("user_id", .equal, userID)
+            .returning("user_id").first() != nil
+    }
+
     /// The study group's name, `nil` when there is no such group.
     static func groupName(_ groupID: String, on sql: any SQLDatabase) async throws -> String? {
         try await sql.select().column("name").from("community_groups").where("id", .equal, groupID).first()?

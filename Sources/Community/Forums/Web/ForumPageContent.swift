@@ -23,6 +23,34 @@ enum ForumPageContent {
     struct Boards: Sendable {
         let boards: [BoardLink]
         let isAdmin: Bool
+        /// The admins' new-board form, filled again after an error.
+        let newBoard: BoardForm
+    }
+
+    /// The new-board form's values and the reason it was refused, if it was.
+    struct BoardForm: Sendable {
+        let title: String
+        let description: String
+        let allowAnonymous: Bool
+        let error: String?
+    }
+
+    /// A user suspended from a board, as its staff see them.
+    struct SuspendedUser: Sendable {
+        let name: String
+        let suspendedBy: String
+        let since: String
+        let sinceISO: String
+        /// Where the lift form posts.
+        let liftAction: String
+
+        init(_ suspension: BoardSuspension, boardID: String) {
+            name = suspension.userName
+            suspendedBy = suspension.suspendedByName
+            sinceISO = suspension.record.createdAt.formatted(.iso8601)
+            since = String(sinceISO.prefix(16)).replacingOccurrences(of: "T", with: " ")
+            liftAction = "/boards/\(boardID)/suspensions/\(suspension.record.userID)/lift"
+        }
     }
 
     /// One post (thread or reply) as the thread page shows it.
@@ -85,6 +113,10 @@ enum ForumPageContent {
         let newThreadURL: String
         /// Where the group feed's inline post form posts; `nil` on other boards.
         let postAction: String?
+        /// Whether the page lists the board's suspensions: on a board's own page, to its staff.
+        let showsSuspensions: Bool
+        /// The users suspended from the board; empty unless the page shows them.
+        let suspensions: [SuspendedUser]
     }
 
     /// One choice of the sort menu.

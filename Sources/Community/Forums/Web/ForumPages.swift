@@ -15,8 +15,10 @@ struct ForumPages: Sendable {
     func addRoutes(to pages: RouterGroup<AppRequestContext>) {
         panels.add(.coursePage) { [community] request in try await community.courseBoardPanel(request) }
         pages.get("boards", use: signedIn(boards))
+        pages.post("boards", use: createBoard)
         pages.get("boards/:board", use: signedIn(board))
         pages.get("courses/:course/board", use: signedIn(courseBoard))
+        pages.post("boards/:board/suspensions/:user/lift", use: liftSuspension)
         pages.get("boards/:board/new", use: signedIn(newThread))
         pages.post("boards/:board/new", use: createThread)
         pages.get("threads/:thread", use: signedIn(thread))
@@ -54,16 +56,14 @@ struct ForumPages: Sendable {
         }
     }
 
-    @Sendable func boards(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let boards = try await community.boards(context.principal)
-        let content = ForumPageContent.Boards(boards: boards.map(ForumPageContent.BoardLink.init), isAdmin: context.principal?.isAdmin == true)
-        return try renderer.render(Page("forum-boards", title: "Discussion boards", content: content, section: .courses), context: context)
-    }
-
     @Sendable func board(_ request: Request, context: AppRequestContext) async throws -> Response {
         let query = try ForumsAPI.threadQuery(request.uri.queryParameters)
         let page = try await community.threads(context.principal, board: try context.parameters.require("board"), query: query)
-        return try renderList(page, query: query, path: "/boards/\(page.access.board.id)", postAction: nil, context: context)
+        let suspensions = page.access.isStaff ? try await community.suspensions(context.principal, board: page.access.board.id) : nil
+        return try renderList(
+            page, query: query, path: "/boards/\(page.access.board.id)", postAction: nil, suspensions: suspensions,
+            notice: request.uri.queryParameters.get("done") == "lifted" ? "The suspension is lifted." : nil, context: context
+        )
     }
 
     @Sendable func groupFeed(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -73,7 +73,10 @@ struct ForumPages: Sendable {
         return try renderList(page, query: query, path: "/groups/\(groupID)/posts", postAction: "/groups/\(groupID)/posts", context: context)
     }
 
-    private func renderList(_ page: ThreadPage, query: ThreadQuery, path: String, postAction: String?, context: AppRequestContext) throws -> Response {
+    private func renderList(
+        _ page: ThreadPage, query: ThreadQuery, path: String, postAction: String?, suspensions: [BoardSuspension]? = nil, notice: String? = nil,
+        context: AppRequestContext
+    ) throws -> Response {
         let labels: [ThreadSort: String] = [.newest: "Newest", .top: "Top", .active: "Most active", .unanswered: "Unanswered"]
         var next: String?
         if let cursor = page.nextCursor {
@@ -88,9 +91,13 @@ struct ForumPages: Sendable {
             board: .init(page.access), threads: page.threads.map { ForumPageContent.Post($0) },
             sorts: ThreadSort.allCases.map { .init(value: $0.rawValue, label: labels[$0] ?? $0.rawValue, selected: $0 == query.sort) },
             tag: query.tag ?? "", query: query.text ?? "", nextURL: next, canPost: !page.access.suspended && postAction == nil,
-            newThreadURL: "/boards/\(page.access.board.id)/new", postAction: page.access.suspended ? nil : postAction
+            newThreadURL: "/boards/\(page.access.board.id)/new", postAction: page.access.suspended ? nil : postAction,
+            showsSuspensions: suspensions != nil,
+            suspensions: (suspensions ?? []).map { ForumPageContent.SuspendedUser($0, boardID: page.access.board.id) }
         )
-        return try renderer.render(Page("forum-board", title: page.access.board.title, content: content, section: .courses), context: context)
+        return try renderer.render(
+            Page("forum-board", title: page.access.board.title, content: content, section: .courses, notice: notice), context: context
+        )
     }
 
     @Sendable func courseBoard(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -117,9 +124,9 @@ struct ForumPages: Sendable {
             return PageRenderer.redirect(to: "/threads/\(detail.thread.post.id)")
         } catch let error as AppError where error.status == 422 {
             let access = try await community.board(context.principal, boardID)
-            let message = error.fields.isEmpty ? error.message : error.fields.sorted { $0.key < $1.key }.map(\.value).joined(separator: " ")
             return try renderNewThread(
-                access, title: form["title"], body: form["body"], tags: form["tags"], question: form["kind"] == "question", error: message,
+                access, title: form["title"], body: form["body"], tags: form["tags"], question: form["kind"] == "question",
+                error: Self.formMessage(error),
                 context: context, status: .unprocessableContent
             )
         }

@@ -17,7 +17,19 @@ enum ForumTemplates {
         <ul class="lessons">
         {{#boards}}<li class="card"><h2><a href="/boards/{{id}}">{{title}}</a></h2> <span class="badge">{{kind}}</span><p class="muted">{{description}}</p></li>{{/boards}}
         </ul>
-        {{#isAdmin}}<p><a href="/moderation">Moderation queue</a> · <a href="/moderation/blocked-words">Blocked words</a></p>{{/isAdmin}}
+        {{#isAdmin}}<p><a href="/moderation">Moderation queue</a> · <a href="/moderation/blocked-words">Blocked words</a></p>
+        <h2 id="new-board">New site board</h2>
+        {{#newBoard.error}}<p class="notice error" role="alert">{{newBoard.error}}</p>{{/newBoard.error}}
+        <form class="card stack" method="post" action="/boards" data-testid="new-board-form" aria-labelledby="new-board">
+          <input type="hidden" name="_csrf" value="{{csrf}}">
+          <label for="board-title">Title</label>
+          <input id="board-title" name="title" required maxlength="200" value="{{newBoard.title}}">
+          <label for="board-description">Description</label>
+          <textarea id="board-description" name="description" rows="3" maxlength="1000">{{newBoard.description}}</textarea>
+          <label class="choice"><input type="checkbox" name="allowAnonymous" value="true"{{#newBoard.allowAnonymous}} checked{{/newBoard.allowAnonymous}}> Allow anonymous posts</label>
+          <div class="actions"><button type="submit">Create board</button></div>
+        </form>
+        {{/isAdmin}}
         {{/content}}
         {{/layout}}
         """
@@ -58,6 +70,22 @@ enum ForumTemplates {
         {{/threads}}
         </ul>
         {{#nextURL}}<p class="pager"><a class="next" href="{{nextURL}}">Next page</a></p>{{/nextURL}}
+        {{#showsSuspensions}}
+        <section class="card" data-testid="board-suspensions">
+          <h2>Suspended from this board</h2>
+          {{^suspensions}}<p class="muted">No one is suspended.</p>{{/suspensions}}
+          <ul>
+          {{#suspensions}}
+            <li>{{name}} <span class="muted">suspended by {{suspendedBy}}, <time datetime="{{sinceISO}}">{{since}}</time></span>
+              <form class="actions" method="post" action="{{liftAction}}">
+                <input type="hidden" name="_csrf" value="{{csrf}}">
+                <button type="submit">Lift suspension</button>
+              </form>
+            </li>
+          {{/suspensions}}
+          </ul>
+        </section>
+        {{/showsSuspensions}}
         {{/content}}
         {{/layout}}
         """
