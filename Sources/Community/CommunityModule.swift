@@ -30,6 +30,10 @@ public struct CommunityModule: LyceumModule {
         panels = context.panels
     }
 
+    public func seedDemo(_ school: DemoSchoolSeed) async throws {
+        try await CommunityDemo.seed(service, school: school)
+    }
+
     public func registerJobs(_ registry: JobRegistry) {
         ForumEvents.register(in: registry, service: service)
         GroupEvents.register(in: registry, service: service)

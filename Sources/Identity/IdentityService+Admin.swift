@@ -9,10 +9,7 @@ extension IdentityService {
         _ principal: Principal, query: String?, role: Role?, limit: Int, cursor: PageCursor?
     ) async throws -> UserPage {
         guard principal.isAdmin else { throw AppError.forbidden() }
-        let trimmed = query?.trimmingCharacters(in: .whitespacesAndNewlines)
-        if let trimmed, trimmed.count > 200 {
-            throw AppError.badRequest("invalid_query", "The search text must be at most 200 characters.")
-        }
+        let trimmed = try SearchText.parse(query)
         let users = try await database.read { sql in
             try await UserStore.list(matching: trimmed, role: role, after: cursor, limit: limit + 1, on: sql)
         }

@@ -20,6 +20,25 @@ struct ContractRegressionTests {
         }
     }
 
+    @Test("search text with a control character (PostgreSQL refuses NUL in text) is 400 invalid_query on every list", arguments: TestEngine.available)
+    func searchTextControlCharacters(engine: TestEngine) async throws {
+        try await TestApp.run(engine) { app in
+            let cast = try await app.forumCast()
+            for query in ["a%00b", "a%0Ab", "x%07"] {
+                for path in [
+                    "/api/v1/courses?q=\(query)", "/api/v1/admin/users?q=\(query)", "/api/v1/groups?q=\(query)",
+                    "/api/v1/boards/\(cast.boardID)/threads?q=\(query)",
+                ] {
+                    let answer = try await app.request(.get, path, token: cast.admin.accessToken)
+                    #expect(answer.status == .badRequest, "\(path): \(answer.text)")
+                    #expect(answer.errorCode == "invalid_query", "\(path)")
+                }
+            }
+            let spaced = try await app.request(.get, "/api/v1/boards/\(cast.boardID)/threads?q=%20%20", token: cast.admin.accessToken)
+            #expect(spaced.status == .ok, "blank search text lists everything")
+        }
+    }
+
     @Test("a course whose title gives no slug is created with a made-up slug", arguments: TestEngine.available)
     func titleWithoutSlug(engine: TestEngine) async throws {
         try await TestApp.run(engine) { app in

@@ -25,6 +25,12 @@ struct PageCrawlTests {
                 }
                 let visited = try await Self.crawl(browser, as: crawler.name)
                 #expect(visited.count >= (crawler.email == nil ? 8 : 15), "\(crawler.name) reached only \(visited.count) pages")
+                if crawler.name == "student" {
+                    // The demo's community part is reachable: the course board's threads and the study group.
+                    #expect(visited.contains { $0.hasPrefix("/threads/") }, "the student reached no thread")
+                    #expect(visited.contains { $0.hasPrefix("/groups/") }, "the student reached no study group")
+                    #expect(try await browser.get("/").text.contains("Welcome, and how to get help"), "the pinned announcement is on the dashboard")
+                }
             }
         }
     }

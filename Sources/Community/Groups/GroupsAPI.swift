@@ -36,7 +36,7 @@ struct GroupsAPI: Sendable {
         let limit = try PageLimit.parse(parameters.get("limit"))
         let cursor = try parameters.get("cursor").map { text throws(AppError) in try PageCursor(decoding: text) }
         let query = GroupQuery(
-            text: parameters.get("q").flatMap { $0.isEmpty ? nil : $0 }, courseID: parameters.get("course").flatMap { $0.isEmpty ? nil : $0 },
+            text: try SearchText.parse(parameters.get("q")), courseID: parameters.get("course").flatMap { $0.isEmpty ? nil : $0 },
             cursor: cursor, limit: limit
         )
         let page = try await community.groupDirectory(context.principal, query: query)

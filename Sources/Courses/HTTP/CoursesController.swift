@@ -63,8 +63,7 @@ public struct CoursesController: Sendable {
         }
         let limit = try PageLimit.parse(parameters.get("limit"))
         let offset = try parameters.get("cursor").map { text throws(AppError) in try OffsetCursor(decoding: text).offset } ?? 0
-        let text = parameters.get("q")
-        if let text, text.count > 200 { throw AppError.badRequest("invalid_query", "The search text must be at most 200 characters.") }
+        let text = try SearchText.parse(parameters.get("q"))
         let query = CatalogQuery(
             text: text, category: parameters.get("category").flatMap { $0.isEmpty ? nil : $0 },
             level: try choice("level", CourseLevel.self), language: parameters.get("language").flatMap { $0.isEmpty ? nil : $0 },

@@ -189,10 +189,7 @@ struct ForumsAPI: Sendable {
             guard tag.count <= ForumContentRules.tagLength.upperBound else { throw AppError.badRequest("invalid_tag", "A tag has at most 30 characters.") }
             query.tag = tag.lowercased()
         }
-        if let text = parameters.get("q"), !text.trimmingCharacters(in: .whitespaces).isEmpty {
-            guard text.count <= 200 else { throw AppError.badRequest("invalid_query", "The search text must be at most 200 characters.") }
-            query.text = text.trimmingCharacters(in: .whitespaces)
-        }
+        query.text = try SearchText.parse(parameters.get("q"))
         if let cursor = parameters.get("cursor"), !cursor.isEmpty { query.offset = try ThreadListCursor(decoding: cursor).offset }
         query.limit = try PageLimit.parse(parameters.get("limit"))
         return query
