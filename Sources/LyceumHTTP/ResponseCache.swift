@@ -89,6 +89,9 @@ public final class InMemoryResponseCache: ResponseCache, Service {
     private let logger: Logger
     private let lifetime: Duration
     private let capacity: Int
+    /// Marks this cache's own invalidation messages, which it has already applied before publishing, so their
+    /// echo does not drop entries stored since (`@origin` first; older replicas read it as an unknown tag).
+    private let origin = "@" + UUID().uuidString.lowercased()
 
     /// Creates a cache holding at most `capacity` responses for at most `lifetime` each.
     public init(pubSub: any PubSub, logger: Logger, lifetime: Duration = .seconds(60), capacity: Int = 2_000) {
@@ -101,7 +104,7 @@ public final class InMemoryResponseCache: ResponseCache, Service {
     public func invalidate(_ tags: Set<String>?) async {
         drop(tags)
         do {
-            try await pubSub.publish(tags.map { $0.sorted().joined(separator: " ") } ?? "*", on: Self.channel)
+            try await pubSub.publish(origin + " " + (tags.map { $0.sorted().joined(separator: " ") } ?? "*"), on: Self.channel)
         } catch {
             logger.error("Could not publish a cache invalidation; other replicas refresh within the cache lifetime",
                          metadata: ["error": "\(error)"])
@@ -116,7 +119,7 @@ public final class InMemoryResponseCache: ResponseCache, Service {
         await cancelWhenGracefulShutdown {
             for await event in events {
                 switch event {
-                case .message(let text): self.drop(text == "*" ? nil : Set(text.split(separator: " ").map(String.init)))
+                case .message(let text): self.apply(text)
                 case .resubscribed:
                     self.drop(nil)
                     self.state.withLockedValue { $0.subscriptionsHeard += 1 }
@@ -129,6 +132,17 @@ public final class InMemoryResponseCache: ResponseCache, Service {
     /// pub/sub never loses messages and never reports it). Each time drops everything cached before, so a
     /// caller that must not race that drop waits until this is at least 1.
     public var subscriptionsHeard: Int { state.withLockedValue { $0.subscriptionsHeard } }
+
+    /// Applies an invalidation message from any process: `[@origin] tag tag …` or `[@origin] *`. Its own
+    /// messages were applied when sent and are ignored.
+    func apply(_ message: String) {
+        var words = message.split(separator: " ")
+        if let first = words.first, first.hasPrefix("@") {
+            if first == origin { return }
+            words.removeFirst()
+        }
+        drop(words == ["*"] ? nil : Set(words.map(String.init)))
+    }
 
     /// Drops the entries carrying any of `tags`, or every entry.
     func drop(_ tags: Set<String>?) {
