@@ -110,7 +110,7 @@ extension IdentityService {
     public func verifyEmail(token: String) async throws -> User {
         let hash = SecureToken.digest(of: token)
         let now = now()
-        return try await database.transaction { sql in
+        let verified = try await database.transaction { sql in
             guard let userID = try await AccountTokenStore.consume(hash: hash, purpose: .verifyEmail, at: now, on: sql),
                 var user = try await UserStore.find(id: userID, on: sql)?.user
             else {
@@ -121,5 +121,7 @@ extension IdentityService {
             try await UserStore.update(user, on: sql)
             return user
         }
+        await sessions.invalidate(userID: verified.id)
+        return verified
     }
 }

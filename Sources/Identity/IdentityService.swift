@@ -238,9 +238,10 @@ public struct IdentityService: Sendable {
 
     /// The user with `id`; 404 when there is none.
     public func user(id: String) async throws -> User {
-        guard let stored = try await database.read({ sql in try await UserStore.find(id: id, on: sql) }) else {
-            throw AppError.notFound("user")
+        let found = try await sessions.user(id: id) {
+            try await database.read { sql in try await UserStore.find(id: id, on: sql)?.user }
         }
-        return stored.user
+        guard let found else { throw AppError.notFound("user") }
+        return found
     }
 }

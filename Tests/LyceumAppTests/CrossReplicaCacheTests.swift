@@ -130,6 +130,17 @@ struct CrossReplicaCacheTests {
                                                      ["email": "owner@example.org", "password": "a long enough password"])
                     let readerToken = try #require(reader["accessToken"] as? String)
                     for _ in 0..<2 { #expect(try await Self.status(replicaB, "/api/v1/me", token: readerToken) == .ok) }
+
+                    // B answers "who am I" from its cache; a profile change through A shows on B at once.
+                    #expect((try await Self.json(replicaB, .get, "/api/v1/me", nil, token: readerToken)["user"] as? [String: Any])?["displayName"] as? String == "Owner")
+                    _ = try await Self.json(replicaA, .patch, "/api/v1/me", ["displayName": "Renamed Owner"], token: readerToken)
+                    let renamed = ContinuousClock.now
+                    while (try await Self.json(replicaB, .get, "/api/v1/me", nil, token: readerToken)["user"] as? [String: Any])?["displayName"] as? String != "Renamed Owner" {
+                        if ContinuousClock.now - renamed > .seconds(1) { break }
+                        try await Task.sleep(for: .milliseconds(10))
+                    }
+                    #expect(ContinuousClock.now - renamed < .seconds(1), "B still showed the old name after a second")
+
                     _ = try await Self.json(replicaA, .post, "/api/v1/auth/logout", [:], token: readerToken)
                     let started = ContinuousClock.now
                     while try await Self.status(replicaB, "/api/v1/me", token: readerToken) != .unauthorized {

@@ -4,11 +4,12 @@ import LyceumPlatform
 import ServiceLifecycle
 import Synchronization
 
-/// The sessions authentication read recently, so checking a request's session costs no query.
+/// The sessions authentication read recently, and the accounts read by id, so checking a request's session and
+/// answering "who am I" cost no query.
 ///
 /// Revocation stays immediate on every replica: every change to a user's sessions or account
-/// (sign-out, password change or reset, deactivation, role or name change) drops that user's entries here
-/// and publishes the user's id, and every replica's cache drops them too. An entry lives at most `lifetime`
+/// (sign-out, password change or reset, deactivation, role, name or profile change, email verification) drops
+/// that user's entries here and publishes the user's id, and every replica's cache drops them too. An entry lives at most `lifetime`
 /// (a last bound if a message were lost), and one whose session has expired by its cached date is read
 /// again (a refresh extends a session). A read that raced with an invalidation is not kept.
 final class SessionCache: Service, Sendable {
@@ -19,9 +20,15 @@ final class SessionCache: Service, Sendable {
         let storedAt: ContinuousClock.Instant
     }
 
+    private struct AccountEntry {
+        let user: User
+        let storedAt: ContinuousClock.Instant
+    }
+
     private struct State {
         var entries: [String: Entry] = [:]
         var keysByUser: [String: Set<String>] = [:]
+        var accounts: [String: AccountEntry] = [:]
         /// Bumped by every invalidation; a read started before one is not stored.
         var generation = 0
     }
@@ -59,7 +66,23 @@ final class SessionCache: Service, Sendable {
         return loaded
     }
 
-    /// Drops `userID`'s sessions here and on every other replica. Call after the change committed.
+    /// The account `userID`, from the cache or from `load`.
+    func user(id userID: String, load: () async throws -> User?) async throws -> User? {
+        let (cached, generation) = state.withLock { state -> (User?, Int) in
+            guard let entry = state.accounts[userID], ContinuousClock.now - entry.storedAt < lifetime else { return (nil, state.generation) }
+            return (entry.user, state.generation)
+        }
+        if let cached { return cached }
+        guard let loaded = try await load() else { return nil }
+        state.withLock { state in
+            guard state.generation == generation else { return }
+            if state.accounts.count >= capacity { state.accounts.removeAll(keepingCapacity: true) }
+            state.accounts[userID] = AccountEntry(user: loaded, storedAt: .now)
+        }
+        return loaded
+    }
+
+    /// Drops `userID`'s sessions and account here and on every other replica. Call after the change committed.
     func invalidate(userID: String) async {
         drop(userID: userID)
         do {
@@ -75,8 +98,10 @@ final class SessionCache: Service, Sendable {
             guard let userID else {
                 state.entries.removeAll()
                 state.keysByUser.removeAll()
+                state.accounts.removeAll()
                 return
             }
+            state.accounts.removeValue(forKey: userID)
             for key in state.keysByUser.removeValue(forKey: userID) ?? [] { state.entries.removeValue(forKey: key) }
         }
     }
