@@ -42,40 +42,44 @@ struct AnnouncementPages: Sendable {
         let publishAt: String
     }
 
-    /// The list page.
+    /// The list page; `fields` holds the problems of a refused form, by form field.
     struct ListContent: Sendable {
         let courseSlug: String
         let courseTitle: String
         let items: [Item]
         let canWrite: Bool
         let form: Form
-        let error: String?
+        let fields: [String: String]
     }
 
-    /// The edit page.
+    /// The edit page; `fields` holds the problems of a refused form, by form field.
     struct EditContent: Sendable {
         let courseSlug: String
         let courseTitle: String
         let id: String
         let form: Form
+        let fields: [String: String]
     }
 
     private func path(_ context: AppRequestContext) throws -> String { "/courses/\(try context.parameters.require("course"))/announcements" }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard context.principal != nil else { return PageRenderer.signIn(returningTo: try path(context)) }
-        return try await listPage(context: context, form: Form(title: "", body: "", pinned: false, publishAt: ""), error: nil)
+        return try await listPage(context: context, form: Form(title: "", body: "", pinned: false, publishAt: ""))
     }
 
-    private func listPage(context: AppRequestContext, form: Form, error: String?, status: HTTPResponse.Status = .ok) async throws -> Response {
+    private func listPage(
+        context: AppRequestContext, form: Form, fields: [String: String] = [:], error: String? = nil, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let (course, views) = try await community.courseAnnouncements(
             context.principal, courseID: try context.parameters.require("course"), limit: PageLimit.maximum
         )
         let canWrite = try await community.courses.standing(of: try context.requirePrincipal(), inCourse: course.id) == .staff
         let content = ListContent(
-            courseSlug: course.slug, courseTitle: course.title, items: views.map(item), canWrite: canWrite, form: form, error: error
+            courseSlug: course.slug, courseTitle: course.title, items: views.map(item), canWrite: canWrite, form: form, fields: fields
         )
-        return try renderer.render(Page("course-announcements", title: "Announcements · \(course.title)", content: content), context: context, status: status)
+        let page = Page("course-announcements", title: "Announcements · \(course.title)", content: content, error: error)
+        return try renderer.render(page, context: context, status: status)
     }
 
     private func item(_ view: AnnouncementView) -> Item {
@@ -107,29 +111,54 @@ struct AnnouncementPages: Sendable {
         do {
             _ = try await community.createAnnouncement(context.principal, courseID: try context.parameters.require("course"), input: try input(form))
         } catch let error as AppError where error.status == 422 {
-            let values = Form(title: form["title"], body: form["body"], pinned: form["pinned"] == "true", publishAt: form["publishAt"])
-            let problem = error.fields.values.sorted().joined(separator: " ")
-            return try await listPage(context: context, form: values, error: problem, status: .unprocessableContent)
+            return try await listPage(
+                context: context, form: Self.typed(form), fields: error.fields, error: "The announcement was not posted; see the fields marked below.",
+                status: .unprocessableContent
+            )
         }
         return PageRenderer.redirect(to: try path(context))
     }
 
     @Sendable func edit(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard context.principal != nil else { return PageRenderer.signIn(returningTo: request.uri.path) }
+        return try await editPage(context: context)
+    }
+
+    /// The edit page with the `typed` form, or the stored announcement when there is none.
+    private func editPage(
+        context: AppRequestContext, typed: Form? = nil, fields: [String: String] = [:], error: String? = nil, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let view = try await community.announcement(context.principal, try context.parameters.require("announcement"))
         guard view.canEdit else { throw AppError.forbidden("Only the course's staff edit its announcements.") }
         let announcement = view.announcement
-        let content = EditContent(
-            courseSlug: view.courseSlug, courseTitle: view.courseTitle, id: announcement.id,
-            form: Form(title: announcement.title, body: announcement.body, pinned: announcement.isPinned, publishAt: view.isScheduled ? Self.local(announcement.publishAt) : "")
+        let stored = Form(
+            title: announcement.title, body: announcement.body, pinned: announcement.isPinned,
+            publishAt: view.isScheduled ? Self.local(announcement.publishAt) : ""
         )
-        return try renderer.render(Page("announcement-edit", title: "Edit announcement", content: content, narrow: true), context: context)
+        let content = EditContent(
+            courseSlug: view.courseSlug, courseTitle: view.courseTitle, id: announcement.id, form: typed ?? stored, fields: fields
+        )
+        let page = Page("announcement-edit", title: "Edit announcement", content: content, narrow: true, error: error)
+        return try renderer.render(page, context: context, status: status)
     }
 
+    /// Saves the changes; a refused form comes back (422) with what was typed and why.
     @Sendable func save(_ request: Request, context: AppRequestContext) async throws -> Response {
         let form = try context.submittedForm()
-        let view = try await community.updateAnnouncement(context.principal, try context.parameters.require("announcement"), input: try input(form))
-        return PageRenderer.redirect(to: "/courses/\(view.courseSlug)/announcements")
+        do {
+            let view = try await community.updateAnnouncement(context.principal, try context.parameters.require("announcement"), input: try input(form))
+            return PageRenderer.redirect(to: "/courses/\(view.courseSlug)/announcements")
+        } catch let error as AppError where error.status == 422 {
+            return try await editPage(
+                context: context, typed: Self.typed(form), fields: error.fields, error: "The announcement was not saved; see the fields marked below.",
+                status: .unprocessableContent
+            )
+        }
+    }
+
+    /// The form's values as typed.
+    private static func typed(_ form: FormData) -> Form {
+        Form(title: form["title"], body: form["body"], pinned: form["pinned"] == "true", publishAt: form["publishAt"])
     }
 
     @Sendable func confirmDelete(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -138,7 +167,7 @@ struct AnnouncementPages: Sendable {
         guard view.canEdit else { throw AppError.forbidden("Only the course's staff delete its announcements.") }
         let content = EditContent(
             courseSlug: view.courseSlug, courseTitle: view.courseTitle, id: view.announcement.id,
-            form: Form(title: view.announcement.title, body: "", pinned: false, publishAt: "")
+            form: Form(title: view.announcement.title, body: "", pinned: false, publishAt: ""), fields: [:]
         )
         return try renderer.render(Page("announcement-delete", title: "Delete announcement?", content: content, narrow: true), context: context)
     }

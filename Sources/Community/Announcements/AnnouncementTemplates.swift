@@ -14,16 +14,18 @@ enum AnnouncementTemplates {
         {{#canWrite}}
         <form class="card stack" method="post" action="/courses/{{courseSlug}}/announcements" data-testid="announcement-form">
           <h2>Write an announcement</h2>
-          {{#error}}<p class="field-error" role="alert">{{error}}</p>{{/error}}
           <input type="hidden" name="_csrf" value="{{csrf}}">
           <label for="announcement-title">Title</label>
-          <input id="announcement-title" name="title" required maxlength="200" value="{{form.title}}">
+          <input id="announcement-title" name="title" required maxlength="200" value="{{form.title}}"{{#fields.title}} aria-invalid="true" aria-describedby="announcement-title-error"{{/fields.title}}>
+          {{#fields.title}}<p class="field-error" id="announcement-title-error">{{fields.title}}</p>{{/fields.title}}
           <label for="announcement-body">Message <small>Markdown; the preview below shows what students see</small></label>
-          <textarea id="announcement-body" name="body" rows="8" required data-preview="announcement-preview">{{form.body}}</textarea>
+          <textarea id="announcement-body" name="body" rows="8" required data-preview="announcement-preview"{{#fields.body}} aria-invalid="true" aria-describedby="announcement-body-error"{{/fields.body}}>{{form.body}}</textarea>
+          {{#fields.body}}<p class="field-error" id="announcement-body-error">{{fields.body}}</p>{{/fields.body}}
           <div class="preview prose" id="announcement-preview" aria-live="polite"></div>
           <label class="choice"><input type="checkbox" name="pinned" value="true"{{#form.pinned}} checked{{/form.pinned}}> Pin above other announcements</label>
           <label for="announcement-time">Publish at <small>optional, UTC; empty publishes now</small></label>
-          <input id="announcement-time" name="publishAt" type="datetime-local" value="{{form.publishAt}}">
+          <input id="announcement-time" name="publishAt" type="datetime-local" value="{{form.publishAt}}"{{#fields.publishAt}} aria-invalid="true" aria-describedby="announcement-time-error"{{/fields.publishAt}}>
+          {{#fields.publishAt}}<p class="field-error" id="announcement-time-error">{{fields.publishAt}}</p>{{/fields.publishAt}}
           <div class="actions"><button type="submit" data-testid="post-announcement">Post announcement</button></div>
         </form>
         <script src="{{script}}" defer></script>
@@ -50,13 +52,16 @@ enum AnnouncementTemplates {
         <form class="card stack" method="post" action="/courses/{{courseSlug}}/announcements/{{id}}">
           <input type="hidden" name="_csrf" value="{{csrf}}">
           <label for="announcement-title">Title</label>
-          <input id="announcement-title" name="title" required maxlength="200" value="{{form.title}}">
+          <input id="announcement-title" name="title" required maxlength="200" value="{{form.title}}"{{#fields.title}} aria-invalid="true" aria-describedby="announcement-title-error"{{/fields.title}}>
+          {{#fields.title}}<p class="field-error" id="announcement-title-error">{{fields.title}}</p>{{/fields.title}}
           <label for="announcement-body">Message <small>Markdown</small></label>
-          <textarea id="announcement-body" name="body" rows="8" required data-preview="announcement-preview">{{form.body}}</textarea>
+          <textarea id="announcement-body" name="body" rows="8" required data-preview="announcement-preview"{{#fields.body}} aria-invalid="true" aria-describedby="announcement-body-error"{{/fields.body}}>{{form.body}}</textarea>
+          {{#fields.body}}<p class="field-error" id="announcement-body-error">{{fields.body}}</p>{{/fields.body}}
           <div class="preview prose" id="announcement-preview" aria-live="polite"></div>
           <label class="choice"><input type="checkbox" name="pinned" value="true"{{#form.pinned}} checked{{/form.pinned}}> Pin above other announcements</label>
           <label for="announcement-time">Publish at <small>UTC; only while still scheduled</small></label>
-          <input id="announcement-time" name="publishAt" type="datetime-local" value="{{form.publishAt}}">
+          <input id="announcement-time" name="publishAt" type="datetime-local" value="{{form.publishAt}}"{{#fields.publishAt}} aria-invalid="true" aria-describedby="announcement-time-error"{{/fields.publishAt}}>
+          {{#fields.publishAt}}<p class="field-error" id="announcement-time-error">{{fields.publishAt}}</p>{{/fields.publishAt}}
           <div class="actions"><button type="submit" data-testid="save-announcement">Save</button> <a href="/courses/{{courseSlug}}/announcements">Cancel</a></div>
         </form>
         <script src="{{script}}" defer></script>

@@ -1,4 +1,5 @@
 import Foundation
+import LyceumWeb
 
 /// The typed contents of the study group pages.
 enum GroupPageContent {
@@ -21,6 +22,31 @@ enum GroupPageContent {
         let groups: [Card]
         let nextURL: String?
         let invites: [Invite]
+        let form: CreateForm
+    }
+
+    /// The form to create a group: the typed values, and the problems of a refused one by form field.
+    struct CreateForm: Sendable {
+        let name: String
+        let description: String
+        let courseId: String
+        let visibilities: [SelectOption]
+        let memberLimit: String
+        let fields: [String: String]
+
+        /// The empty form.
+        static let blank = CreateForm(
+            name: "", description: "", courseId: "", visibilities: visibilityOptions(selected: GroupVisibility.open.rawValue),
+            memberLimit: String(GroupRules.defaultMemberLimit), fields: [:]
+        )
+    }
+
+    /// The choices of a "Who may join" select, marking `selected`.
+    static func visibilityOptions(selected: String) -> [SelectOption] {
+        SelectOption.list(
+            GroupVisibility.allCases.map(\.rawValue), selected: selected,
+            labels: ["open": "Anyone (open)", "request": "Anyone who asks and is approved", "invite": "Only people invited"]
+        )
     }
 
     /// One course of the directory's course filter.
@@ -77,6 +103,9 @@ enum GroupPageContent {
         let members: [Member]
         let requests: [Pending]
         let invites: [Pending]
+        /// The invite form's typed name and, when it was refused, why.
+        let inviteName: String
+        let inviteError: String?
     }
 
     /// A confirmation: a question, what happens, and the form that does it.

@@ -36,9 +36,18 @@ struct GroupPages: Sendable {
     @Sendable func directory(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard context.principal != nil else { return PageRenderer.signIn(returningTo: "/groups") }
         let parameters = request.uri.queryParameters
-        let text = String((parameters.get("q") ?? "").prefix(200))
-        let course = parameters.get("course") ?? ""
         let cursor = try parameters.get("cursor").map { value throws(AppError) in try PageCursor(decoding: value) }
+        return try await directoryPage(
+            text: String((parameters.get("q") ?? "").prefix(200)), course: parameters.get("course") ?? "", cursor: cursor, form: .blank,
+            context: context
+        )
+    }
+
+    /// The directory for the search `text` and `course` from `cursor` on, with the create form showing `form`.
+    private func directoryPage(
+        text: String, course: String, cursor: PageCursor?, form: GroupPageContent.CreateForm, error: String? = nil, context: AppRequestContext,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let page = try await community.groupDirectory(
             context.principal, query: GroupQuery(text: text.isEmpty ? nil : text, courseID: course.isEmpty ? nil : course, cursor: cursor)
         )
@@ -62,23 +71,44 @@ struct GroupPages: Sendable {
                     memberLimit: $0.memberLimit
                 )
             },
-            nextURL: next, invites: invites
+            nextURL: next, invites: invites, form: form
         )
-        return try renderer.render(Page("groups", title: "Study groups", content: content), context: context)
+        return try renderer.render(Page("groups", title: "Study groups", content: content, error: error), context: context, status: status)
     }
 
+    /// Creates a group; a refused form comes back (422) on the directory with what was typed and why.
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
         let form = try context.submittedForm()
         let draft = GroupDraft(
             name: form["name"], description: form["description"], courseId: form.nonEmpty("courseId"),
             visibility: GroupVisibility(rawValue: form["visibility"]) ?? .open, memberLimit: Int(form["memberLimit"]) ?? GroupRules.defaultMemberLimit
         )
-        let group = try await community.createGroup(context.principal, draft: draft)
-        return PageRenderer.redirect(to: "/groups/\(group.id)")
+        do {
+            let group = try await community.createGroup(context.principal, draft: draft)
+            return PageRenderer.redirect(to: "/groups/\(group.id)")
+        } catch let error as AppError where error.status == 422 {
+            let typed = GroupPageContent.CreateForm(
+                name: form["name"], description: form["description"], courseId: form["courseId"],
+                visibilities: GroupPageContent.visibilityOptions(selected: form["visibility"]), memberLimit: form["memberLimit"],
+                fields: error.fields
+            )
+            return try await directoryPage(
+                text: "", course: "", cursor: nil, form: typed, error: "The group was not created; see the fields marked below.", context: context,
+                status: .unprocessableContent
+            )
+        }
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard context.principal != nil else { return PageRenderer.signIn(returningTo: "/groups/\(try groupID(context))") }
+        let page = try await groupPage(notice: FlashNotice.notice(in: request), context: context)
+        return FlashNotice.consumed(page, request: request, context: context)
+    }
+
+    /// The group page with `notice`; the invite form shows `inviteName` and, when it was refused, `inviteError`.
+    private func groupPage(
+        notice: String? = nil, inviteName: String = "", inviteError: String? = nil, context: AppRequestContext, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let detail = try await community.group(context.principal, try groupID(context))
         let caller = try context.requirePrincipal()
         let members = try await community.groupMembers(context.principal, detail.group.id)
@@ -105,10 +135,10 @@ struct GroupPages: Sendable {
             requests: requests.map { GroupPageContent.Pending(
                     id: $0.id, decideURL: "/groups/\(group.id)/requests/\($0.id)", displayName: $0.displayName, message: $0.message
                 ) },
-            invites: invites.map { GroupPageContent.Pending(id: $0.id, decideURL: "", displayName: $0.displayName, message: "") }
+            invites: invites.map { GroupPageContent.Pending(id: $0.id, decideURL: "", displayName: $0.displayName, message: "") },
+            inviteName: inviteName, inviteError: inviteError
         )
-        let page = try renderer.render(Page("group", title: group.name, content: content, notice: FlashNotice.notice(in: request)), context: context)
-        return FlashNotice.consumed(page, request: request, context: context)
+        return try renderer.render(Page("group", title: group.name, content: content, notice: notice), context: context, status: status)
     }
 
     /// Joins an open group, or asks to join a request group.
@@ -164,8 +194,18 @@ struct GroupPages: Sendable {
     }
 
     /// Invites by user id (from the pick list), or by display name: one match is invited, several are listed to pick.
+    /// A refused invitation (422) comes back on the group page with the typed name and why, at the invite form.
     @Sendable func invite(_ request: Request, context: AppRequestContext) async throws -> Response {
         let form = try context.submittedForm()
+        do {
+            return try await invite(form, context: context)
+        } catch let error as AppError where error.status == 422 {
+            let problem = error.fields.sorted { $0.key < $1.key }.map(\.value).joined(separator: " ")
+            return try await groupPage(inviteName: form["name"], inviteError: problem, context: context, status: .unprocessableContent)
+        }
+    }
+
+    private func invite(_ form: FormData, context: AppRequestContext) async throws -> Response {
         let id = try groupID(context)
         if let userID = form.nonEmpty("userId") {
             _ = try await community.invite(context.principal, id, userID: userID)

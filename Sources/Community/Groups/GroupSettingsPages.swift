@@ -16,13 +16,16 @@ struct GroupSettingsPages: Sendable {
         pages.post("groups/:group/delete", use: delete)
     }
 
-    /// The settings form's values.
+    /// The settings form's values, as stored or as typed, and the problems of a refused form by form field.
     struct Settings: Sendable {
         let id: String
+        /// The group's stored name, for the crumbs.
+        let groupName: String
         let name: String
         let description: String
-        let memberLimit: Int
+        let memberLimit: String
         let visibilities: [SelectOption]
+        let fields: [String: String]
     }
 
     private func groupID(_ context: AppRequestContext) throws -> String { try context.parameters.require("group") }
@@ -38,24 +41,35 @@ struct GroupSettingsPages: Sendable {
         guard let detail = try await managed(request, context) else { return PageRenderer.signIn(returningTo: request.uri.path) }
         let group = detail.group
         let content = Settings(
-            id: group.id, name: group.name, description: group.description, memberLimit: group.memberLimit,
-            visibilities: SelectOption.list(
-                GroupVisibility.allCases.map(\.rawValue), selected: group.visibility.rawValue,
-                labels: ["open": "Anyone (open)", "request": "Anyone who asks and is approved", "invite": "Only people invited"]
-            )
+            id: group.id, groupName: group.name, name: group.name, description: group.description, memberLimit: String(group.memberLimit),
+            visibilities: GroupPageContent.visibilityOptions(selected: group.visibility.rawValue), fields: [:]
         )
         return try renderer.render(Page("group-settings", title: "Group settings", content: content, narrow: true), context: context)
     }
 
+    /// Saves the settings; a refused form comes back (422) with what was typed and why.
     @Sendable func save(_ request: Request, context: AppRequestContext) async throws -> Response {
         let form = try context.submittedForm()
         _ = try context.requirePrincipal()
-        guard let limit = Int(form["memberLimit"]) else { throw AppError.validation(["memberLimit": "A group holds 2 to 500 members."]) }
-        let changes = GroupChanges(
-            name: form["name"], description: form["description"], visibility: GroupVisibility(rawValue: form["visibility"]), memberLimit: limit
-        )
-        let group = try await community.updateGroup(context.principal, try groupID(context), changes: changes)
-        return PageRenderer.redirect(to: "/groups/\(group.id)")
+        do {
+            guard let limit = Int(form["memberLimit"]) else { throw AppError.validation(["memberLimit": "A group holds 2 to 500 members."]) }
+            let changes = GroupChanges(
+                name: form["name"], description: form["description"], visibility: GroupVisibility(rawValue: form["visibility"]), memberLimit: limit
+            )
+            let group = try await community.updateGroup(context.principal, try groupID(context), changes: changes)
+            return PageRenderer.redirect(to: "/groups/\(group.id)")
+        } catch let error as AppError where error.status == 422 {
+            guard let group = try await managed(request, context)?.group else { throw error }
+            let content = Settings(
+                id: group.id, groupName: group.name, name: form["name"], description: form["description"], memberLimit: form["memberLimit"],
+                visibilities: GroupPageContent.visibilityOptions(selected: GroupVisibility(rawValue: form["visibility"])?.rawValue ?? group.visibility.rawValue),
+                fields: error.fields
+            )
+            let page = Page(
+                "group-settings", title: "Group settings", content: content, narrow: true, error: "The settings were not saved; see the fields marked below."
+            )
+            return try renderer.render(page, context: context, status: .unprocessableContent)
+        }
     }
 
     @Sendable func confirmDelete(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -10,18 +10,21 @@ enum GroupTemplates {
     static let settings = """
         {{<layout}}
         {{$content}}
-        <p class="crumbs"><a href="/groups/{{id}}">{{name}}</a></p>
+        <p class="crumbs"><a href="/groups/{{id}}">{{groupName}}</a></p>
         <h1>Group settings</h1>
         <form class="card stack" method="post" action="/groups/{{id}}/edit">
           <input type="hidden" name="_csrf" value="{{csrf}}">
           <label for="group-name">Name</label>
-          <input id="group-name" name="name" required maxlength="100" value="{{name}}">
+          <input id="group-name" name="name" required maxlength="100" value="{{name}}"{{#fields.name}} aria-invalid="true" aria-describedby="group-name-error"{{/fields.name}}>
+          {{#fields.name}}<p class="field-error" id="group-name-error">{{fields.name}}</p>{{/fields.name}}
           <label for="group-description">What is it about?</label>
-          <textarea id="group-description" name="description" maxlength="2000" rows="3">{{description}}</textarea>
+          <textarea id="group-description" name="description" maxlength="2000" rows="3"{{#fields.description}} aria-invalid="true" aria-describedby="group-description-error"{{/fields.description}}>{{description}}</textarea>
+          {{#fields.description}}<p class="field-error" id="group-description-error">{{fields.description}}</p>{{/fields.description}}
           <label for="group-visibility">Who may join</label>
           <select id="group-visibility" name="visibility">{{#visibilities}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/visibilities}}</select>
           <label for="group-limit">Member limit <small>2 to 500, not below the current member count</small></label>
-          <input id="group-limit" name="memberLimit" type="number" min="2" max="500" value="{{memberLimit}}">
+          <input id="group-limit" name="memberLimit" type="number" min="2" max="500" value="{{memberLimit}}"{{#fields.memberLimit}} aria-invalid="true" aria-describedby="group-limit-error"{{/fields.memberLimit}}>
+          {{#fields.memberLimit}}<p class="field-error" id="group-limit-error">{{fields.memberLimit}}</p>{{/fields.memberLimit}}
           <div class="actions"><button type="submit" data-testid="save-group">Save</button> <a href="/groups/{{id}}">Cancel</a></div>
         </form>
         <p><a href="/groups/{{id}}/delete" data-testid="delete-group">Delete the group</a></p>
@@ -63,19 +66,19 @@ enum GroupTemplates {
           <h2>Start a group</h2>
           <input type="hidden" name="_csrf" value="{{csrf}}">
           <label for="group-name">Name</label>
-          <input id="group-name" name="name" required maxlength="100">
+          <input id="group-name" name="name" required maxlength="100" value="{{form.name}}"{{#form.fields.name}} aria-invalid="true" aria-describedby="group-name-error"{{/form.fields.name}}>
+          {{#form.fields.name}}<p class="field-error" id="group-name-error">{{form.fields.name}}</p>{{/form.fields.name}}
           <label for="group-description">What is it about?</label>
-          <textarea id="group-description" name="description" maxlength="2000" rows="3"></textarea>
+          <textarea id="group-description" name="description" maxlength="2000" rows="3"{{#form.fields.description}} aria-invalid="true" aria-describedby="group-description-error"{{/form.fields.description}}>{{form.description}}</textarea>
+          {{#form.fields.description}}<p class="field-error" id="group-description-error">{{form.fields.description}}</p>{{/form.fields.description}}
           <label for="group-course">Course <small>optional: the id or address name of a course you take or teach</small></label>
-          <input id="group-course" name="courseId" maxlength="200">
+          <input id="group-course" name="courseId" maxlength="200" value="{{form.courseId}}"{{#form.fields.courseId}} aria-invalid="true" aria-describedby="group-course-error"{{/form.fields.courseId}}>
+          {{#form.fields.courseId}}<p class="field-error" id="group-course-error">{{form.fields.courseId}}</p>{{/form.fields.courseId}}
           <label for="group-visibility">Who may join</label>
-          <select id="group-visibility" name="visibility">
-            <option value="open">Anyone (open)</option>
-            <option value="request">Anyone who asks and is approved</option>
-            <option value="invite">Only people you invite</option>
-          </select>
+          <select id="group-visibility" name="visibility">{{#form.visibilities}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/form.visibilities}}</select>
           <label for="group-limit">Member limit <small>2 to 500</small></label>
-          <input id="group-limit" name="memberLimit" type="number" min="2" max="500" value="50">
+          <input id="group-limit" name="memberLimit" type="number" min="2" max="500" value="{{form.memberLimit}}"{{#form.fields.memberLimit}} aria-invalid="true" aria-describedby="group-limit-error"{{/form.fields.memberLimit}}>
+          {{#form.fields.memberLimit}}<p class="field-error" id="group-limit-error">{{form.fields.memberLimit}}</p>{{/form.fields.memberLimit}}
           <div class="actions"><button type="submit" data-testid="create-group">Create the group</button></div>
         </form>
         {{/content}}
@@ -139,7 +142,8 @@ enum GroupTemplates {
         <form class="stack" method="post" action="/groups/{{id}}/invites" data-testid="invite-form">
           <input type="hidden" name="_csrf" value="{{csrf}}">
           <label for="invite-name">Display name</label>
-          <input id="invite-name" name="name" required maxlength="100">
+          <input id="invite-name" name="name" required maxlength="100" value="{{inviteName}}"{{#inviteError}} aria-invalid="true" aria-describedby="invite-name-error"{{/inviteError}}>
+          {{#inviteError}}<p class="field-error" id="invite-name-error" role="alert">{{inviteError}}</p>{{/inviteError}}
           <button type="submit" data-testid="invite-member">Invite</button>
         </form>
         <h3>Waiting for an answer</h3>
