@@ -79,6 +79,30 @@ extension TestApp {
     func execute(_ query: SQLQueryString) async throws {
         try await services.database.write { sql in try await sql.raw(query).run() }
     }
+
+    /// An open study group owned by `owner` with `members`, and its id.
+    func studyGroup(owner: APIUser, members: [APIUser]) async throws -> String {
+        let groupID = UUID().uuidString.lowercased()
+        let now = Date()
+        try await execute(
+            """
+            INSERT INTO community_groups (id, name, description, visibility, member_limit, member_count, owner_id, created_at)
+            VALUES (\(bind: groupID), 'Study group', '', 'open', 10, \(bind: members.count + 1), \(bind: owner.id), \(bind: now))
+            """
+        )
+        for (user, role) in [(owner, "owner")] + members.map({ ($0, "member") }) {
+            try await execute(
+                "INSERT INTO community_group_members (group_id, user_id, role, joined_at) VALUES (\(bind: groupID), \(bind: user.id), \(bind: role), \(bind: now))"
+            )
+        }
+        return groupID
+    }
+
+    /// Replaces the blocked-words list as an administrator.
+    func blockWords(_ words: [String], admin: APIUser) async throws {
+        let saved = try await request(.put, "/api/v1/moderation/blocked-words", json: ["words": words], token: admin.accessToken)
+        try #require(saved.status == .ok, "blocked words: \(saved.text)")
+    }
 }
 
 extension Reply {

@@ -75,8 +75,12 @@ enum ForumPageContent {
         let isQuestion: Bool
         let replyCount: Int
         let children: [Post]
+        /// The thread page's form answering this post (the main reply form for the thread), filled again after a 422.
+        let replyForm: TypedForm
+        /// The thread page's form reporting this post, filled again after a 422.
+        let reportForm: TypedForm
 
-        init(_ view: PostView, acceptedReplyID: String? = nil, children: [Post] = []) {
+        init(_ view: PostView, acceptedReplyID: String? = nil, children: [Post] = [], refused: RefusedForm? = nil) {
             let post = view.post
             id = post.id
             title = post.title
@@ -98,6 +102,41 @@ enum ForumPageContent {
             isQuestion = post.kind == .question
             replyCount = post.replyCount
             self.children = children
+            replyForm = refused?.form(.reply, for: post.id) ?? .blank
+            reportForm = refused?.form(.report, for: post.id) ?? .blank
+        }
+    }
+
+    /// What was typed into a post form and why it was refused, to fill the form again after a 422; blank on a fresh form.
+    struct TypedForm: Sendable {
+        let title: String
+        /// The main text: a post's body, or a report's reason.
+        let body: String
+        let tags: String
+        let anonymous: Bool
+        /// Why the form was refused; `nil` on a fresh form.
+        let error: String?
+        /// The refused fields by name, which the templates mark `aria-invalid`.
+        let fields: [String: String]
+
+        static let blank = TypedForm(title: "", body: "", tags: "", anonymous: false, error: nil, fields: [:])
+    }
+
+    /// A refused form of the thread page: which form, for which post, and what was typed.
+    struct RefusedForm: Sendable {
+        /// The thread page's per-post forms.
+        enum Kind: Sendable {
+            case reply, report
+        }
+
+        let kind: Kind
+        /// The post the form answers or reports: the thread itself for the main reply form.
+        let postID: String
+        let form: TypedForm
+
+        /// The typed form if it is the `kind` form of post `id`.
+        func form(_ kind: Kind, for id: String) -> TypedForm? {
+            kind == self.kind && id == postID ? form : nil
         }
     }
 
@@ -117,6 +156,8 @@ enum ForumPageContent {
         let showsSuspensions: Bool
         /// The users suspended from the board; empty unless the page shows them.
         let suspensions: [SuspendedUser]
+        /// The group feed's post form, filled again after a 422.
+        let postForm: TypedForm
     }
 
     /// One choice of the sort menu.
@@ -152,12 +193,12 @@ enum ForumPageContent {
         let error: String?
     }
 
-    /// The edit form of a thread or reply.
+    /// The edit form of a thread (title, text and tags) or reply (text), filled again after a 422.
     struct EditPost: Sendable {
         let action: String
         let threadID: String
-        let title: String?
-        let body: String
+        let isThread: Bool
+        let form: TypedForm
     }
 
     /// A staff view of a thread's earlier versions.

@@ -36,11 +36,6 @@ extension ForumPages {
         return PageRenderer.redirect(to: "/boards/\(boardID)?done=lifted")
     }
 
-    /// A refused form's message: the fields' messages in field order, or the error's own message.
-    static func formMessage(_ error: AppError) -> String {
-        error.fields.isEmpty ? error.message : error.fields.sorted { $0.key < $1.key }.map(\.value).joined(separator: " ")
-    }
-
     private func renderBoards(
         form: ForumPageContent.BoardForm, context: AppRequestContext, status: HTTPResponse.Status = .ok
     ) async throws -> Response {

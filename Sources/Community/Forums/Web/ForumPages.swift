@@ -73,9 +73,10 @@ struct ForumPages: Sendable {
         return try renderList(page, query: query, path: "/groups/\(groupID)/posts", postAction: "/groups/\(groupID)/posts", context: context)
     }
 
+    /// A board's thread list, or a group's feed with its post form (`postForm`'s values in it).
     private func renderList(
         _ page: ThreadPage, query: ThreadQuery, path: String, postAction: String?, suspensions: [BoardSuspension]? = nil, notice: String? = nil,
-        context: AppRequestContext
+        postForm: ForumPageContent.TypedForm = .blank, context: AppRequestContext, status: HTTPResponse.Status = .ok
     ) throws -> Response {
         let labels: [ThreadSort: String] = [.newest: "Newest", .top: "Top", .active: "Most active", .unanswered: "Unanswered"]
         var next: String?
@@ -93,11 +94,13 @@ struct ForumPages: Sendable {
             tag: query.tag ?? "", query: query.text ?? "", nextURL: next, canPost: !page.access.suspended && postAction == nil,
             newThreadURL: "/boards/\(page.access.board.id)/new", postAction: page.access.suspended ? nil : postAction,
             showsSuspensions: suspensions != nil,
-            suspensions: (suspensions ?? []).map { ForumPageContent.SuspendedUser($0, boardID: page.access.board.id) }
+            suspensions: (suspensions ?? []).map { ForumPageContent.SuspendedUser($0, boardID: page.access.board.id) }, postForm: postForm
         )
-        return try renderer.render(
+        var response = try renderer.render(
             Page("forum-board", title: page.access.board.title, content: content, section: .courses, notice: notice), context: context
         )
+        response.status = status
+        return response
     }
 
     @Sendable func courseBoard(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -114,10 +117,9 @@ struct ForumPages: Sendable {
     @Sendable func createThread(_ request: Request, context: AppRequestContext) async throws -> Response {
         let form = try context.submittedForm()
         let boardID = try context.parameters.require("board")
-        let tags = form["tags"].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         let draft = ThreadDraft(
-            title: form["title"], body: form["body"], kind: ThreadKind(rawValue: form["kind"]) ?? .discussion, tags: tags, lessonId: nil,
-            anonymous: form["anonymous"] == "true"
+            title: form["title"], body: form["body"], kind: ThreadKind(rawValue: form["kind"]) ?? .discussion, tags: Self.tagList(form["tags"]),
+            lessonId: nil, anonymous: form["anonymous"] == "true"
         )
         do {
             let detail = try await community.createThread(context.principal, board: boardID, draft: draft)
@@ -142,42 +144,6 @@ struct ForumPages: Sendable {
         var response = try renderer.render(Page("forum-new-thread", title: "New thread", content: content, section: .courses, narrow: true), context: context)
         response.status = status
         return response
-    }
-
-    @Sendable func thread(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let detail = try await community.thread(context.principal, try context.parameters.require("thread"))
-        let accepted = detail.thread.post.acceptedReplyID
-        let children = Dictionary(grouping: detail.replies.filter { $0.post.parentID != nil }) { $0.post.parentID ?? "" }
-        let replies = detail.replies.filter { $0.post.parentID == nil }.map { view in
-            ForumPageContent.Post(
-                view, acceptedReplyID: accepted, children: (children[view.post.id] ?? []).map { ForumPageContent.Post($0, acceptedReplyID: accepted) }
-            )
-        }
-        var targets: [ForumPageContent.BoardLink] = []
-        if detail.access.isStaff && detail.access.board.scope.kind != "group" {
-            targets = try await community.boards(context.principal)
-                .filter { $0.isStaff && $0.board.id != detail.access.board.id && $0.board.scope.kind == detail.access.board.scope.kind }
-                .map(ForumPageContent.BoardLink.init)
-        }
-        let thread = detail.thread.post
-        let content = ForumPageContent.Thread(
-            board: .init(detail.access), thread: .init(detail.thread, acceptedReplyID: accepted), replies: replies,
-            canReply: !thread.locked && !thread.isRemoved && !detail.access.suspended, canAccept: detail.canAccept, isStaff: detail.access.isStaff,
-            suspended: detail.access.suspended, allowAnonymous: detail.access.board.allowAnonymous, moveTargets: targets,
-            canMove: !targets.isEmpty
-        )
-        return try renderer.render(Page("forum-thread", title: thread.title ?? "Thread", content: content, section: .courses), context: context)
-    }
-
-    @Sendable func reply(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let form = try context.submittedForm()
-        let threadID = try context.parameters.require("thread")
-        let parent = form["parentId"]
-        let reply = try await community.reply(
-            context.principal, thread: threadID,
-            draft: ReplyDraft(body: form["body"], parentId: parent.isEmpty ? nil : parent, anonymous: form["anonymous"] == "true")
-        )
-        return PageRenderer.redirect(to: "/threads/\(threadID)#reply-\(reply.post.id)")
     }
 
     func vote(_ request: Request, _ context: AppRequestContext, _ parameter: String) async throws -> Response {
@@ -216,34 +182,6 @@ struct ForumPages: Sendable {
         _ = try context.submittedForm()
         let postID = try context.parameters.require(parameter)
         try await community.delete(context.principal, post: PostReference(parameter: parameter, id: postID))
-        return try await backToThread(of: postID, context: context)
-    }
-
-    func report(_ request: Request, _ context: AppRequestContext, _ parameter: String) async throws -> Response {
-        let form = try context.submittedForm()
-        let postID = try context.parameters.require(parameter)
-        do {
-            _ = try await community.report(context.principal, post: PostReference(parameter: parameter, id: postID), reason: form["reason"])
-        } catch let error as AppError where error.code == "already_reported" {}
-        return try await backToThread(of: postID, context: context)
-    }
-
-    func editForm(_ request: Request, _ context: AppRequestContext, _ parameter: String) async throws -> Response {
-        let postID = try context.parameters.require(parameter)
-        let principal = try context.requirePrincipal()
-        let (post, thread, _) = try await community.accessiblePost(principal, PostReference(parameter: parameter, id: postID))
-        guard post.authorID == principal.userID, !post.isRemoved else { throw AppError.forbidden("Only the author may edit a post.") }
-        let content = ForumPageContent.EditPost(
-            action: "/\(parameter == "thread" ? "threads" : "replies")/\(postID)/edit", threadID: thread.id, title: post.title, body: post.body
-        )
-        return try renderer.render(Page("forum-edit", title: "Edit", content: content, section: .courses, narrow: true), context: context)
-    }
-
-    func edit(_ request: Request, _ context: AppRequestContext, _ parameter: String) async throws -> Response {
-        let form = try context.submittedForm()
-        let postID = try context.parameters.require(parameter)
-        let changes = PostChanges(title: parameter == "thread" ? form["title"] : nil, body: form["body"], tags: nil)
-        _ = try await community.edit(context.principal, post: PostReference(parameter: parameter, id: postID), changes: changes)
         return try await backToThread(of: postID, context: context)
     }
 
@@ -300,17 +238,28 @@ struct ForumPages: Sendable {
         )
     }
 
+    /// Posts to a group's feed and opens the new post; an empty text or a blocked word shows the feed again with
+    /// what was typed (422).
     @Sendable func postToGroup(_ request: Request, context: AppRequestContext) async throws -> Response {
         let form = try context.submittedForm()
         let groupID = try context.parameters.require("group")
-        let detail = try await community.createGroupPost(
-            context.principal, group: groupID, draft: ThreadDraft(title: nil, body: form["body"], kind: .discussion, tags: [], lessonId: nil, anonymous: false)
-        )
-        return PageRenderer.redirect(to: "/threads/\(detail.thread.post.id)")
+        let draft = ThreadDraft(title: form["title"], body: form["body"], kind: .discussion, tags: [], lessonId: nil, anonymous: false)
+        do {
+            let detail = try await community.createGroupPost(context.principal, group: groupID, draft: draft)
+            return PageRenderer.redirect(to: "/threads/\(detail.thread.post.id)")
+        } catch let error as AppError where error.status == 422 {
+            let query = try ForumsAPI.threadQuery(request.uri.queryParameters)
+            let page = try await community.groupFeed(context.principal, group: groupID, query: query)
+            return try renderList(
+                page, query: query, path: "/groups/\(groupID)/posts", postAction: "/groups/\(groupID)/posts",
+                postForm: Self.typedForm(error, title: form["title"], body: form["body"], text: ["title", "body"]), context: context,
+                status: .unprocessableContent
+            )
+        }
     }
 
     /// Redirects to the thread a post is or belongs to.
-    private func backToThread(of postID: String, context: AppRequestContext) async throws -> Response {
+    func backToThread(of postID: String, context: AppRequestContext) async throws -> Response {
         let (post, thread, _) = try await community.accessiblePost(try context.requirePrincipal(), postID)
         return PageRenderer.redirect(to: post.isThread ? "/threads/\(thread.id)" : "/threads/\(thread.id)#reply-\(post.id)")
     }

@@ -44,8 +44,11 @@ enum ForumTemplates {
         {{#postAction}}
         <form class="card stack" method="post" action="{{postAction}}">
           <input type="hidden" name="_csrf" value="{{csrf}}">
+          {{#postForm.error}}<p class="notice error" role="alert" id="feed-error">{{postForm.error}}</p>{{/postForm.error}}
+          <label for="feed-title">Title <small>optional; the start of the text otherwise</small></label>
+          <input id="feed-title" name="title" maxlength="200" value="{{postForm.title}}"{{#postForm.fields.title}} aria-invalid="true" aria-describedby="feed-error"{{/postForm.fields.title}}>
           <label for="feed-body">Post to the group</label>
-          <textarea id="feed-body" name="body" rows="4" required maxlength="20000"></textarea>
+          <textarea id="feed-body" name="body" rows="4" required maxlength="20000"{{#postForm.fields.body}} aria-invalid="true" aria-describedby="feed-error"{{/postForm.fields.body}}>{{postForm.body}}</textarea>
           <div class="actions"><button type="submit">Post</button></div>
         </form>
         {{/postAction}}
@@ -122,13 +125,16 @@ enum ForumTemplates {
         {{$content}}
         <p class="crumbs"><a href="/threads/{{threadID}}">Back to the thread</a></p>
         <h1>Edit</h1>
+        {{#form.error}}<p class="notice error" role="alert" id="edit-error">{{form.error}}</p>{{/form.error}}
         <form class="card stack" method="post" action="{{action}}">
           <input type="hidden" name="_csrf" value="{{csrf}}">
-          {{#title}}<label for="edit-title">Title</label>
-          <input id="edit-title" name="title" required maxlength="200" value="{{title}}">{{/title}}
+          {{#isThread}}<label for="edit-title">Title</label>
+          <input id="edit-title" name="title" required maxlength="200" value="{{form.title}}"{{#form.fields.title}} aria-invalid="true" aria-describedby="edit-error"{{/form.fields.title}}>{{/isThread}}
           <label for="edit-body">Text</label>
-          <textarea id="edit-body" name="body" rows="10" required maxlength="20000" data-preview="edit-preview">{{body}}</textarea>
+          <textarea id="edit-body" name="body" rows="10" required maxlength="20000" data-preview="edit-preview"{{#form.fields.body}} aria-invalid="true" aria-describedby="edit-error"{{/form.fields.body}}>{{form.body}}</textarea>
           <div class="preview prose" id="edit-preview" aria-live="polite"></div>
+          {{#isThread}}<label for="edit-tags">Tags <small>up to 5, separated by commas</small></label>
+          <input id="edit-tags" name="tags" value="{{form.tags}}" maxlength="200"{{#form.fields.tags}} aria-invalid="true" aria-describedby="edit-error"{{/form.fields.tags}}>{{/isThread}}
           <div class="actions"><button type="submit">Save</button></div>
         </form>
         <script src="{{script}}" defer></script>

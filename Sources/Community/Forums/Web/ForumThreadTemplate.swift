@@ -59,21 +59,23 @@ enum ForumThreadTemplate {
         {{#canReply}}
         <form class="card stack" method="post" action="/threads/{{thread.id}}/replies" data-testid="reply-form">
           <input type="hidden" name="_csrf" value="{{csrf}}">
+          {{#thread.replyForm.error}}<p class="notice error" role="alert" id="reply-body-error">{{thread.replyForm.error}}</p>{{/thread.replyForm.error}}
           <label for="reply-body">Your reply <small>Markdown</small></label>
-          <textarea id="reply-body" name="body" rows="6" required maxlength="20000" data-preview="reply-preview"></textarea>
+          <textarea id="reply-body" name="body" rows="6" required maxlength="20000" data-preview="reply-preview"{{#thread.replyForm.fields.body}} aria-invalid="true" aria-describedby="reply-body-error"{{/thread.replyForm.fields.body}}>{{thread.replyForm.body}}</textarea>
           <div class="preview prose" id="reply-preview" aria-live="polite"></div>
-          {{#allowAnonymous}}<label class="choice"><input type="checkbox" name="anonymous" value="true"> Reply anonymously</label>{{/allowAnonymous}}
+          {{#allowAnonymous}}<label class="choice"><input type="checkbox" name="anonymous" value="true"{{#thread.replyForm.anonymous}} checked{{/thread.replyForm.anonymous}}{{#thread.replyForm.fields.anonymous}} aria-invalid="true" aria-describedby="reply-body-error"{{/thread.replyForm.fields.anonymous}}> Reply anonymously</label>{{/allowAnonymous}}
           <div class="actions"><button type="submit" data-testid="reply-submit">Reply</button></div>
         </form>
         {{/canReply}}
         {{#thread.locked}}<p class="notice">This thread is locked: it takes no new replies.</p>{{/thread.locked}}
         {{#suspended}}<p class="notice error">You are suspended from this board: you may read but not post, vote or report.</p>{{/suspended}}
         {{^suspended}}
-        <details class="card"><summary>Report this thread</summary>
+        <details class="card"{{#thread.reportForm.error}} open{{/thread.reportForm.error}}><summary>Report this thread</summary>
           <form class="stack" method="post" action="/threads/{{thread.id}}/report">
             <input type="hidden" name="_csrf" value="{{csrf}}">
+            {{#thread.reportForm.error}}<p class="notice error" role="alert" id="report-thread-error">{{thread.reportForm.error}}</p>{{/thread.reportForm.error}}
             <label for="report-thread">Why should staff look at it?</label>
-            <input id="report-thread" name="reason" required maxlength="500">
+            <input id="report-thread" name="reason" required maxlength="500" value="{{thread.reportForm.body}}"{{#thread.reportForm.fields.reason}} aria-invalid="true" aria-describedby="report-thread-error"{{/thread.reportForm.fields.reason}}>
             <button type="submit">Report</button>
           </form>
         </details>
@@ -101,18 +103,20 @@ enum ForumThreadTemplate {
           {{#canDelete}}<form method="post" action="/replies/{{id}}/delete"><input type="hidden" name="_csrf" value="{{csrf}}"><button type="submit" class="quiet">Delete</button></form>{{/canDelete}}
           {{#canReply}}<a href="#reply-body">Reply</a>{{/canReply}}
         </p>
-        {{#canReply}}{{^removed}}<details><summary>Reply to {{authorName}}</summary>
+        {{#canReply}}{{^removed}}<details{{#replyForm.error}} open{{/replyForm.error}}><summary>Reply to {{authorName}}</summary>
           <form class="stack" method="post" action="/threads/{{thread.id}}/replies">
             <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="parentId" value="{{id}}">
+            {{#replyForm.error}}<p class="notice error" role="alert" id="reply-to-{{id}}-error">{{replyForm.error}}</p>{{/replyForm.error}}
             <label for="reply-to-{{id}}">Your reply</label>
-            <textarea id="reply-to-{{id}}" name="body" rows="3" required maxlength="20000"></textarea>
+            <textarea id="reply-to-{{id}}" name="body" rows="3" required maxlength="20000"{{#replyForm.fields.body}} aria-invalid="true" aria-describedby="reply-to-{{id}}-error"{{/replyForm.fields.body}}>{{replyForm.body}}</textarea>
             <button type="submit">Reply</button>
           </form></details>{{/removed}}{{/canReply}}
-        {{^suspended}}{{^removed}}<details><summary>Report</summary>
+        {{^suspended}}{{^removed}}<details{{#reportForm.error}} open{{/reportForm.error}}><summary>Report</summary>
           <form class="stack" method="post" action="/replies/{{id}}/report">
             <input type="hidden" name="_csrf" value="{{csrf}}">
+            {{#reportForm.error}}<p class="notice error" role="alert" id="report-{{id}}-error">{{reportForm.error}}</p>{{/reportForm.error}}
             <label for="report-{{id}}">Why should staff look at it?</label>
-            <input id="report-{{id}}" name="reason" required maxlength="500">
+            <input id="report-{{id}}" name="reason" required maxlength="500" value="{{reportForm.body}}"{{#reportForm.fields.reason}} aria-invalid="true" aria-describedby="report-{{id}}-error"{{/reportForm.fields.reason}}>
             <button type="submit">Report</button>
           </form></details>{{/removed}}{{/suspended}}
         """
