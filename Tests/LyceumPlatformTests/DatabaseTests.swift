@@ -320,12 +320,14 @@ struct DatabaseTests {
 
     struct TimedOut: Error {}
 
-    /// Waits, yielding, until `condition` holds; throws after ten seconds.
+    /// Waits until `condition` holds, sleeping a millisecond between checks so the waiting never holds one of
+    /// the few cooperative threads the tasks it waits for need (a busy yield did, under a loaded parallel run);
+    /// throws after thirty seconds.
     static func waitUntil(_ condition: @Sendable () -> Bool) async throws {
-        let deadline = ContinuousClock.now + .seconds(10)
+        let deadline = ContinuousClock.now + .seconds(30)
         while !condition() {
             guard ContinuousClock.now < deadline else { throw TimedOut() }
-            await Task.yield()
+            try await Task.sleep(for: .milliseconds(1))
         }
     }
 
