@@ -14,19 +14,19 @@ struct GroupRequestWithdrawalTests {
             let asker = try await app.register(name: "Asker")
             let stranger = try await app.register(name: "Stranger")
             let group = try await app.createGroup(owner, extra: ["visibility": "request"])
-            #expect(try await app.request(.delete, "/api/v1/groups/\(group)/requests/mine", token: nil).status == .unauthorized)
-            let none = try await app.request(.delete, "/api/v1/groups/\(group)/requests/mine", token: stranger.accessToken)
+            #expect(try await app.request(.delete, "/api/v1/groups/\(group)/requests", token: nil).status == .unauthorized)
+            let none = try await app.request(.delete, "/api/v1/groups/\(group)/requests", token: stranger.accessToken)
             #expect(none.status == .notFound)
             #expect(none.errorCode == "not_found")
-            #expect(try await app.request(.delete, "/api/v1/groups/\(group)/requests/mine", token: owner.accessToken).status == .notFound)
-            #expect(try await app.request(.delete, "/api/v1/groups/unknown/requests/mine", token: asker.accessToken).status == .notFound)
+            #expect(try await app.request(.delete, "/api/v1/groups/\(group)/requests", token: owner.accessToken).status == .notFound)
+            #expect(try await app.request(.delete, "/api/v1/groups/unknown/requests", token: asker.accessToken).status == .notFound)
 
             #expect(try await app.request(.post, "/api/v1/groups/\(group)/requests", json: ["message": "Hi"], token: asker.accessToken).status == .created)
             #expect(try await app.request(.get, "/api/v1/groups/\(group)/requests", token: owner.accessToken).items.count == 1)
-            #expect(try await app.request(.delete, "/api/v1/groups/\(group)/requests/mine", token: asker.accessToken).status == .noContent)
+            #expect(try await app.request(.delete, "/api/v1/groups/\(group)/requests", token: asker.accessToken).status == .noContent)
             #expect(try await app.request(.get, "/api/v1/groups/\(group)/requests", token: owner.accessToken).items.isEmpty)
             #expect(try await app.request(.get, "/api/v1/groups/\(group)", token: asker.accessToken).json["myPending"] is NSNull)
-            #expect(try await app.request(.delete, "/api/v1/groups/\(group)/requests/mine", token: asker.accessToken).status == .notFound, "only once")
+            #expect(try await app.request(.delete, "/api/v1/groups/\(group)/requests", token: asker.accessToken).status == .notFound, "only once")
 
             let again = try await app.request(.post, "/api/v1/groups/\(group)/requests", json: [:], token: asker.accessToken)
             #expect(again.status == .created, "a new request after withdrawing")
@@ -36,7 +36,7 @@ struct GroupRequestWithdrawalTests {
             // An invitation is not a request: the invitee declines it instead.
             let invited = try await app.createGroup(owner, extra: ["visibility": "invite"])
             #expect(try await app.request(.post, "/api/v1/groups/\(invited)/invites", json: ["userId": stranger.id], token: owner.accessToken).status == .created)
-            #expect(try await app.request(.delete, "/api/v1/groups/\(invited)/requests/mine", token: stranger.accessToken).status == .notFound)
+            #expect(try await app.request(.delete, "/api/v1/groups/\(invited)/requests", token: stranger.accessToken).status == .notFound)
             #expect(try await app.request(.get, "/api/v1/groups/\(invited)/invites", token: owner.accessToken).items.count == 1)
         }
     }

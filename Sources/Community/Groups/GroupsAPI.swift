@@ -20,7 +20,7 @@ struct GroupsAPI: Sendable {
         api.put("groups/:group/owner", use: transfer)
         api.get("groups/:group/requests") { try await self.pending($0, $1, kind: .request) }
         api.post("groups/:group/requests", use: requestToJoin)
-        api.delete("groups/:group/requests/mine", use: withdrawRequest)
+        api.delete("groups/:group/requests", use: withdrawRequest)
         api.post("groups/:group/requests/:request", use: decide)
         api.get("groups/:group/invites") { try await self.pending($0, $1, kind: .invite) }
         api.post("groups/:group/invites", use: invite)

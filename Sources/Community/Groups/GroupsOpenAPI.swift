@@ -608,6 +608,39 @@ enum GroupsOpenAPI {
               }
             },
             "/groups/{group}/requests": {
+              "delete": {
+                "summary": "Withdraw the caller's own pending request to join (no body: it names the caller's request), before it is decided; the moderators no longer see it and the caller may ask again. 404 `not_found` when the caller has no pending request",
+                "operationId": "withdrawStudyGroupRequest",
+                "security": [
+                  {
+                    "bearer": []
+                  }
+                ],
+                "responses": {
+                  "204": {
+                    "description": "Withdrawn"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthenticated"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/NotFound"
+                  }
+                },
+                "parameters": [
+                  {
+                    "name": "group",
+                    "in": "path",
+                    "required": true,
+                    "schema": {
+                      "type": "string",
+                      "minLength": 1,
+                      "maxLength": 100
+                    },
+                    "description": "The group's id"
+                  }
+                ]
+              },
               "get": {
                 "summary": "Pending requests to join (moderators, owner, admins)",
                 "operationId": "listStudyGroupRequests",
@@ -759,41 +792,6 @@ enum GroupsOpenAPI {
                     }
                   }
                 }
-              }
-            },
-            "/groups/{group}/requests/mine": {
-              "delete": {
-                "summary": "Withdraw the caller's own pending request to join, before it is decided; the moderators no longer see it and the caller may ask again. 404 `not_found` when the caller has no pending request",
-                "operationId": "withdrawStudyGroupRequest",
-                "security": [
-                  {
-                    "bearer": []
-                  }
-                ],
-                "responses": {
-                  "204": {
-                    "description": "Withdrawn"
-                  },
-                  "401": {
-                    "$ref": "#/components/responses/Unauthenticated"
-                  },
-                  "404": {
-                    "$ref": "#/components/responses/NotFound"
-                  }
-                },
-                "parameters": [
-                  {
-                    "name": "group",
-                    "in": "path",
-                    "required": true,
-                    "schema": {
-                      "type": "string",
-                      "minLength": 1,
-                      "maxLength": 100
-                    },
-                    "description": "The group's id"
-                  }
-                ]
               }
             },
             "/groups/{group}/requests/{request}": {

@@ -58,7 +58,7 @@ public struct Setting: Sendable {
         Setting(key: "rateLimit.passwordResetPerAccount", flag: nil, defaultDescription: "`5/1h`", summary: "Password reset requests per account, or `off`.", isSecret: false),
         Setting(key: "rateLimit.passwordResetPerAddress", flag: nil, defaultDescription: "`20/1h`", summary: "Password reset requests per client address, or `off`.", isSecret: false),
         Setting(key: "rateLimit.verificationPerAccount", flag: nil, defaultDescription: "`5/1h`", summary: "Verification email resends per account, or `off`.", isSecret: false),
-        Setting(key: "demo", flag: "--demo", defaultDescription: "`false`", summary: "`serve` seeds the demo school (accounts, courses, progress) when the database is empty.", isSecret: false),
+        Setting(key: "demo", flag: "--demo", defaultDescription: "`false`", summary: "`serve` seeds the demo school (accounts, courses, progress, discussions, a study group) when the database is empty.", isSecret: false),
         Setting(key: "configFile", flag: "--config", defaultDescription: "none", summary: "A JSON file with any of these keys, e.g. `{\"port\": 9000, \"log\": {\"level\": \"debug\"}}`.", isSecret: false),
     ]
 }

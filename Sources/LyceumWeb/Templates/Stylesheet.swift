@@ -133,6 +133,7 @@ enum Stylesheet {
         fieldset.question legend { font-weight: 600; padding: 0 .25rem; }
         form.inline { display: inline-flex; gap: .25rem; margin-left: .5rem; }
         .actions { display: flex; gap: .5rem; margin-bottom: 1rem; }
+        .actions > a { display: inline-flex; align-items: center; min-height: 2.75rem; }
         .lesson-nav { display: flex; justify-content: space-between; gap: 1rem; }
         .lesson-nav .next { margin-left: auto; }
         .timer { font-size: 1.1rem; }

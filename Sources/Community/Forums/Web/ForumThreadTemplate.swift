@@ -101,7 +101,6 @@ enum ForumThreadTemplate {
           {{#canAccept}}{{^removed}}{{^accepted}}<form method="post" action="/threads/{{thread.id}}/accept"><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="replyId" value="{{id}}"><button type="submit" data-testid="accept-{{id}}">Accept this answer</button></form>{{/accepted}}{{/removed}}{{/canAccept}}
           {{#canEdit}}<a href="/replies/{{id}}/edit">Edit</a>{{/canEdit}}
           {{#canDelete}}<form method="post" action="/replies/{{id}}/delete"><input type="hidden" name="_csrf" value="{{csrf}}"><button type="submit" class="quiet">Delete</button></form>{{/canDelete}}
-          {{#canReply}}<a href="#reply-body">Reply</a>{{/canReply}}
         </p>
         {{#canReply}}{{^removed}}<details{{#replyForm.error}} open{{/replyForm.error}}><summary>Reply to {{authorName}}</summary>
           <form class="stack" method="post" action="/threads/{{thread.id}}/replies">
