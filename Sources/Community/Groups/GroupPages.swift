@@ -200,8 +200,7 @@ struct GroupPages: Sendable {
         do {
             return try await invite(form, context: context)
         } catch let error as AppError where error.status == 422 {
-            let problem = error.fields.sorted { $0.key < $1.key }.map(\.value).joined(separator: " ")
-            return try await groupPage(inviteName: form["name"], inviteError: problem, context: context, status: .unprocessableContent)
+            return try await groupPage(inviteName: form["name"], inviteError: error.formMessage, context: context, status: .unprocessableContent)
         }
     }
 

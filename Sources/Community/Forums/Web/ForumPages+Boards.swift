@@ -22,7 +22,7 @@ extension ForumPages {
             return PageRenderer.redirect(to: "/boards/\(created.board.id)")
         } catch let error as AppError where error.status == 422 {
             let kept = ForumPageContent.BoardForm(
-                title: form["title"], description: form["description"], allowAnonymous: allowAnonymous, error: Self.formMessage(error)
+                title: form["title"], description: form["description"], allowAnonymous: allowAnonymous, error: error.formMessage
             )
             return try await renderBoards(form: kept, context: context, status: .unprocessableContent)
         }

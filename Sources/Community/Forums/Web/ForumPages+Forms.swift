@@ -1,13 +1,9 @@
 import Foundation
 import LyceumCore
+import LyceumWeb
 
 /// What the forum pages' refused forms show again: the message, the fields to mark and what was typed.
 extension ForumPages {
-    /// A refused form's message: the fields' messages in field order, or the error's own message.
-    static func formMessage(_ error: AppError) -> String {
-        error.fields.isEmpty ? error.message : error.fields.sorted { $0.key < $1.key }.map(\.value).joined(separator: " ")
-    }
-
     /// A refused form filled again: what was typed, the message, and the fields to mark invalid — the error's own,
     /// or for a blocked word, which names none, every text field in `text`.
     static func typedForm(
@@ -15,7 +11,7 @@ extension ForumPages {
     ) -> ForumPageContent.TypedForm {
         let fields = error.fields.isEmpty && error.code == "content_blocked"
             ? Dictionary(uniqueKeysWithValues: text.map { ($0, error.message) }) : error.fields
-        return .init(title: title, body: body, tags: tags, anonymous: anonymous, error: formMessage(error), fields: fields)
+        return .init(title: title, body: body, tags: tags, anonymous: anonymous, error: error.formMessage, fields: fields)
     }
 
     /// Tags as a form takes them: separated by commas, blanks left out.

@@ -128,7 +128,7 @@ struct ForumPages: Sendable {
             let access = try await community.board(context.principal, boardID)
             return try renderNewThread(
                 access, title: form["title"], body: form["body"], tags: form["tags"], question: form["kind"] == "question",
-                error: Self.formMessage(error),
+                error: error.formMessage,
                 context: context, status: .unprocessableContent
             )
         }
