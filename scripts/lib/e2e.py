@@ -621,6 +621,8 @@ def check_learning_in_browser(base):
         search = driver.find_element(By.NAME, "q")
         search.send_keys("moon phases")
         search.submit()
+        # The unfiltered catalog's cards are on the page until the search's page replaces it: wait for that first.
+        wait.until(lambda d: "q=moon" in d.current_url)
         wait.until(expected_conditions.presence_of_element_located((By.CSS_SELECTOR, ".course-card")))
         cards = driver.find_elements(By.CSS_SELECTOR, ".course-card")
         check(len(cards) == 1 and "Astronomy" in cards[0].text, "searching the catalog finds the astronomy course")
