@@ -25,8 +25,10 @@ extension NotificationsService {
 
     /// Creates one notification per recipient of `request`, leaving out the actor, repeated recipients,
     /// recipients who switched the kind off, and recipients who already have a notification with this source
-    /// key; then announces each new one on `NotificationChannel`. All rows commit together, so a delivery cut
-    /// short leaves nothing, and running it again (the job's retry) notifies each recipient exactly once.
+    /// key; then announces each new one on `NotificationChannel` with the recipient's unread count, exact even
+    /// when deliveries to one recipient run at once (they take turns per recipient). All rows commit together,
+    /// so a delivery cut short leaves nothing, and running it again (the job's retry) notifies each recipient
+    /// exactly once.
     /// - Returns: how many notifications were created.
     @discardableResult
     public func deliver(_ request: NotificationRequested) async throws -> Int {
@@ -35,7 +37,10 @@ extension NotificationsService {
         guard !recipients.isEmpty else { return 0 }
         let stored = Self.sanitized(request)
         let now = clock.nowForStorage()
+        let database = database
         let written = try await database.transaction { sql in
+            // One delivery per recipient at a time, so each announced count includes every earlier delivery's.
+            try await database.lockUntilCommit(recipients.map { "notifications.unread:\($0)" }, on: sql)
             var written: [(id: String, recipientID: String, unread: Int)] = []
             var start = recipients.startIndex
             while start < recipients.endIndex {

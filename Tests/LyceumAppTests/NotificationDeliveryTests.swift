@@ -139,6 +139,48 @@ struct NotificationDeliveryTests {
         }
     }
 
+    @Test("deliveries to the same recipients at once announce every unread count from 1 up, without deadlock", arguments: TestEngine.available)
+    func concurrentDeliveriesCountExactly(engine: TestEngine) async throws {
+        try await TestApp.run(engine) { app in
+            let ada = try await app.register()
+            let grace = try await app.register()
+            let deliveries = 12
+            let messages = app.services.pubSub.subscribe(to: NotificationChannel.name)
+            let (listening, listeningNow) = AsyncStream<Void>.makeStream()
+            let listener = Task {
+                var received: [String] = []
+                for await event in messages {
+                    switch event {
+                    case .resubscribed: listeningNow.yield()
+                    case .message(let text): received.append(text)
+                    }
+                    if received.count == 2 * deliveries { break }
+                }
+                return received
+            }
+            if engine == .postgres {
+                try await withDeadline(.seconds(15), "the LISTEN on the notifications channel") {
+                    for await _ in listening { return }
+                }
+            }
+            // Half name the recipients in the other order, which would deadlock locks taken in request order.
+            let service = try app.notifications()
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for index in 0..<deliveries {
+                    let recipients = index.isMultiple(of: 2) ? [ada.id, grace.id] : [grace.id, ada.id]
+                    group.addTask { try await service.deliver(.reply(to: recipients, by: nil, key: "reply:\(index)")) }
+                }
+                try await group.waitForAll()
+            }
+            let received = try await withDeadline(.seconds(15), "every announcement") { await listener.value }
+            let decoded = received.compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+            for user in [ada, grace] {
+                let counts = decoded.filter { $0["recipientId"] as? String == user.id }.compactMap { $0["unread"] as? Int }
+                #expect(counts.sorted() == Array(1...deliveries))
+            }
+        }
+    }
+
     @Test("a worker killed mid-delivery leaves exactly one notification per recipient after the retry", arguments: TestEngine.available)
     func killedWorker(engine: TestEngine) async throws {
         // No worker of the application's own: the test plays the workers.
