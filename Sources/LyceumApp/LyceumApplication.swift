@@ -11,6 +11,7 @@ import LyceumPlatform
 import LyceumWeb
 import Notifications
 import Prometheus
+import Realtime
 import ServiceLifecycle
 
 /// The concrete application type `buildApplication` returns.
@@ -56,6 +57,7 @@ func buildModules(_ context: ModuleContext, configuration: LyceumConfiguration) 
         try CoursesModule(context: context),
         try CommunityModule(context: context),
         try NotificationsModule(context: context),
+        try RealtimeModule(context: context),
         OperationsModule(context: context),
     ]
 }

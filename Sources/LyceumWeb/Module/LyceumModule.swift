@@ -34,6 +34,8 @@ public protocol LyceumModule: Sendable {
     var openAPIFragments: [String] { get }
     /// Long-lived background work, run in the application's service group.
     var backgroundServices: [any Service] { get }
+    /// WebSocket endpoints served beside the router, at the SwiftNIO level.
+    var webSocketEndpoints: [any WebSocketEndpoint] { get }
 
     /// Registers its job handlers, its subscriptions to other modules' events and its recurring jobs.
     /// Called once every module is built, before any request or worker runs.
@@ -57,6 +59,8 @@ extension LyceumModule {
     public var openAPIFragments: [String] { [openAPIFragment] }
     /// No background work.
     public var backgroundServices: [any Service] { [] }
+    /// No WebSocket endpoints.
+    public var webSocketEndpoints: [any WebSocketEndpoint] { [] }
     /// No jobs and no event subscriptions.
     public func registerJobs(_ registry: JobRegistry) {}
     /// No API routes.
