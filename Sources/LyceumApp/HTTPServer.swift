@@ -8,7 +8,8 @@ import LyceumWeb
 let serverName = "Lyceum"
 
 /// The HTTP/1 server: Hummingbird's, with the response cache's fast path right after HTTP decoding, so
-/// anonymous cache hits are answered without the router (`CacheFastPath`).
+/// anonymous cache hits are answered without the router (`CacheFastPath`), and the modules' WebSocket
+/// endpoints served at the SwiftNIO level (`LyceumHTTPChannel`).
 func buildServer(configuration: LyceumConfiguration, services: LyceumServices, logger: Logger) -> HTTPServerBuilder {
     let fastPath = CacheFastPath(
         cache: services.responseCache,
@@ -21,5 +22,9 @@ func buildServer(configuration: LyceumConfiguration, services: LyceumServices, l
         logger: logger,
         metrics: RequestMetrics()
     )
-    return .http1(configuration: .init(additionalChannelHandlers: [fastPath.makeHandler()]))
+    let http1 = HTTP1Channel.Configuration(additionalChannelHandlers: [fastPath.makeHandler()])
+    let endpoints = services.modules.flatMap(\.webSocketEndpoints)
+    return HTTPServerBuilder { responder in
+        LyceumHTTPChannel(responder: responder, configuration: http1, endpoints: endpoints)
+    }
 }

@@ -57,7 +57,7 @@ func buildModules(_ context: ModuleContext, configuration: LyceumConfiguration) 
         try CoursesModule(context: context),
         try CommunityModule(context: context),
         try NotificationsModule(context: context),
-        try RealtimeModule(context: context),
+        try RealtimeModule(context: context, configuration: configuration.realtimeSettings),
         OperationsModule(context: context),
     ]
 }

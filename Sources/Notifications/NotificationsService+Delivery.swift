@@ -5,17 +5,6 @@ import LyceumCore
 import LyceumPlatform
 import NIOCore
 
-/// Where new notifications are announced, for live updates (the bell, and the real-time issue's push).
-///
-/// One channel for every user, so a replica needs one `LISTEN` however many users it serves; each message is
-/// a small JSON object `{"recipientId": "…", "id": "…", "unread": 3}`: whom it is for, the new notification's
-/// id (read it through the API) and the recipient's unread count after it. Messages are sent after the
-/// notifications commit and are not retried: a listener that was away (or sees `.resubscribed`) recounts.
-public enum NotificationChannel {
-    /// The pub/sub channel name.
-    public static let name = "notifications"
-}
-
 extension NotificationsService {
     /// Recipients handled per statement, well under both engines' limits on bound values (10 per row).
     static let recipientsPerStatement = 500

@@ -4,6 +4,7 @@ import Identity
 import LyceumHTTP
 import Logging
 import LyceumPlatform
+import Realtime
 import SystemPackage
 
 /// Everything Lyceum reads at start-up, validated. Built from flags over `LYCEUM_*` environment variables
@@ -59,12 +60,24 @@ public struct LyceumConfiguration: Sendable {
     public var jobWorker = JobWorkerConfiguration()
     /// How long succeeded and cancelled jobs are kept.
     public var jobRetention: Duration = .seconds(7 * 86_400)
+    /// The real-time socket's limits and timings.
+    public var realtime = RealtimeConfiguration()
 
     /// Identity's settings: the public URL for email links and the action budgets.
     public var identity: IdentityConfiguration {
         var identity = IdentityConfiguration(publicURL: publicURL)
         identity.limits = actionLimits
         return identity
+    }
+
+    /// The real-time settings, with the public URL's origin allowed to use the session cookie (a proxy may
+    /// present another `Host` than the one the browser used).
+    public var realtimeSettings: RealtimeConfiguration {
+        var settings = realtime
+        if let url = URL(string: publicURL), let scheme = url.scheme, let host = url.host {
+            settings.allowedOrigins.insert("\(scheme)://\(host)\(url.port.map { ":\($0)" } ?? "")".lowercased())
+        }
+        return settings
     }
 
     /// Whether the public URL is HTTPS, so cookies must be `Secure`.

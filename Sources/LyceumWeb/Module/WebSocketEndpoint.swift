@@ -3,19 +3,22 @@ import NIOCore
 
 /// What the server knew of a WebSocket handshake when it accepted it.
 public struct WebSocketHandshake: Sendable {
-    /// The upgrade request's header fields (cookies, `Origin`, `User-Agent`).
+    /// The upgrade request's header fields (cookies, `Origin`, `User-Agent`); `Host` is `authority`.
     public let headers: HTTPFields
     /// The request's path and query.
     public let path: String
+    /// The `Host` the client connected to.
+    public let authority: String?
     /// The peer's address, if the socket knows it.
     public let remoteAddress: SocketAddress?
     /// The id the request's log lines carry.
     public let requestID: String
 
     /// Creates a handshake record.
-    public init(headers: HTTPFields, path: String, remoteAddress: SocketAddress?, requestID: String) {
+    public init(headers: HTTPFields, path: String, authority: String?, remoteAddress: SocketAddress?, requestID: String) {
         self.headers = headers
         self.path = path
+        self.authority = authority
         self.remoteAddress = remoteAddress
         self.requestID = requestID
     }

@@ -32,6 +32,14 @@ public protocol RealtimeTopics: Sendable {
     /// Checks that `principal` may hear `topic` (throws `AppError`: 404 for a topic they may not know of,
     /// 403 for one they may see but not hear), and returns what they missed after `since`.
     func join(_ principal: Principal, topic: String, since: Int64?) async throws -> TopicJoin
+    /// The stored frame at `seq` of `topic`, for frames too large to cross replicas inline; `nil` when the
+    /// topic keeps no stream or has no such event.
+    func storedFrame(topic: String, seq: Int64) async throws -> RealtimeFrame?
+}
+
+extension RealtimeTopics {
+    /// No stored stream.
+    public func storedFrame(topic: String, seq: Int64) async throws -> RealtimeFrame? { nil }
 }
 
 /// A command a client sent over the socket, with the frame it came in, for decoding its payload.
