@@ -203,7 +203,7 @@ enum RealtimeOpenAPI {
                     "bearer": []
                   }
                 ],
-                "description": "1 to 4,000 characters after trimming, Markdown rendered to safe HTML. `replyTo` must be a live message of the same room. 403 `muted` when the course's staff muted the caller, 422 `content_blocked` for a blocked word, 429 when the caller sends faster than the send budget (30 a minute).",
+                "description": "At most 4,000 characters (Unicode code points) as sent and not blank, Markdown rendered to safe HTML. `replyTo` must be a live message of the same room. 403 `muted` when the course's staff muted the caller, 422 `content_blocked` for a blocked word, 429 when the caller sends faster than the send budget (30 a minute).",
                 "parameters": [
                   {
                     "name": "room",
@@ -1055,7 +1055,7 @@ enum RealtimeOpenAPI {
                     "type": "string",
                     "minLength": 1,
                     "maxLength": 4000,
-                    "description": "Markdown; 1 to 4,000 characters after trimming"
+                    "description": "Markdown; at most 4,000 code points, not blank; stored trimmed"
                   },
                   "replyTo": {
                     "type": [
@@ -1076,7 +1076,7 @@ enum RealtimeOpenAPI {
                     "type": "string",
                     "minLength": 1,
                     "maxLength": 4000,
-                    "description": "The new Markdown; 1 to 4,000 characters after trimming"
+                    "description": "The new Markdown; at most 4,000 code points, not blank; stored trimmed"
                   }
                 }
               },

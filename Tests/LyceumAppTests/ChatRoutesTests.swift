@@ -260,16 +260,18 @@ struct ChatRoutesTests {
             let room = "course-\(cast.course.id)"
             let token = cast.student.accessToken
             let send = "/api/v1/rooms/\(room)/messages"
-            let bodies: [([String: any Sendable], HTTPResponse.Status)] = [
-                (["body": ""], .unprocessableContent), (["body": " \n\t "], .unprocessableContent),
-                (["body": String(repeating: "a", count: 4_001)], .unprocessableContent), (["body": "a\u{0}b"], .unprocessableContent),
-                (["body": 42], .unprocessableContent), ([:], .unprocessableContent),
-                (["body": "Hi", "replyTo": UUID().uuidString.lowercased()], .unprocessableContent),
-                (["body": "Hi", "replyTo": "%00"], .unprocessableContent), (["body": "Hi", "replyTo": 7], .unprocessableContent),
+            let bodies: [([String: any Sendable], HTTPResponse.Status, String)] = [
+                (["body": ""], .unprocessableContent, ""), (["body": " \n\t "], .unprocessableContent, ""),
+                (["body": String(repeating: "a", count: 4_001)], .unprocessableContent, ""), (["body": "a\u{0}b"], .unprocessableContent, ""),
+                (["body": " " + String(repeating: "a", count: 4_000)], .unprocessableContent, "counted as sent, as the document's maxLength"),
+                (["body": String(repeating: "e\u{301}", count: 2_001)], .unprocessableContent, "code points, not characters"),
+                (["body": 42], .unprocessableContent, ""), ([:], .unprocessableContent, ""),
+                (["body": "Hi", "replyTo": UUID().uuidString.lowercased()], .unprocessableContent, ""),
+                (["body": "Hi", "replyTo": "%00"], .unprocessableContent, ""), (["body": "Hi", "replyTo": 7], .unprocessableContent, ""),
             ]
-            for (body, status) in bodies {
+            for (body, status, why) in bodies {
                 let reply = try await app.request(.post, send, json: body, token: token)
-                #expect(reply.status == status, "\(body): \(reply.text)")
+                #expect(reply.status == status, "\(why) \(body.description.prefix(80)): \(reply.text)")
             }
             #expect(try await app.request(.post, send, json: ["body": String(repeating: "é", count: 4_000)], token: token).status == .created)
             let malformed = try await app.raw(

@@ -3,7 +3,8 @@ import LyceumCore
 
 /// The limits every chat input passes before it reaches storage.
 enum ChatRules {
-    /// A message's length after trimming, in characters.
+    /// A message's length in Unicode code points (as JSON Schema counts them): at most this many as sent, and
+    /// at least one once trimmed.
     static let bodyLength = 1...4_000
     /// Characters of a message shown in the room list.
     static let previewLength = 140
@@ -24,8 +25,8 @@ enum ChatRules {
     /// The trimmed body, or 422 naming `body`.
     static func body(_ text: String) throws(AppError) -> String {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard bodyLength.contains(trimmed.count) else {
-            throw AppError.validation(["body": "A message is 1 to \(bodyLength.upperBound) characters."])
+        guard text.unicodeScalars.count <= bodyLength.upperBound, !trimmed.isEmpty else {
+            throw AppError.validation(["body": "A message is at most \(bodyLength.upperBound) characters and not blank."])
         }
         guard !trimmed.unicodeScalars.contains(where: { $0.value == 0 }) else {
             throw AppError.validation(["body": "A message cannot contain NUL characters."])

@@ -16,7 +16,7 @@ extension ChatService {
         return ChatMessagePage(items: items, nextBefore: rows.count > size ? items.last?.seq : nil)
     }
 
-    /// Sends a message (1 to 4,000 characters after trimming, Markdown rendered safely), optionally replying
+    /// Sends a message (at most 4,000 code points, not blank, stored trimmed, Markdown rendered safely), optionally replying
     /// to a message of the same room. 403 `muted` for a muted member, 422 `content_blocked` for a blocked
     /// word, 429 when the caller sends faster than the send budget allows.
     public func send(_ principal: Principal?, _ roomID: String, body: String, replyTo: String? = nil) async throws -> ChatMessage {
