@@ -9,7 +9,9 @@ import LyceumWeb
 ///
 /// It asks Courses only through `CourseDirectory` and Identity only through `UserDirectory`, reacts to
 /// Courses' enrollment events through the outbox, and asks for notifications by publishing
-/// `NotificationRequested` in the transaction of their cause.
+/// `NotificationRequested` in the transaction of their cause. It provides `StudyGroupDirectory` (who is in a
+/// group, for Realtime's group rooms) and `BlockedWordsFilter` (the site's blocked words, for chat), and
+/// publishes `GroupMembershipEnded` whenever a membership ends (leaving, removal, the group's deletion).
 public struct CommunityModule: LyceumModule {
     /// The domain's service.
     public let service: CommunityService
@@ -27,6 +29,8 @@ public struct CommunityModule: LyceumModule {
             users: try context.require((any UserDirectory).self), clock: context.clock, jobs: context.jobs
         )
         context.provide(service, as: CommunityService.self)
+        context.provide(service, as: (any StudyGroupDirectory).self)
+        context.provide(service, as: (any BlockedWordsFilter).self)
         panels = context.panels
     }
 

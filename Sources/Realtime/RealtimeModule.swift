@@ -10,23 +10,38 @@ import ServiceLifecycle
 /// signalling over one WebSocket (`GET /api/v1/realtime`, docs/realtime-protocol.md), fanned out across
 /// replicas through `PubSub`.
 ///
-/// The socket is served at the SwiftNIO level (`RealtimeEndpoint`, `RealtimeConnection`): no task per
-/// connection. `RealtimeHub` keeps this replica's connections and delivers every frame published on any
-/// replica; topic families (`user:`) and command handlers register with the router.
+/// - Socket: served at the SwiftNIO level (`RealtimeEndpoint`, `RealtimeConnection`), with no task per
+///   connection. `RealtimeHub` keeps this replica's connections and delivers every frame published on any
+///   replica; the router sends `subscribe` to the owner of the topic's family and commands to their handler.
+/// - Chat (`ChatService`): course, group and direct rooms, their messages, reactions, read marks and mutes,
+///   with REST under `/api/v1/rooms`, the `room:` topics and commands for the socket, and a stored event log
+///   per room that resumes replay. Membership is asked of Courses (`CourseDirectory`), Community
+///   (`StudyGroupDirectory`) and the room's own members for direct ones; its ends arrive as
+///   `StudentUnenrolled` and `GroupMembershipEnded` and end the user's subscriptions.
+/// - `user:` topics carry a user's own live updates (notifications).
 public struct RealtimeModule: LyceumModule {
-    /// The hub, which other parts publish through.
+    /// The hub, which every part publishes through.
     public let hub: RealtimeHub
+    /// The chat service.
+    public let chat: ChatService
     private let endpoint: RealtimeEndpoint
 
     public var name: String { "realtime" }
+    public var migrations: [Migration] { ChatMigrations.all }
+    public var openAPIFragment: String { RealtimeOpenAPI.fragment }
     public var backgroundServices: [any Service] { [hub] }
     public var webSocketEndpoints: [any WebSocketEndpoint] { [endpoint] }
 
-    /// Builds the module from the platform services and Identity's authenticator.
+    /// Builds the module from the platform services, Identity's authenticator and the membership directories.
     public init(context: ModuleContext, configuration: RealtimeConfiguration) throws {
         hub = RealtimeHub(pubSub: context.pubSub, sweepInterval: configuration.sweepInterval, logger: context.logger)
+        chat = try ChatService(context: context, publisher: hub)
+        let chatTopics = ChatTopics(chat: chat)
+        hub.addStoredFrames(from: chatTopics)
         var router = RealtimeRouter()
         router.add(topics: UserTopics())
+        router.add(topics: chatTopics)
+        router.add(commands: ChatCommands(chat: chat))
         endpoint = RealtimeEndpoint(
             services: SocketServices(
                 hub: hub, router: router, authenticator: try context.require((any CallerAuthenticator).self),
@@ -34,11 +49,18 @@ public struct RealtimeModule: LyceumModule {
             )
         )
         context.provide(hub, as: RealtimeHub.self)
+        context.provide(chat, as: ChatService.self)
+    }
+
+    /// Ends socket subscriptions when a course or group membership ends.
+    public func registerJobs(_ registry: JobRegistry) {
+        ChatEvents.register(in: registry, chat: chat)
     }
 
     public func addAPIRoutes(to api: RouterGroup<AppRequestContext>) {
         api.get("/realtime") { _, _ -> Response in
             throw AppError(status: 426, code: "upgrade_required", message: "This is the real-time WebSocket; open it with a WebSocket handshake.")
         }
+        ChatAPI(chat: chat).addRoutes(to: api)
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import LyceumContracts
 import LyceumCore
 import LyceumPlatform
+import SQLKit
 
 /// Study group membership: joining, leaving, removing, roles and ownership.
 ///
@@ -64,10 +65,14 @@ extension CommunityService {
             guard let callerRole else { throw AppError.notFound("member") }
             if callerRole == .owner {
                 guard group.memberCount <= 1 else { throw GroupErrors.ownerMustTransfer }
-                try await database.transaction { sql in try await GroupStore.delete(id: group.id, on: sql) }
+                try await database.transaction { sql in try await deleteGroupAnnouncingMembers(group.id, on: sql) }
                 return
             }
-            try await database.transaction { sql in _ = try await GroupStore.removeMember(userID: userID, groupID: group.id, on: sql) }
+            try await database.transaction { sql in
+                if try await GroupStore.removeMember(userID: userID, groupID: group.id, on: sql) {
+                    try await jobs.publish(GroupMembershipEnded(userID: userID, groupID: group.id, at: now()), on: sql)
+                }
+            }
             return
         }
         guard callerRole?.moderates == true || caller.isAdmin else { throw AppError.forbidden("Only the group's moderators may remove members.") }
@@ -77,7 +82,20 @@ extension CommunityService {
                 throw AppError.forbidden("Moderators remove members; only the owner removes moderators.")
             }
             if targetRole == .owner { throw GroupErrors.ownerMustTransfer }
-            _ = try await GroupStore.removeMember(userID: userID, groupID: group.id, on: sql)
+            if try await GroupStore.removeMember(userID: userID, groupID: group.id, on: sql) {
+                try await jobs.publish(GroupMembershipEnded(userID: userID, groupID: group.id, at: now()), on: sql)
+            }
+        }
+    }
+
+    /// Deletes the group in the caller's transaction and announces, for every member it had, that their
+    /// membership ended (their chat room subscriptions end with it).
+    func deleteGroupAnnouncingMembers(_ groupID: String, on sql: any SQLDatabase) async throws {
+        let members = try await GroupStore.memberIDs(groupID: groupID, on: sql)
+        try await GroupStore.delete(id: groupID, on: sql)
+        let now = now()
+        for member in members {
+            try await jobs.publish(GroupMembershipEnded(userID: member, groupID: groupID, at: now), on: sql)
         }
     }
 

@@ -117,7 +117,7 @@ extension CommunityService {
         let caller = try require(principal)
         let (group, role, _) = try await visibleGroup(caller, groupID)
         guard role == .owner || caller.isAdmin else { throw AppError.forbidden("Only the group's owner may delete it.") }
-        try await database.transaction { sql in try await GroupStore.delete(id: group.id, on: sql) }
+        try await database.transaction { sql in try await deleteGroupAnnouncingMembers(group.id, on: sql) }
     }
 
     /// The group, the caller's role in it and their pending entry, when the caller may see it.

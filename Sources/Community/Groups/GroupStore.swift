@@ -138,6 +138,20 @@ enum GroupStore {
         }
     }
 
+    /// The ids of the groups the user is a member of, in any role.
+    static func groupIDs(memberID: String, on sql: any SQLDatabase) async throws -> [String] {
+        try await sql.select().column("group_id").from("community_group_members").where("user_id", .equal, memberID)
+            .orderBy("group_id").all().map { try $0.decode(column: "group_id", as: String.self) }
+    }
+
+    /// The groups with these ids (at most 500 looked up).
+    static func find(ids: [String], on sql: any SQLDatabase) async throws -> [StudyGroup] {
+        guard !ids.isEmpty else { return [] }
+        return try await sql.select().columns(groupColumns).from("community_groups").where("id", .in, Array(Set(ids)).prefix(500).sorted())
+            .all().map(decodeGroup)
+    }
+
+    /// The ids of the group's members.
     static func memberIDs(groupID: String, on sql: any SQLDatabase) async throws -> [String] {
         try await sql.select().column("user_id").from("community_group_members").where("group_id", .equal, groupID)
             .orderBy("user_id").all().map { try $0.decode(column: "user_id", as: String.self) }

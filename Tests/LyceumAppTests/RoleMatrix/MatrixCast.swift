@@ -20,6 +20,8 @@ struct MatrixFixture: Sendable {
     var community: MatrixCommunityFixture? = nil
     /// Forum rows, for routes that name them.
     var forum: MatrixForumFixture? = nil
+    /// A chat message in the course's room, for routes that name one.
+    var chat: MatrixChatFixture? = nil
 }
 
 /// The accounts of the matrix, made once, and the way to make fixtures and sign-ins per cell.
@@ -118,7 +120,8 @@ struct MatrixCast: Sendable {
             courseID: course.id, courseSlug: course.slug, moduleID: module.id, lessonIDs: lessonIDs, quizID: quiz.id,
             attemptID: attempt.attempt.id, targetUserID: target,
             community: try await MatrixCommunityFixture.make(for: route, cast: self, courseID: course.id),
-            forum: MatrixForumFixture.needed(by: route) ? try await MatrixForumFixture.make(for: route, courseID: course.id, cast: self) : nil
+            forum: MatrixForumFixture.needed(by: route) ? try await MatrixForumFixture.make(for: route, courseID: course.id, cast: self) : nil,
+            chat: try await MatrixChatFixture.make(for: route, cast: self, courseID: course.id)
         )
     }
 }

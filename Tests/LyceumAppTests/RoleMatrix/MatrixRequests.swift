@@ -60,6 +60,7 @@ enum MatrixRequests {
                 fixture.forum?.resolve(segment)
                     ?? (route.path.contains("/staff/") ? cast.accounts[.assistant]?.id ?? "" : cast.accounts[.student]?.id ?? "")
             case "{name}": "app.css"
+            case "{room}", "{message}", "{emoji}": MatrixChatFixture.resolve(segment, fixture: fixture) ?? String(segment)
             default: fixture.community?.resolve(segment, in: route) ?? fixture.forum?.resolve(segment) ?? String(segment)
             }
         }.joined(separator: "/")
@@ -69,6 +70,7 @@ enum MatrixRequests {
 
     static func apiBody(_ route: ServedRoute, fixture: MatrixFixture, cast: MatrixCast, role: MatrixRole) -> [String: any Sendable]? {
         if let body = notificationsAPIBody(route) { return body }
+        if let body = MatrixChatFixture.apiBody(route, cast: cast, role: role) { return body }
         let own = cast.accounts[role]?.email ?? "nobody@example.org"
         switch (route.method, route.path) {
         case (.post, "/api/v1/auth/register"):
