@@ -23,7 +23,8 @@ func buildServer(configuration: LyceumConfiguration, services: LyceumServices, l
         metrics: RequestMetrics()
     )
     let http1 = HTTP1Channel.Configuration(additionalChannelHandlers: [fastPath.makeHandler()])
-    let endpoints = services.modules.flatMap(\.webSocketEndpoints)
+    // Sockets belong to the web role: a worker-only process runs no hub to deliver to them.
+    let endpoints = configuration.roles.contains(.web) ? services.modules.flatMap(\.webSocketEndpoints) : []
     return HTTPServerBuilder { responder in
         LyceumHTTPChannel(responder: responder, configuration: http1, endpoints: endpoints)
     }

@@ -76,14 +76,19 @@ struct ChatStreamTests {
             let events = log.map { RealtimeFrame(topic: "room:\(room)", seq: $0.seq, text: $0.frame).event }
             #expect(events == ["message.created", "message.edited", "reaction.added", "reaction.removed", "message.deleted"])
             #expect(log.map(\.seq) == [1, 2, 3, 4, 5])
-            #expect(publisher.stored(on: "room:\(room)").map(\.text) == log.map(\.frame))
+            // What went out live is what the log holds, except that the deleted message's text is gone from its
+            // stored creation and edit.
+            let published = publisher.stored(on: "room:\(room)").map(\.text)
+            #expect(published.dropFirst(2) == log.map(\.frame).dropFirst(2))
+            #expect(published[1].contains("First, edited") && !log[0].frame.contains("First") && !log[1].frame.contains("First"))
             let added = RealtimeFrame(topic: "room:\(room)", seq: 3, text: log[2].frame).payload
             #expect(added["messageId"] as? String == message.id)
             #expect(added["userId"] as? String == cast.owner.id)
             #expect((added["reactions"] as? [[String: Any]])?.first?["count"] as? Int == 1)
-            let edited = RealtimeFrame(topic: "room:\(room)", seq: 2, text: log[1].frame).payload
+            let edited = RealtimeFrame(topic: "room:\(room)", seq: 2, text: published[1]).payload
             #expect(edited["body"] as? String == "First, edited")
             #expect(edited["seq"] as? Int == 1)
+            #expect(RealtimeFrame(topic: "room:\(room)", seq: 2, text: log[1].frame).payload["deletedAt"] is String)
             let deleted = RealtimeFrame(topic: "room:\(room)", seq: 5, text: log[4].frame).payload
             #expect(deleted["id"] as? String == message.id)
 
@@ -157,6 +162,32 @@ struct ChatStreamTests {
             let justEnough = try await topics.join(student, topic: topic, since: 105)
             #expect(justEnough.recovered)
             #expect(justEnough.missed.count == 500)
+        }
+    }
+
+    @Test("a resume replays a message's current text: never what its author replaced or deleted", arguments: TestEngine.available)
+    func redactedReplay(engine: TestEngine) async throws {
+        try await TestApp.run(engine) { app in
+            let cast = try await app.forumCast()
+            let room = "course-\(cast.course.id)"
+            let chat = try app.chat(publishingTo: RecordingPublisher())
+            let topics = ChatTopics(chat: chat)
+            let student = Principal.of(cast.student)
+            let kept = try await chat.send(student, room, body: "My phone number is 555-0100")
+            _ = try await chat.edit(student, room, messageID: kept.id, body: "Call me through the course page")
+            let gone = try await chat.send(student, room, body: "The exam answers are B, C, A")
+            _ = try await chat.react(student, room, messageID: gone.id, emoji: "👍")
+            try await chat.delete(student, room, messageID: gone.id)
+
+            let replay = try await topics.join(student, topic: "room:\(room)", since: 0).missed
+            #expect(replay.map(\.seq) == [1, 2, 3, 4, 5])
+            let text = replay.map(\.text).joined()
+            #expect(!text.contains("555-0100") && !text.contains("B, C, A"))
+            #expect(replay[0].text.contains("\"event\":\"message.created\"") && replay[0].text.contains("Call me through the course page"))
+            let deletedCreation = try #require(try JSONSerialization.jsonObject(with: Data(replay[2].text.utf8)) as? [String: Any])
+            let payload = try #require(deletedCreation["payload"] as? [String: Any])
+            #expect(deletedCreation["event"] as? String == "message.created" && payload["body"] as? String == "" && payload["deletedAt"] != nil)
+            #expect(try await chat.messages(student, room, before: nil, limit: 10).items.first { $0.id == kept.id }?.body == "Call me through the course page")
         }
     }
 

@@ -33,7 +33,8 @@ extension ChatService {
         let authorName = try await names([caller.userID])[caller.userID] ?? "Former user"
         let html = SafeMarkdown.html(text)
         let replyTo = reply
-        let message = try await change(room) { sql, seq, now -> (ChatMessage, RealtimeFrame) in
+        let id = UUID().uuidString.lowercased()
+        let message = try await change(room, about: id) { sql, seq, now -> (ChatMessage, RealtimeFrame) in
             if room.kind == .course, try await RoomStore.isMuted(room, userID: caller.userID, on: sql) { throw ChatErrors.muted }
             if let replyTo {
                 guard let target = try await MessageStore.find(id: replyTo, roomID: room.text, on: sql), !target.isDeleted else {
@@ -41,7 +42,7 @@ extension ChatService {
                 }
             }
             let stored = StoredMessage(
-                id: UUID().uuidString.lowercased(), roomID: room.text, seq: seq, authorID: caller.userID, body: text, bodyHTML: html,
+                id: id, roomID: room.text, seq: seq, authorID: caller.userID, body: text, bodyHTML: html,
                 replyTo: replyTo, createdAt: now, editedAt: nil, deletedAt: nil
             )
             try await MessageStore.insert(stored, on: sql)
@@ -61,11 +62,12 @@ extension ChatService {
         try await blockedWords.rejectBlockedWords(in: [text])
         let authorName = try await names([caller.userID])[caller.userID] ?? "Former user"
         let html = SafeMarkdown.html(text)
-        let message = try await change(room) { sql, seq, now -> (ChatMessage, RealtimeFrame) in
+        let message = try await change(room, about: id) { sql, seq, now -> (ChatMessage, RealtimeFrame) in
             guard let stored = try await MessageStore.find(id: id, roomID: room.text, on: sql), !stored.isDeleted else {
                 throw ChatErrors.messageNotFound
             }
             guard stored.authorID == caller.userID else { throw AppError.forbidden("Only the author edits a message.") }
+            if room.kind == .course, try await RoomStore.isMuted(room, userID: caller.userID, on: sql) { throw ChatErrors.muted }
             guard try await MessageStore.edit(id: id, body: text, html: html, at: now, on: sql) else { throw ChatErrors.messageNotFound }
             let edited = StoredMessage(
                 id: id, roomID: room.text, seq: stored.seq, authorID: stored.authorID, body: text, bodyHTML: html, replyTo: stored.replyTo,
@@ -73,6 +75,7 @@ extension ChatService {
             )
             let reactions = try await MessageStore.reactions(messageIDs: [id], on: sql)[id] ?? []
             let message = Self.message(edited, authorName: authorName, reactions: reactions)
+            try await RoomEventStore.rewriteMessageFrames(room, as: message, on: sql)
             return (message, ChatFrames.message(message, event: "message.edited", seq: seq))
         }
         guard let message else { throw AppError.internalError }
@@ -86,12 +89,18 @@ extension ChatService {
         guard let id = ChatRules.messageID(messageID) else { throw ChatErrors.messageNotFound }
         let access = try await access(caller, roomID)
         let room = access.room
-        _ = try await change(room) { sql, seq, now -> (Bool, RealtimeFrame) in
+        _ = try await change(room, about: id) { sql, seq, now -> (Bool, RealtimeFrame) in
             guard let stored = try await MessageStore.find(id: id, roomID: room.text, on: sql) else { throw ChatErrors.messageNotFound }
             guard stored.authorID == caller.userID || access.moderates else {
                 throw AppError.forbidden("Only the author, the course's staff and admins delete a message.")
             }
             guard try await MessageStore.delete(id: id, at: now, on: sql) else { throw Unchanged() }
+            let tombstone = StoredMessage(
+                id: id, roomID: room.text, seq: stored.seq, authorID: stored.authorID, body: "", bodyHTML: "", replyTo: stored.replyTo,
+                createdAt: stored.createdAt, editedAt: stored.editedAt, deletedAt: now
+            )
+            let authorName = try await self.names([stored.authorID])[stored.authorID] ?? "Former user"
+            try await RoomEventStore.rewriteMessageFrames(room, as: Self.message(tombstone, authorName: authorName, reactions: []), on: sql)
             return (true, ChatFrames.deleted(room, messageID: id, at: now, seq: seq))
         }
     }
@@ -112,7 +121,7 @@ extension ChatService {
         let emoji = try ChatRules.emoji(emoji)
         guard let id = ChatRules.messageID(messageID) else { throw ChatErrors.messageNotFound }
         let room = try await access(caller, roomID).room
-        _ = try await change(room) { sql, seq, now -> (Bool, RealtimeFrame) in
+        _ = try await change(room, about: id) { sql, seq, now -> (Bool, RealtimeFrame) in
             guard let stored = try await MessageStore.find(id: id, roomID: room.text, on: sql), !stored.isDeleted else {
                 throw ChatErrors.messageNotFound
             }

@@ -130,9 +130,11 @@ public struct ChatService: Sendable {
 
     /// Runs one change to `room`: takes the room's next `seq` first (so changes to one room take turns and
     /// each sees the ones before it), lets `body` write the change and build its frame, stores the frame, and
-    /// publishes it after the commit. Returns `nil` when `body` threw `Unchanged`.
+    /// publishes it after the commit. Returns `nil` when `body` threw `Unchanged`. `messageID` names the
+    /// message the change is about, for rewriting its stored frames when it is edited or deleted.
     func change<Result: Sendable>(
-        _ room: RoomID, _ body: @escaping @Sendable (any SQLDatabase, Int64, Date) async throws -> (Result, RealtimeFrame)
+        _ room: RoomID, about messageID: String?,
+        _ body: @escaping @Sendable (any SQLDatabase, Int64, Date) async throws -> (Result, RealtimeFrame)
     ) async throws -> Result? {
         let now = clock.nowForStorage()
         let outcome: (Result, RealtimeFrame)
@@ -141,7 +143,7 @@ public struct ChatService: Sendable {
                 try await RoomStore.ensure(room, at: now, on: sql)
                 let seq = try await RoomStore.nextSeq(room, on: sql)
                 let (result, frame) = try await body(sql, seq, now)
-                try await RoomEventStore.append(frame, room: room, at: now, on: sql)
+                try await RoomEventStore.append(frame, room: room, messageID: messageID, at: now, on: sql)
                 return (result, frame)
             }
         } catch is Unchanged {

@@ -52,8 +52,13 @@ extension RealtimeConnection {
 
     // MARK: Authentication
 
+    /// `auth` signs a new connection in, or renews a token-signed connection with a fresh token of the same
+    /// user before the old one expires (a cookie-signed connection follows its session instead).
     private func authCommand(id: String?, data: Data) {
-        guard case .awaitingAuth = state else {
+        switch state {
+        case .awaitingAuth, .open(_, .token):
+            break
+        default:
             let error = AppError(status: 409, code: "already_authenticated", message: "This connection is signed in already.")
             return write(ServerFrames.error(id: id, error))
         }
@@ -67,6 +72,7 @@ extension RealtimeConnection {
 
     /// Signs the connection in with `credential`; a refused cookie or token closes it with 4401.
     func authenticate(_ credential: Credential, replyTo id: String?) {
+        if case .open(let current, _) = state { return renew(current, with: credential, replyTo: id) }
         state = .authenticating
         let authenticator = services.authenticator
         let connection = NIOLoopBound(self, eventLoop: context!.eventLoop)
@@ -90,6 +96,30 @@ extension RealtimeConnection {
             lastRevalidation = .now()
             addTopic(UserTopics.topic(of: principal.userID))
             write(ServerFrames.welcome(id: id, principal: principal, configuration: services.configuration))
+        }
+    }
+
+    /// Replaces an open connection's token with a fresh one of the same user; a token that is not valid or is
+    /// another user's is refused and the connection keeps its current one.
+    private func renew(_ current: Principal, with credential: Credential, replyTo id: String?) {
+        let authenticator = services.authenticator
+        let connection = NIOLoopBound(self, eventLoop: context!.eventLoop)
+        Task {
+            let outcome = await RealtimeConnection.resolvePrincipal(for: credential, authenticator: authenticator)
+            connection.eventLoop.execute {
+                let value = connection.value
+                guard case .open = value.state else { return }
+                switch outcome {
+                case .success(let principal) where principal.userID == current.userID:
+                    value.state = .open(principal, credential)
+                    value.lastRevalidation = .now()
+                    value.write(ServerFrames.welcome(id: id, principal: principal, configuration: value.services.configuration))
+                case .success:
+                    value.write(ServerFrames.error(id: id, AppError(status: 409, code: "different_user", message: "A connection stays signed in as one user.")))
+                case .failure(let error):
+                    value.write(ServerFrames.error(id: id, error))
+                }
+            }
         }
     }
 
@@ -178,9 +208,10 @@ extension RealtimeConnection {
             write(ServerFrames.ack(id: id, payload: ServerFrames.joined(topic: topic, join: join)))
             var last = since ?? join.position ?? 0
             if since != nil {
+                // A replay is bounded (at most the owner's resume window), so it is not held to the live limit.
                 for frame in join.missed {
                     guard let seq = frame.seq, seq > last else { continue }
-                    write(ByteBuffer(string: frame.text))
+                    write(ByteBuffer(string: frame.text), bounded: false)
                     last = seq
                 }
             }
@@ -211,6 +242,7 @@ extension RealtimeConnection {
             let error = AppError(status: 409, code: "not_subscribed", message: "Subscribe to the topic before sending typing.")
             return write(ServerFrames.error(id: id, error))
         }
+        if id != nil { write(ServerFrames.ack(id: id, payload: nil)) }
         let now = NIODeadline.now()
         guard now - lastTyping >= .seconds(1) else { return }
         lastTyping = now

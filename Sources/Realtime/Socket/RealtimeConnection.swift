@@ -187,11 +187,12 @@ final class RealtimeConnection: ChannelInboundHandler, RemovableChannelHandler {
 
     // MARK: Writing
 
-    /// Writes one text frame, unless the client has let too much queue up, which closes it as too slow.
-    func write(_ bytes: ByteBuffer) {
+    /// Writes one text frame, unless the client has let too much queue up, which closes it as too slow;
+    /// `bounded: false` is for writes whose total is bounded by other means (a resume's replay).
+    func write(_ bytes: ByteBuffer, bounded: Bool = true) {
         guard let context, context.channel.isActive else { return }
         if case .closed = state { return }
-        guard context.channel.isWritable else { return close(.slowConsumer) }
+        guard context.channel.isWritable || !bounded else { return close(.slowConsumer) }
         context.writeAndFlush(wrapOutboundOut(WebSocketFrame(fin: true, opcode: .text, data: bytes)), promise: nil)
     }
 

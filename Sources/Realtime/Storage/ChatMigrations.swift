@@ -83,6 +83,14 @@ enum ChatMigrations {
                 )
                 """,
             ]
-        }
+        },
+        // The message a stored event is about, so editing or deleting a message can rewrite the frames that
+        // carry its text: a resume replays the current text, never a deleted or replaced one.
+        Migration(version: 501, name: "chat_room_events_message") { _ in
+            [
+                "ALTER TABLE chat_room_events ADD COLUMN message_id TEXT",
+                "CREATE INDEX chat_room_events_message ON chat_room_events (room_id, message_id)",
+            ]
+        },
     ]
 }

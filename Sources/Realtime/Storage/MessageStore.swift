@@ -139,10 +139,24 @@ enum MessageStore {
 
 /// SQL for a room's event log: the encoded frame of every stored event, by position.
 enum RoomEventStore {
-    static func append(_ frame: RealtimeFrame, room: RoomID, at now: Date, on sql: any SQLDatabase) async throws {
+    static func append(_ frame: RealtimeFrame, room: RoomID, messageID: String?, at now: Date, on sql: any SQLDatabase) async throws {
         guard let seq = frame.seq else { return }
-        try await sql.insert(into: "chat_room_events").columns("room_id", "seq", "frame", "created_at")
-            .values(SQLBind(room.text), SQLBind(seq), SQLBind(frame.text), SQLBind(now)).run()
+        try await sql.insert(into: "chat_room_events").columns("room_id", "seq", "frame", "message_id", "created_at")
+            .values(SQLBind(room.text), SQLBind(seq), SQLBind(frame.text), SQLBind(messageID), SQLBind(now)).run()
+    }
+
+    /// Rewrites the stored `message.created` and `message.edited` frames of a message to carry `message` as it
+    /// is now, so a resume never replays text its author replaced or deleted.
+    static func rewriteMessageFrames(_ room: RoomID, as message: ChatMessage, on sql: any SQLDatabase) async throws {
+        let rows = try await sql.select().columns("seq", "frame").from("chat_room_events").where("room_id", .equal, room.text)
+            .where("message_id", .equal, message.id).all()
+        for row in rows {
+            let seq = try row.decode(column: "seq", as: Int64.self)
+            let frame = try row.decode(column: "frame", as: String.self)
+            guard let event = ["message.created", "message.edited"].first(where: { frame.contains("\"event\":\"\($0)\"") }) else { continue }
+            try await sql.update("chat_room_events").set("frame", to: ChatFrames.message(message, event: event, seq: seq).text)
+                .where("room_id", .equal, room.text).where("seq", .equal, seq).run()
+        }
     }
 
     /// The room's frames after `seq`, oldest first, at most `limit`.

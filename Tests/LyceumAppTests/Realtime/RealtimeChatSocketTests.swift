@@ -52,7 +52,8 @@ struct RealtimeChatSocketTests {
             let own = early + [try await studentSocket.nextMessage()].filter { _ in early.isEmpty }
             #expect(own.count == 1 && own.first?["seq"] as? Int == 1)
 
-            try await teacherSocket.send(json: ["type": "typing", "topic": topic])
+            try await teacherSocket.send(json: ["type": "typing", "id": "t", "topic": topic])
+            #expect(try await teacherSocket.waitFor { $0["type"] as? String == "ack" }.match["id"] as? String == "t")
             let typing = try await studentSocket.nextMessage()
             #expect(typing["event"] as? String == "typing" && (typing["payload"] as? [String: Any])?["userId"] as? String == teacher.id)
             #expect(typing["seq"] == nil)

@@ -41,8 +41,18 @@ struct RealtimeSocketTests {
             try await socket.send(json: ["type": "ping", "id": "p1"])
             let pong = try await socket.nextMessage()
             #expect(pong["type"] as? String == "pong" && pong["id"] as? String == "p1")
-            try await socket.send(json: ["type": "auth", "id": "a2", "payload": ["token": ada.accessToken]])
-            #expect(try await socket.errorCode() == "already_authenticated")
+            // A fresh token of the same user renews the connection in place; another user's is refused.
+            let renewed = try await app.login(ada.email, password: ada.password)
+            try await socket.send(json: ["type": "auth", "id": "a2", "payload": ["token": renewed.accessToken]])
+            let again = try await socket.nextMessage()
+            #expect(again["type"] as? String == "welcome" && again["id"] as? String == "a2")
+            let grace = try await app.register()
+            try await socket.send(json: ["type": "auth", "id": "a3", "payload": ["token": grace.accessToken]])
+            #expect(try await socket.errorCode() == "different_user")
+            try await socket.send(json: ["type": "auth", "id": "a4", "payload": ["token": "forged"]])
+            #expect(try await socket.errorCode() == "invalid_token")
+            try await socket.send(json: ["type": "ping", "id": "still"])
+            #expect(try await socket.nextMessage()["type"] as? String == "pong")
         }
     }
 
