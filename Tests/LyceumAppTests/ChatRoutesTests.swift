@@ -342,12 +342,13 @@ struct ChatRoutesTests {
         }
     }
 
-    @Test("course staff mute and unmute students in course rooms; muted students read but cannot send", arguments: TestEngine.available)
+    @Test("course staff mute and unmute students in course rooms; muted students read but cannot send or edit", arguments: TestEngine.available)
     func mutes(engine: TestEngine) async throws {
         try await TestApp.run(engine) { app in
             let cast = try await app.forumCast()
             let room = "course-\(cast.course.id)"
             let mutePath = "/api/v1/rooms/\(room)/mutes/\(cast.student.id)"
+            let before = try await app.sendChat(room, as: cast.student, "Before the mute")
             #expect(try await app.request(.put, mutePath, token: cast.classmate.accessToken).status == .forbidden)
             #expect(try await app.request(.put, mutePath, token: cast.outsider.accessToken).errorCode == "room_not_found")
             #expect(try await app.request(.put, mutePath, token: cast.owner.accessToken).status == .noContent)
@@ -355,6 +356,11 @@ struct ChatRoutesTests {
             let refused = try await app.request(.post, "/api/v1/rooms/\(room)/messages", json: ["body": "Hello?"], token: cast.student.accessToken)
             #expect(refused.status == .forbidden)
             #expect(refused.errorCode == "muted")
+            let edit = try await app.request(
+                .patch, "/api/v1/rooms/\(room)/messages/\(before["id"] as? String ?? "")", json: ["body": "Rewritten while muted"],
+                token: cast.student.accessToken
+            )
+            #expect(edit.errorCode == "muted", "a muted member cannot rewrite what they said either")
             #expect(try await app.request(.get, "/api/v1/rooms/\(room)/messages", token: cast.student.accessToken).status == .ok, "muted members still read")
             let detail = try await app.request(.get, "/api/v1/rooms/\(room)", token: cast.student.accessToken)
             #expect((detail.json["room"] as? [String: Any])?["muted"] as? Bool == true)
