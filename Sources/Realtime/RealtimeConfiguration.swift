@@ -27,6 +27,8 @@ public struct RealtimeConfiguration: Sendable {
     public var maxSubscriptions = 200
     /// Origins whose pages may use the session cookie over the socket, besides the page's own host.
     public var allowedOrigins: Set<String> = []
+    /// The STUN and TURN servers handed to call participants.
+    public var iceServers = IceServers()
 
     /// The defaults.
     public init() {}

@@ -25,6 +25,8 @@ public struct RealtimeModule: LyceumModule {
     /// The chat service.
     public let chat: ChatService
     private let endpoint: RealtimeEndpoint
+    private let iceServers: IceServers
+    private let clock: WallClock
 
     public var name: String { "realtime" }
     public var migrations: [Migration] { ChatMigrations.all }
@@ -35,6 +37,8 @@ public struct RealtimeModule: LyceumModule {
     /// Builds the module from the platform services, Identity's authenticator and the membership directories.
     public init(context: ModuleContext, configuration: RealtimeConfiguration) throws {
         hub = RealtimeHub(pubSub: context.pubSub, sweepInterval: configuration.sweepInterval, logger: context.logger)
+        iceServers = configuration.iceServers
+        clock = context.clock
         chat = try ChatService(context: context, publisher: hub)
         let chatTopics = ChatTopics(chat: chat)
         hub.addStoredFrames(from: chatTopics)
@@ -60,6 +64,14 @@ public struct RealtimeModule: LyceumModule {
     public func addAPIRoutes(to api: RouterGroup<AppRequestContext>) {
         api.get("/realtime") { _, _ -> Response in
             throw AppError(status: 426, code: "upgrade_required", message: "This is the real-time WebSocket; open it with a WebSocket handshake.")
+        }
+        let iceServers = iceServers
+        let clock = clock
+        api.get("/realtime/ice-servers") { _, context -> Response in
+            let principal = try context.requirePrincipal()
+            var response = try JSONResponse.encode(iceServers.list(for: principal.userID, at: clock.now()))
+            response.headers[.cacheControl] = "private, no-store"
+            return response
         }
         ChatAPI(chat: chat).addRoutes(to: api)
     }

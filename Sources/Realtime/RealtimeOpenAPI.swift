@@ -27,6 +27,49 @@ enum RealtimeOpenAPI {
                 }
               }
             },
+            "/realtime/ice-servers": {
+              "get": {
+                "summary": "STUN and TURN servers for a call's peer connections, as WebRTC's RTCIceServer list",
+                "description": "TURN credentials follow coturn's REST-API scheme: the username is `<expiry unix time>:<user id>` and the credential the base64 HMAC-SHA1 of the username under the secret shared with the TURN server; they last `ttl` seconds. Without a configured TURN secret the list holds only STUN servers (or nothing).",
+                "operationId": "getIceServers",
+                "security": [
+                  {
+                    "bearer": []
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The servers",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "type": "object",
+                          "required": ["iceServers", "ttl"],
+                          "properties": {
+                            "iceServers": {
+                              "type": "array",
+                              "items": {
+                                "type": "object",
+                                "required": ["urls"],
+                                "properties": {
+                                  "urls": { "type": "array", "items": { "type": "string" } },
+                                  "username": { "type": "string" },
+                                  "credential": { "type": "string" }
+                                }
+                              }
+                            },
+                            "ttl": { "type": "integer", "minimum": 0 }
+                          }
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthenticated"
+                  }
+                }
+              }
+            },
             "/rooms": {
               "get": {
                 "summary": "The caller's rooms: their courses' and study groups' rooms and their direct conversations, most recently active first",

@@ -4,6 +4,7 @@ import Identity
 import Logging
 import LyceumHTTP
 import LyceumPlatform
+import Realtime
 
 /// Reads each setting as text, whichever provider has it, and validates it with a sentence an operator can act on.
 struct SettingReader {
@@ -48,6 +49,7 @@ struct SettingReader {
             configuration.trustedProxies = parsed
         }
         try readJobs(into: &configuration)
+        try readCalls(into: &configuration)
 
         if let url = try secret("database.url"), !url.isEmpty {
             configuration.storage = .postgres(try DatabaseURL(url))
@@ -89,6 +91,23 @@ struct SettingReader {
         if let seconds = try number("jobs.drainSeconds", in: 0...3_600) { worker.drainTime = .milliseconds(Int64(seconds * 1_000)) }
         configuration.jobWorker = worker
         if let hours = try integer("jobs.retentionHours", in: 1...(24 * 365)) { configuration.jobRetention = .seconds(hours * 3_600) }
+    }
+
+    private func readCalls(into configuration: inout LyceumConfiguration) throws(ConfigurationError) {
+        var servers = configuration.realtime.iceServers
+        if let urls = text("realtime.stunUrls") { servers.stunURLs = try iceURLs("realtime.stunUrls", urls, schemes: ["stun:", "stuns:"]) }
+        if let urls = text("realtime.turnUrls") { servers.turnURLs = try iceURLs("realtime.turnUrls", urls, schemes: ["turn:", "turns:"]) }
+        servers.turnSecret = try secret("realtime.turnSecret").flatMap { $0.isEmpty ? nil : $0 }
+        if let seconds = try integer("realtime.turnCredentialSeconds", in: 60...(7 * 86_400)) { servers.credentialLifetime = .seconds(seconds) }
+        configuration.realtime.iceServers = servers
+    }
+
+    private func iceURLs(_ key: String, _ value: String, schemes: [String]) throws(ConfigurationError) -> [String] {
+        let urls = value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard urls.allSatisfy({ url in schemes.contains { url.lowercased().hasPrefix($0) } }) else {
+            throw ConfigurationError("\(variable(key)) must be comma-separated addresses starting with \(schemes.joined(separator: " or ")) (got \(value)).")
+        }
+        return urls
     }
 
     private func text(_ key: String) -> String? {
