@@ -15,13 +15,9 @@ struct RealtimeChatSocketTests {
     @Test("course members chat live; an outsider cannot join; typing reaches the others", arguments: TestEngine.available)
     func liveRoom(engine: TestEngine) async throws {
         try await TestApp.run(engine, mode: .live) { app in
-            let teacher = try await app.account(role: .instructor)
-            let course = try await app.buildCourse(owner: teacher, modules: 1, lessonsPerModule: 1)
-            let student = try await app.register()
-            _ = try await app.request(.post, "/api/v1/courses/\(course.id)/enrollment", token: student.accessToken)
+            let (teacher, student, course) = try await Self.courseRoom(app)
             let outsider = try await app.register()
             let topic = "room:course-\(course.id)"
-            try await app.waitUntilRealtimeListens()
 
             let teacherSocket = try await app.signedInSocket(teacher)
             let studentSocket = try await app.signedInSocket(student)
@@ -63,12 +59,8 @@ struct RealtimeChatSocketTests {
     @Test("a client that reconnects with its last seq gets what it missed, in order, then live events", arguments: TestEngine.available)
     func resume(engine: TestEngine) async throws {
         try await TestApp.run(engine, mode: .live) { app in
-            let teacher = try await app.account(role: .instructor)
-            let course = try await app.buildCourse(owner: teacher, modules: 1, lessonsPerModule: 1)
-            let student = try await app.register()
-            _ = try await app.request(.post, "/api/v1/courses/\(course.id)/enrollment", token: student.accessToken)
+            let (teacher, student, course) = try await Self.courseRoom(app)
             let room = "course-\(course.id)"
-            try await app.waitUntilRealtimeListens()
 
             let first = try await app.signedInSocket(student)
             try await first.send(json: ["type": "subscribe", "id": "j", "topic": "room:\(room)"])
@@ -96,12 +88,8 @@ struct RealtimeChatSocketTests {
     @Test("a student removed from the course is told at once and hears nothing more from its room", arguments: TestEngine.available)
     func removedOnUnenroll(engine: TestEngine) async throws {
         try await TestApp.run(engine, mode: .live) { app in
-            let teacher = try await app.account(role: .instructor)
-            let course = try await app.buildCourse(owner: teacher, modules: 1, lessonsPerModule: 1)
-            let student = try await app.register()
-            _ = try await app.request(.post, "/api/v1/courses/\(course.id)/enrollment", token: student.accessToken)
+            let (teacher, student, course) = try await Self.courseRoom(app)
             let room = "course-\(course.id)"
-            try await app.waitUntilRealtimeListens()
             let socket = try await app.signedInSocket(student)
             try await socket.send(json: ["type": "subscribe", "id": "j", "topic": "room:\(room)"])
             _ = try await socket.nextMessage()
@@ -118,5 +106,16 @@ struct RealtimeChatSocketTests {
             try await socket.send(json: ["type": "subscribe", "id": "back", "topic": "room:\(room)"])
             #expect(try await socket.errorCode() == "room_not_found")
         }
+    }
+
+    /// A published course with its instructor and one enrolled student, once the hub listens.
+    static func courseRoom(_ app: TestApp) async throws -> (teacher: APIUser, student: APIUser, course: BuiltCourse) {
+        let teacher = try await app.account(role: .instructor)
+        let course = try await app.buildCourse(owner: teacher, modules: 1, lessonsPerModule: 1)
+        let student = try await app.register()
+        let enrolled = try await app.request(.post, "/api/v1/courses/\(course.id)/enrollment", token: student.accessToken)
+        try #require(enrolled.status == .created)
+        try await app.waitUntilRealtimeListens()
+        return (teacher, student, course)
     }
 }
