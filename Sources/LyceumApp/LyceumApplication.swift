@@ -48,7 +48,9 @@ public struct LyceumServices: Sendable {
 
 /// The domain modules, in dependency order: a module may use what the modules before it provide.
 /// Adding a domain adds its line here and nothing else.
-func buildModules(_ context: ModuleContext, configuration: LyceumConfiguration) async throws -> [any LyceumModule] {
+func buildModules(
+    _ context: ModuleContext, configuration: LyceumConfiguration, metrics: PrometheusCollectorRegistry
+) async throws -> [any LyceumModule] {
     [
         try await IdentityModule(
             context: context, configuration: configuration.identity,
@@ -57,7 +59,7 @@ func buildModules(_ context: ModuleContext, configuration: LyceumConfiguration) 
         try CoursesModule(context: context),
         try CommunityModule(context: context),
         try NotificationsModule(context: context),
-        try RealtimeModule(context: context, configuration: configuration.realtimeSettings),
+        try RealtimeModule(context: context, configuration: configuration.realtimeSettings, metrics: RealtimeMetrics(registry: metrics)),
         OperationsModule(context: context),
     ]
 }
@@ -92,7 +94,7 @@ public func buildServices(
         database: database, clock: clock, logger: logger, mailer: mailer, jobs: jobs, pubSub: pubSub,
         responseCache: responseCache, rateLimiter: InProcessRateLimiter()
     )
-    let modules = try await buildModules(context, configuration: configuration)
+    let modules = try await buildModules(context, configuration: configuration, metrics: metrics)
     for module in modules { module.registerJobs(jobs.registry) }
     return LyceumServices(
         database: database,

@@ -34,9 +34,10 @@ public struct RealtimeModule: LyceumModule {
     public var backgroundServices: [any Service] { [hub] }
     public var webSocketEndpoints: [any WebSocketEndpoint] { [endpoint] }
 
-    /// Builds the module from the platform services, Identity's authenticator and the membership directories.
-    public init(context: ModuleContext, configuration: RealtimeConfiguration) throws {
-        hub = RealtimeHub(pubSub: context.pubSub, sweepInterval: configuration.sweepInterval, logger: context.logger)
+    /// Builds the module from the platform services, Identity's authenticator and the membership directories;
+    /// the socket's figures go to `metrics`.
+    public init(context: ModuleContext, configuration: RealtimeConfiguration, metrics: RealtimeMetrics) throws {
+        hub = RealtimeHub(pubSub: context.pubSub, sweepInterval: configuration.sweepInterval, metrics: metrics, logger: context.logger)
         iceServers = configuration.iceServers
         clock = context.clock
         chat = try ChatService(context: context, publisher: hub)

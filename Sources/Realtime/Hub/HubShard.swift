@@ -6,24 +6,28 @@ import NIOCore
 /// with one `execute` per published frame, and the frame's bytes are shared by every write.
 final class HubShard {
     let eventLoop: any EventLoop
+    private let metrics: RealtimeMetrics
     private var connections: [ObjectIdentifier: RealtimeConnection] = [:]
     private var subscribers: [String: [ObjectIdentifier: RealtimeConnection]] = [:]
 
-    init(eventLoop: any EventLoop) {
+    init(eventLoop: any EventLoop, metrics: RealtimeMetrics) {
         self.eventLoop = eventLoop
+        self.metrics = metrics
     }
 
     /// How many connections this loop serves.
     var connectionCount: Int { connections.count }
 
     func register(_ connection: RealtimeConnection) {
-        connections[ObjectIdentifier(connection)] = connection
+        guard connections.updateValue(connection, forKey: ObjectIdentifier(connection)) == nil else { return }
+        metrics.connectionOpened()
     }
 
     /// Forgets the connection and all its subscriptions.
     func unregister(_ connection: RealtimeConnection) {
         let id = ObjectIdentifier(connection)
         guard connections.removeValue(forKey: id) != nil else { return }
+        metrics.connectionClosed()
         for topic in connection.topics { remove(id, from: topic) }
     }
 
@@ -45,6 +49,7 @@ final class HubShard {
     func deliver(_ frame: RealtimeFrame, bytes: ByteBuffer) {
         guard let members = subscribers[frame.topic] else { return }
         for connection in members.values { connection.deliver(frame, bytes: bytes) }
+        metrics.delivered(members.count)
     }
 
     /// Ends the user's subscriptions to `topic` on this loop.

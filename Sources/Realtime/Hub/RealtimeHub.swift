@@ -19,6 +19,8 @@ import Synchronization
 public final class RealtimeHub: RealtimePublisher, Service {
     private let pubSub: any PubSub
     private let logger: Logger
+    /// The socket's figures on `/metrics`.
+    let metrics: RealtimeMetrics
     private let sweepInterval: Duration
     private let shards = NIOLockedValueBox<[ObjectIdentifier: NIOLoopBound<HubShard>]>([:])
     private let sweeps = NIOLockedValueBox<[RepeatedTask]>([])
@@ -26,8 +28,9 @@ public final class RealtimeHub: RealtimePublisher, Service {
     private let listeningChannels = Atomic<Int>(0)
 
     /// Creates the hub.
-    public init(pubSub: any PubSub, sweepInterval: Duration, logger: Logger) {
+    public init(pubSub: any PubSub, sweepInterval: Duration, metrics: RealtimeMetrics, logger: Logger) {
         self.pubSub = pubSub
+        self.metrics = metrics
         self.sweepInterval = sweepInterval
         self.logger = logger
     }
@@ -41,7 +44,7 @@ public final class RealtimeHub: RealtimePublisher, Service {
     func shard(on eventLoop: any EventLoop) -> HubShard {
         let key = ObjectIdentifier(eventLoop)
         if let existing = shards.withLockedValue({ $0[key] }) { return existing.value }
-        let shard = HubShard(eventLoop: eventLoop)
+        let shard = HubShard(eventLoop: eventLoop, metrics: metrics)
         let bound = NIOLoopBound(shard, eventLoop: eventLoop)
         shards.withLockedValue { $0[key] = bound }
         scheduleSweeps(of: bound)

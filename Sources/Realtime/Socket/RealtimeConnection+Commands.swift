@@ -20,6 +20,7 @@ extension RealtimeConnection {
         }
         let id = header.id.flatMap { $0.utf8.count <= ClientFrameHeader.maxIDLength ? $0 : nil }
         guard spendCommand(id: id) else { return }
+        services.hub.metrics.commandReceived()
         guard header.id == nil || id != nil else {
             return write(ServerFrames.error(id: nil, AppError(status: 400, code: "malformed_frame", message: "A frame's id is at most 64 characters.")))
         }

@@ -212,6 +212,7 @@ final class RealtimeConnection: ChannelInboundHandler, RemovableChannelHandler {
         if case .closed = state { return }
         state = .closed
         shard?.unregister(self)
+        services.hub.metrics.closed(code: close.code)
         logger.debug("Closing a real-time connection", metadata: ["code": "\(close.code)", "reason": "\(close.reason)"])
         var data = context.channel.allocator.buffer(capacity: 2 + close.reason.utf8.count)
         data.write(webSocketErrorCode: WebSocketErrorCode(codeNumber: Int(close.code)))

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import HummingbirdTesting
 import LyceumApp
 import LyceumContracts
@@ -157,6 +158,10 @@ struct RealtimeSocketTests {
             #expect(pongs == 4)
             #expect(limited == 10)
             #expect(close?.code == 4429)
+            let metrics = try await app.request(.get, "/metrics").text
+            #expect(metrics.contains("lyceum_realtime_closes_total{code=\"4429\"} 1"), "\(metrics)")
+            #expect(metrics.contains("lyceum_realtime_commands_total 5"))
+            #expect(metrics.contains("lyceum_realtime_connections 0"))
         }
     }
 
