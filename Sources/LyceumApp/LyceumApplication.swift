@@ -131,7 +131,11 @@ public func buildApplication(
     var application = Application(
         router: router,
         server: buildServer(configuration: configuration, services: services, logger: logger),
-        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: serverName),
+        // A deep accept queue: after a replica restarts, thousands of real-time clients reconnect at once, and
+        // Hummingbird's default of 256 let the kernel drop their SYNs (clients then wait 1 s, 3 s to retry).
+        configuration: .init(
+            address: .hostname(configuration.host, port: configuration.port), serverName: serverName, backlog: 4096
+        ),
         services: background,
         logger: logger
     )
