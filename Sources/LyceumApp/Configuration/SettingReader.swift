@@ -94,6 +94,13 @@ struct SettingReader {
     }
 
     private func readCalls(into configuration: inout LyceumConfiguration) throws(ConfigurationError) {
+        var socket = configuration.realtime
+        if let seconds = try integer("realtime.idleSeconds", in: 10...3_600) { socket.idleTimeout = .seconds(seconds) }
+        socket.maxFrameSize = try integer("realtime.maxFrameBytes", in: 1_024...(16 << 20)) ?? socket.maxFrameSize
+        socket.sendQueueLimit = try integer("realtime.sendQueueBytes", in: 16_384...(64 << 20)) ?? socket.sendQueueLimit
+        socket.commandBurst = try integer("realtime.commandBurst", in: 1...10_000) ?? socket.commandBurst
+        socket.commandsPerSecond = try integer("realtime.commandsPerSecond", in: 1...10_000) ?? socket.commandsPerSecond
+        configuration.realtime = socket
         var servers = configuration.realtime.iceServers
         if let urls = text("realtime.stunUrls") { servers.stunURLs = try iceURLs("realtime.stunUrls", urls, schemes: ["stun:", "stuns:"]) }
         if let urls = text("realtime.turnUrls") { servers.turnURLs = try iceURLs("realtime.turnUrls", urls, schemes: ["turn:", "turns:"]) }

@@ -76,7 +76,7 @@ extension RealtimeConnection {
         if case .open(let current, _) = state { return renew(current, with: credential, replyTo: id) }
         state = .authenticating
         let authenticator = services.authenticator
-        let connection = NIOLoopBound(self, eventLoop: context!.eventLoop)
+        guard let connection = boundToLoop() else { return }
         Task {
             let outcome = await RealtimeConnection.resolvePrincipal(for: credential, authenticator: authenticator)
             connection.eventLoop.execute {
@@ -104,7 +104,7 @@ extension RealtimeConnection {
     /// another user's is refused and the connection keeps its current one.
     private func renew(_ current: Principal, with credential: Credential, replyTo id: String?) {
         let authenticator = services.authenticator
-        let connection = NIOLoopBound(self, eventLoop: context!.eventLoop)
+        guard let connection = boundToLoop() else { return }
         Task {
             let outcome = await RealtimeConnection.resolvePrincipal(for: credential, authenticator: authenticator)
             connection.eventLoop.execute {
@@ -127,7 +127,7 @@ extension RealtimeConnection {
     /// Checks the credential again; a revoked session or an expired token closes the connection (4401).
     func revalidate(_ credential: Credential) {
         let authenticator = services.authenticator
-        let connection = NIOLoopBound(self, eventLoop: context!.eventLoop)
+        guard let connection = boundToLoop() else { return }
         Task {
             let outcome = await RealtimeConnection.resolvePrincipal(for: credential, authenticator: authenticator)
             connection.eventLoop.execute {
@@ -180,7 +180,7 @@ extension RealtimeConnection {
         recovering[topic] = recovering[topic] ?? []
         addTopic(topic)
         commandsInFlight += 1
-        let connection = NIOLoopBound(self, eventLoop: context!.eventLoop)
+        guard let connection = boundToLoop() else { return }
         Task {
             let outcome: Result<TopicJoin, AppError>
             do {
@@ -265,7 +265,7 @@ extension RealtimeConnection {
         }
         commandsInFlight += 1
         let command = RealtimeCommand(type: header.type, topic: header.topic, principal: principal, frame: data)
-        let connection = NIOLoopBound(self, eventLoop: context!.eventLoop)
+        guard let connection = boundToLoop() else { return }
         let logger = logger
         Task {
             let reply: ByteBuffer

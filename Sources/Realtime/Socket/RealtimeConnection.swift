@@ -79,6 +79,11 @@ final class RealtimeConnection: ChannelInboundHandler, RemovableChannelHandler {
         return nil
     }
 
+    /// The connection, to carry into a task and back to its event loop; `nil` once it left the pipeline.
+    func boundToLoop() -> NIOLoopBound<RealtimeConnection>? {
+        context.map { NIOLoopBound(self, eventLoop: $0.eventLoop) }
+    }
+
     /// The signed-in user's id, once authenticated.
     var userID: String? { principal?.userID }
 

@@ -42,7 +42,7 @@ struct IceServersTests {
         }
     }
 
-    @Test("ICE settings are read and checked")
+    @Test("ICE and socket settings are read and checked")
     func settings() async throws {
         let configuration = try await LyceumConfiguration.load(flags: [:], environment: [
             "LYCEUM_REALTIME_STUN_URLS": "stun:a.example:3478, stun:b.example", "LYCEUM_REALTIME_TURN_URLS": "turn:t.example",
@@ -50,6 +50,15 @@ struct IceServersTests {
         ])
         #expect(configuration.realtime.iceServers.stunURLs == ["stun:a.example:3478", "stun:b.example"])
         #expect(configuration.realtime.iceServers.turnSecret == "s3cret" && configuration.realtime.iceServers.credentialLifetime == .seconds(120))
+        let socket = try await LyceumConfiguration.load(flags: [:], environment: [
+            "LYCEUM_REALTIME_IDLE_SECONDS": "90", "LYCEUM_REALTIME_MAX_FRAME_BYTES": "8192", "LYCEUM_REALTIME_SEND_QUEUE_BYTES": "1048576",
+            "LYCEUM_REALTIME_COMMAND_BURST": "10", "LYCEUM_REALTIME_COMMANDS_PER_SECOND": "5",
+        ]).realtimeSettings
+        #expect(socket.idleTimeout == .seconds(90) && socket.maxFrameSize == 8192 && socket.sendQueueLimit == 1_048_576)
+        #expect(socket.commandBurst == 10 && socket.commandsPerSecond == 5)
+        await #expect(throws: ConfigurationError.self) {
+            _ = try await LyceumConfiguration.load(flags: [:], environment: ["LYCEUM_REALTIME_MAX_FRAME_BYTES": "12"])
+        }
         await #expect(throws: ConfigurationError.self) {
             _ = try await LyceumConfiguration.load(flags: [:], environment: ["LYCEUM_REALTIME_TURN_URLS": "http://not-turn.example"])
         }
