@@ -101,3 +101,22 @@ extension AppError {
         )
     }
 }
+
+extension JSONWriter {
+    /// Writes an error's `"code"`, `"message"` and, when it names any, `"fields"` keys into the object being
+    /// written: the shared body of the REST error envelope and the socket's `error` frame.
+    public mutating func errorDetails(_ error: AppError) {
+        key("code")
+        string(error.code)
+        key("message")
+        string(error.message)
+        guard !error.fields.isEmpty else { return }
+        key("fields")
+        beginObject()
+        for (name, problem) in error.fields.sorted(by: { $0.key < $1.key }) {
+            key(escaping: name)
+            string(problem)
+        }
+        endObject()
+    }
+}

@@ -41,19 +41,7 @@ public enum JSONResponse {
         writer.beginObject()
         writer.key("error")
         writer.beginObject()
-        writer.key("code")
-        writer.string(error.code)
-        writer.key("message")
-        writer.string(error.message)
-        if !error.fields.isEmpty {
-            writer.key("fields")
-            writer.beginObject()
-            for (name, problem) in error.fields.sorted(by: { $0.key < $1.key }) {
-                writer.key(escaping: name)
-                writer.string(problem)
-            }
-            writer.endObject()
-        }
+        writer.errorDetails(error)
         writer.endObject()
         writer.endObject()
         var response = bytes(writer.buffer, status: HTTPResponse.Status(code: error.status))

@@ -36,19 +36,7 @@ enum ServerFrames {
         writer.beginObject()
         writer.key("status")
         writer.int(error.status)
-        writer.key("code")
-        writer.string(error.code)
-        writer.key("message")
-        writer.string(error.message)
-        if !error.fields.isEmpty {
-            writer.key("fields")
-            writer.beginObject()
-            for (field, problem) in error.fields.sorted(by: { $0.key < $1.key }) {
-                writer.key(escaping: field)
-                writer.string(problem)
-            }
-            writer.endObject()
-        }
+        writer.errorDetails(error)
         if let retryAfter = error.retryAfter {
             writer.key("retryAfter")
             writer.int(retryAfter)
