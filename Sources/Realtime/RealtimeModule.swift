@@ -50,7 +50,7 @@ public struct RealtimeModule: LyceumModule {
         endpoint = RealtimeEndpoint(
             services: SocketServices(
                 hub: hub, router: router, authenticator: try context.require((any CallerAuthenticator).self),
-                configuration: configuration, logger: context.logger
+                configuration: configuration, connectionIDs: ConnectionIDs(), logger: context.logger
             )
         )
         context.provide(hub, as: RealtimeHub.self)

@@ -206,7 +206,7 @@ struct ChatStreamTests {
                 var frame: [String: any Sendable] = ["type": type, "payload": payload]
                 if let topic { frame["topic"] = topic }
                 let data = try JSONSerialization.data(withJSONObject: frame)
-                let ack = try await commands.handle(RealtimeCommand(type: type, topic: topic, principal: principal, frame: data))
+                let ack = try await commands.handle(RealtimeCommand(type: type, topic: topic, principal: principal, connectionID: "test-connection", frame: data))
                 return try ack.map { try JSONSerialization.jsonObject(with: Data($0.readableBytesView)) as? [String: Any] ?? [:] }
             }
             let sent = try #require(try await run("message.send", ["body": "Over the **socket**"])?["message"] as? [String: Any])

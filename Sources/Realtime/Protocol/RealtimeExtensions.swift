@@ -50,14 +50,17 @@ public struct RealtimeCommand: Sendable {
     public let topic: String?
     /// The caller.
     public let principal: Principal
+    /// The connection it came on, for state tied to the connection (a seat in a call).
+    public let connectionID: String
     /// The whole frame's JSON.
     public let frame: Data
 
     /// Creates a command.
-    public init(type: String, topic: String?, principal: Principal, frame: Data) {
+    public init(type: String, topic: String?, principal: Principal, connectionID: String, frame: Data) {
         self.type = type
         self.topic = topic
         self.principal = principal
+        self.connectionID = connectionID
         self.frame = frame
     }
 

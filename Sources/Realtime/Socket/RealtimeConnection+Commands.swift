@@ -96,6 +96,8 @@ extension RealtimeConnection {
             state = .open(principal, credential)
             lastRevalidation = .now()
             addTopic(UserTopics.topic(of: principal.userID))
+            let signedIn = RealtimeConnectionRef(id: connectionID, userID: principal.userID)
+            for observer in services.router.observers { observer.connectionSignedIn(signedIn) }
             write(ServerFrames.welcome(id: id, principal: principal, configuration: services.configuration))
         }
     }
@@ -264,7 +266,7 @@ extension RealtimeConnection {
             return write(ServerFrames.error(id: id, AppError(status: 400, code: "unknown_command", message: "There is no command \"\(header.type.prefix(40))\".")))
         }
         commandsInFlight += 1
-        let command = RealtimeCommand(type: header.type, topic: header.topic, principal: principal, frame: data)
+        let command = RealtimeCommand(type: header.type, topic: header.topic, principal: principal, connectionID: connectionID, frame: data)
         guard let connection = boundToLoop() else { return }
         let logger = logger
         Task {

@@ -13,6 +13,7 @@ struct SocketServices: Sendable {
     let router: RealtimeRouter
     let authenticator: any CallerAuthenticator
     let configuration: RealtimeConfiguration
+    let connectionIDs: ConnectionIDs
     let logger: Logger
 }
 
@@ -40,6 +41,7 @@ final class RealtimeConnection: ChannelInboundHandler, RemovableChannelHandler {
 
     let services: SocketServices
     let requestID: String
+    private let serial: UInt64
     private let sessionCookie: String?
     private let originAllowed: Bool
     private(set) var context: ChannelHandlerContext?
@@ -62,6 +64,7 @@ final class RealtimeConnection: ChannelInboundHandler, RemovableChannelHandler {
     init(services: SocketServices, requestID: String, sessionCookie: String?, originAllowed: Bool) {
         self.services = services
         self.requestID = requestID
+        serial = services.connectionIDs.next()
         self.sessionCookie = sessionCookie
         self.originAllowed = originAllowed
         let now = NIODeadline.now()
@@ -83,6 +86,9 @@ final class RealtimeConnection: ChannelInboundHandler, RemovableChannelHandler {
     func boundToLoop() -> NIOLoopBound<RealtimeConnection>? {
         context.map { NIOLoopBound(self, eventLoop: $0.eventLoop) }
     }
+
+    /// The connection's id, unique across replicas.
+    var connectionID: String { services.connectionIDs.id(of: serial) }
 
     /// The signed-in user's id, once authenticated.
     var userID: String? { principal?.userID }
@@ -111,14 +117,25 @@ final class RealtimeConnection: ChannelInboundHandler, RemovableChannelHandler {
 
     func handlerRemoved(context: ChannelHandlerContext) {
         shard?.unregister(self)
-        state = .closed
+        markClosed()
         self.context = nil
     }
 
     func channelInactive(context: ChannelHandlerContext) {
         shard?.unregister(self)
-        state = .closed
+        markClosed()
         context.fireChannelInactive()
+    }
+
+    /// Moves to `.closed`, telling the observers when a signed-in connection ends.
+    private func markClosed() {
+        guard case .open(let principal, _) = state else {
+            state = .closed
+            return
+        }
+        state = .closed
+        let closed = RealtimeConnectionRef(id: connectionID, userID: principal.userID)
+        for observer in services.router.observers { observer.connectionClosed(closed) }
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -153,7 +170,7 @@ final class RealtimeConnection: ChannelInboundHandler, RemovableChannelHandler {
             }
         case .connectionClose:
             guard case .closed = state else {
-                state = .closed
+                markClosed()
                 var data = frame.unmaskedData
                 let code = data.readWebSocketErrorCode() ?? .normalClosure
                 var reply = context.channel.allocator.buffer(capacity: 2)
@@ -215,7 +232,7 @@ final class RealtimeConnection: ChannelInboundHandler, RemovableChannelHandler {
     func close(_ close: RealtimeClose) {
         guard let context else { return }
         if case .closed = state { return }
-        state = .closed
+        markClosed()
         shard?.unregister(self)
         services.hub.metrics.closed(code: close.code)
         logger.debug("Closing a real-time connection", metadata: ["code": "\(close.code)", "reason": "\(close.reason)"])

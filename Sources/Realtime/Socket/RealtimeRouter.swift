@@ -5,6 +5,8 @@ import LyceumCore
 struct RealtimeRouter: Sendable {
     private var topics: [any RealtimeTopics] = []
     private var commands: [String: any RealtimeCommands] = [:]
+    /// Whoever follows connections signing in and closing, in the order they were added.
+    private(set) var observers: [any RealtimeConnectionObserver] = []
 
     /// Adds a family of topics; a longer prefix wins over a shorter one.
     mutating func add(topics family: any RealtimeTopics) {
@@ -15,6 +17,11 @@ struct RealtimeRouter: Sendable {
     /// Adds the handler of a set of commands.
     mutating func add(commands handler: any RealtimeCommands) {
         for type in handler.types { commands[type] = handler }
+    }
+
+    /// Adds an observer of connections signing in and closing.
+    mutating func add(observer: any RealtimeConnectionObserver) {
+        observers.append(observer)
     }
 
     /// The owner of `topic`, or `nil` when no part of Realtime knows it.
