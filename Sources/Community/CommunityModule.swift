@@ -52,7 +52,7 @@ public struct CommunityModule: LyceumModule {
 
     public func addPages(to pages: RouterGroup<AppRequestContext>, renderer: PageRenderer) {
         ForumPages(community: service, renderer: renderer, panels: panels).addRoutes(to: pages)
-        GroupPages(community: service, renderer: renderer).addRoutes(to: pages)
+        GroupPages(community: service, renderer: renderer, panels: panels).addRoutes(to: pages)
         AnnouncementPages(community: service, renderer: renderer, panels: panels).addRoutes(to: pages)
     }
 }

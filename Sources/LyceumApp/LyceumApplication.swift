@@ -161,7 +161,7 @@ public func buildApplication(
 }
 
 func buildRouter(configuration: LyceumConfiguration, services: LyceumServices) throws -> Router<AppRequestContext> {
-    let assets = StaticAssets()
+    let assets = try StaticAssets(moduleAssets: services.modules.flatMap(\.webAssets))
     let renderer = try PageRenderer(templates: services.modules.flatMap(\.templates), assets: assets)
     let authenticator = try services.require((any CallerAuthenticator).self)
     // HEAD is answered wherever GET is (uptime monitors and load balancers probe with it): same status and

@@ -1,6 +1,6 @@
 /// The main navigation entry a page belongs to, highlighted in the header.
 public enum NavigationSection: Sendable {
-    case home, courses, learning, teach, profile, admin, signin
+    case home, courses, learning, teach, profile, admin, signin, messages
 }
 
 /// One page to render: a template, its typed content, and what the shared layout shows around it.

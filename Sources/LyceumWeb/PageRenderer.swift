@@ -12,8 +12,9 @@ public struct PageRenderer: Sendable {
     private let library: MustacheLibrary
     private let stylesheetURL: String
     private let scriptURL: String
-    private let bellScriptURL: String
+    private let signedInScripts: [String]
     private let iconURL: String
+    private let assets: StaticAssets
 
     /// Parses the layout and every module's templates once.
     /// - Throws: when a template does not parse, or two modules register the same name.
@@ -29,8 +30,14 @@ public struct PageRenderer: Sendable {
         self.library = library
         self.stylesheetURL = assets.url("app.css")
         self.scriptURL = assets.url("app.js")
-        self.bellScriptURL = assets.url("bell.js")
+        self.signedInScripts = assets.signedInScripts
         self.iconURL = assets.url("icon.svg")
+        self.assets = assets
+    }
+
+    /// The versioned URL of the static asset `name` (a module's page script), for a page to load.
+    public func assetURL(_ name: String) -> String {
+        assets.url(name)
     }
 
     /// Renders `page` as an HTML response (no caching; the security headers come from the web layer).
@@ -50,7 +57,7 @@ public struct PageRenderer: Sendable {
             )
         }
         let layout = LayoutScope(
-            title: page.title, stylesheet: stylesheetURL, script: scriptURL, bellScript: bellScriptURL, icon: iconURL, csrf: context.csrfToken,
+            title: page.title, stylesheet: stylesheetURL, script: scriptURL, signedInScripts: signedInScripts, icon: iconURL, csrf: context.csrfToken,
             viewer: viewer, section: page.section, narrow: page.narrow, notice: page.notice, error: page.error
         )
         guard let html = library.render(PageValues.scope(layout: layout, content: page.content), withTemplate: page.template) else {
@@ -151,8 +158,9 @@ struct LayoutScope {
     let title: String
     let stylesheet: String
     let script: String
-    /// The header bell's script, loaded for signed-in viewers.
-    let bellScript: String
+    /// The scripts loaded for signed-in viewers: the live client (which also drives the header's bell) and
+    /// the modules' every-page scripts.
+    let signedInScripts: [String]
     let icon: String
     let csrf: String?
     let viewer: Viewer?
@@ -164,11 +172,11 @@ struct LayoutScope {
     /// The layout's values as the template reads them.
     var values: [String: Any] {
         var values: [String: Any] = [
-            "title": title, "stylesheet": stylesheet, "script": script, "bellScript": bellScript, "icon": icon, "narrow": narrow,
+            "title": title, "stylesheet": stylesheet, "script": script, "signedInScripts": signedInScripts, "icon": icon, "narrow": narrow,
             "nav": [
                 "home": section == .home, "courses": section == .courses, "learning": section == .learning,
                 "teach": section == .teach, "profile": section == .profile, "admin": section == .admin,
-                "signin": section == .signin,
+                "signin": section == .signin, "messages": section == .messages,
             ],
         ]
         if let csrf { values["csrf"] = csrf }

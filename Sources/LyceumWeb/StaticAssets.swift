@@ -17,22 +17,31 @@ public struct StaticAssets: Sendable {
     }
 
     private let assets: [String: Asset]
+    /// The URLs of the scripts every page loads for a signed-in viewer, in order: the live client first,
+    /// then the modules' (`WebAsset.onEverySignedInPage`).
+    public let signedInScripts: [String]
 
-    /// Loads the assets and computes their versions.
-    public init() {
-        let files: [(String, Data, String)] = [
-            ("app.css", Data(Stylesheet.text.utf8), "text/css; charset=utf-8"),
-            ("app.js", Data(Script.text.utf8), "text/javascript; charset=utf-8"),
-            ("bell.js", Data(BellScript.text.utf8), "text/javascript; charset=utf-8"),
-            ("icon.svg", Data(Icons.svg.utf8), "image/svg+xml"),
-            ("favicon.ico", Data(base64Encoded: Icons.icoBase64) ?? Data(), "image/x-icon"),
-        ]
+    /// Loads the layout's assets and the modules' (`moduleAssets`), and computes their versions.
+    /// - Throws: when two assets have the same name.
+    public init(moduleAssets: [WebAsset] = []) throws(PageTemplateError) {
+        let files: [(String, Data, String)] =
+            [
+                ("app.css", Data(Stylesheet.text.utf8), "text/css; charset=utf-8"),
+                ("app.js", Data(Script.text.utf8), "text/javascript; charset=utf-8"),
+                ("live.js", Data(LiveScript.text.utf8), "text/javascript; charset=utf-8"),
+                ("icon.svg", Data(Icons.svg.utf8), "image/svg+xml"),
+                ("favicon.ico", Data(base64Encoded: Icons.icoBase64) ?? Data(), "image/x-icon"),
+            ] + moduleAssets.map { ($0.name, Data($0.text.utf8), $0.contentType) }
         var assets: [String: Asset] = [:]
         for (name, bytes, type) in files {
             let digest = SHA256.hash(data: bytes).prefix(8).map { String(format: "%02x", $0) }.joined()
-            assets[name] = Asset(body: ByteBuffer(bytes: bytes), contentType: type, version: digest)
+            guard assets.updateValue(Asset(body: ByteBuffer(bytes: bytes), contentType: type, version: digest), forKey: name) == nil else {
+                throw PageTemplateError(message: "Two static assets are named \(name).")
+            }
         }
         self.assets = assets
+        let versioned = { (name: String) in "/static/\(name)?v=\(assets[name]?.version ?? "0")" }
+        signedInScripts = [versioned("live.js")] + moduleAssets.filter(\.onEverySignedInPage).map { versioned($0.name) }
     }
 
     /// The versioned URL of `name`, for templates.

@@ -17,7 +17,7 @@ import LyceumWeb
 /// - Live updates: after the commit each new notification is announced on `NotificationChannel`.
 /// - Reads: the list is one indexed query per page (cursor over `created_at, id`), written by `JSONWriter`;
 ///   the unread count reads a partial index of unread rows. Pages and the bell use the web session; the
-///   bell's script (`/static/bell.js`) polls `/notifications/unread-count`, so no page render queries it.
+///   bell's script (`/static/live.js`) reads `/notifications/unread-count` and then follows `notification.created` on the socket, so no page render queries it.
 /// - Preferences: one row per kind a user changed; a kind without a row is on.
 /// - Retention: read notifications older than 180 days are deleted daily; unread ones are kept.
 public struct NotificationsModule: LyceumModule {

@@ -27,12 +27,21 @@ public struct RealtimeModule: LyceumModule {
     private let endpoint: RealtimeEndpoint
     private let iceServers: IceServers
     private let clock: WallClock
+    private let panels: PagePanels
 
     public var name: String { "realtime" }
     public var migrations: [Migration] { ChatMigrations.all }
     public var openAPIFragment: String { RealtimeOpenAPI.fragment }
     public var backgroundServices: [any Service] { [hub] }
     public var webSocketEndpoints: [any WebSocketEndpoint] { [endpoint] }
+    public var templates: [PageTemplate] { RealtimeTemplates.all }
+    public var webAssets: [WebAsset] {
+        [
+            .script("chat.js", ChatScript.text, onEverySignedInPage: true),
+            .script("ring.js", RingScript.text, onEverySignedInPage: true),
+            .script("call.js", CallScript.text),
+        ]
+    }
 
     /// Builds the module from the platform services, Identity's authenticator and the membership directories;
     /// the socket's figures go to `metrics`.
@@ -40,6 +49,7 @@ public struct RealtimeModule: LyceumModule {
         hub = RealtimeHub(pubSub: context.pubSub, sweepInterval: configuration.sweepInterval, metrics: metrics, logger: context.logger)
         iceServers = configuration.iceServers
         clock = context.clock
+        panels = context.panels
         chat = try ChatService(context: context, publisher: hub)
         let chatTopics = ChatTopics(chat: chat)
         hub.addStoredFrames(from: chatTopics)
@@ -75,5 +85,11 @@ public struct RealtimeModule: LyceumModule {
             return response
         }
         ChatAPI(chat: chat).addRoutes(to: api)
+    }
+
+    /// The messages and call pages, and the chat panels on the course and group pages.
+    public func addPages(to pages: RouterGroup<AppRequestContext>, renderer: PageRenderer) {
+        RealtimePages(chat: chat, iceServers: iceServers, clock: clock, renderer: renderer).addRoutes(to: pages)
+        ChatPanel.register(in: panels, chat: chat)
     }
 }

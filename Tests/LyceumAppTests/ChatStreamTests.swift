@@ -198,7 +198,7 @@ struct ChatStreamTests {
             let room = "course-\(cast.course.id)"
             let publisher = RecordingPublisher()
             let commands = ChatCommands(chat: try app.chat(publishingTo: publisher))
-            #expect(Set(commands.types) == ["message.send", "message.edit", "message.delete", "reaction.add", "reaction.remove", "room.read"])
+            #expect(Set(commands.types) == ["message.send", "message.edit", "message.delete", "reaction.add", "reaction.remove", "room.read", "messages.list"])
             let student = Principal.of(cast.student)
             func run(_ type: String, topic: String? = "room:\(room)", as principal: Principal = student, _ payload: [String: any Sendable]) async throws
                 -> [String: Any]?
@@ -223,6 +223,21 @@ struct ChatStreamTests {
             #expect(read?["roomId"] as? String == room)
             #expect(try await run("message.delete", ["messageId": id]) == nil)
             #expect(try await ChatStreamTests.eventLog(app, room).count == 5)
+
+            // History over the socket answers what the REST history does, and refuses what it refuses.
+            _ = try await run("message.send", ["body": "Second"])
+            let page = try #require(try await run("messages.list", ["limit": 1]))
+            let newest = try #require((page["items"] as? [[String: Any]])?.first)
+            #expect(newest["body"] as? String == "Second")
+            let nextBefore = try #require(page["nextBefore"] as? Int)
+            let older = try #require(try await run("messages.list", ["before": nextBefore]))
+            #expect((older["items"] as? [[String: Any]])?.map { $0["id"] as? String } == [id])
+            #expect(older["nextBefore"] is NSNull)
+            await #expect(throws: AppError.self) { _ = try await run("messages.list", ["limit": 0]) }
+            await #expect(throws: AppError(status: 422, code: "invalid_payload", message: "The command's payload has the wrong shape.")) {
+                _ = try await run("messages.list", ["before": "yesterday"])
+            }
+            await #expect(throws: ChatErrors.roomNotFound) { _ = try await run("messages.list", as: .of(cast.outsider), [:]) }
 
             // The REST history shows what the commands did.
             let history = try await app.request(.get, "/api/v1/rooms/\(room)/messages", token: cast.student.accessToken)

@@ -117,13 +117,13 @@ struct WebLayerTests {
 
     @Test("a missing template is a 500 error, never an empty 200 page")
     func missingTemplate() async throws {
-        let renderer = try PageRenderer(templates: [], assets: StaticAssets())
+        let renderer = try PageRenderer(templates: [], assets: try StaticAssets())
         let context = AppRequestContext(source: .init(channel: EmbeddedChannel(), logger: TestDatabases.logger))
         #expect(throws: AppError.internalError) {
             _ = try renderer.render(Page("no-such-template", title: "Nothing", content: NoContent()), context: context)
         }
         #expect(throws: PageTemplateError.self) {
-            _ = try PageRenderer(templates: [PageTemplate("layout", "{{title}}")], assets: StaticAssets())
+            _ = try PageRenderer(templates: [PageTemplate("layout", "{{title}}")], assets: try StaticAssets())
         }
     }
 

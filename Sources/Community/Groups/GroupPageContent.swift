@@ -106,6 +106,8 @@ enum GroupPageContent {
         /// The invite form's typed name and, when it was refused, why.
         let inviteName: String
         let inviteError: String?
+        /// Other modules' panels for the group (its chat), as HTML.
+        let panelsHtml: String
     }
 
     /// A confirmation: a question, what happens, and the form that does it.

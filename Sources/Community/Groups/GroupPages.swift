@@ -10,6 +10,7 @@ import LyceumWeb
 struct GroupPages: Sendable {
     let community: CommunityService
     let renderer: PageRenderer
+    let panels: PagePanels
 
     func addRoutes(to pages: RouterGroup<AppRequestContext>) {
         pages.get("groups", use: directory)
@@ -136,7 +137,8 @@ struct GroupPages: Sendable {
                     id: $0.id, decideURL: "/groups/\(group.id)/requests/\($0.id)", displayName: $0.displayName, message: $0.message
                 ) },
             invites: invites.map { GroupPageContent.Pending(id: $0.id, decideURL: "", displayName: $0.displayName, message: "") },
-            inviteName: inviteName, inviteError: inviteError
+            inviteName: inviteName, inviteError: inviteError,
+            panelsHtml: await panels.html(for: .groupPage, PanelRequest(principal: caller, groupID: group.id), logger: context.logger)
         )
         return try renderer.render(Page("group", title: group.name, content: content, notice: notice), context: context, status: status)
     }

@@ -109,6 +109,7 @@ enum GroupTemplates {
             <button type="submit" name="decision" value="accept" data-testid="accept-invite">Accept the invitation</button>
             <button type="submit" name="decision" value="decline" class="secondary" data-testid="decline-invite">Decline</button></form>{{/inviteID}}
         </div>
+        {{{panelsHtml}}}
         <h2>Members</h2>
         <table>
           <thead><tr><th scope="col">Name</th><th scope="col">Role</th>{{#canModerate}}<th scope="col">Actions</th>{{/canModerate}}</tr></thead>

@@ -36,6 +36,8 @@ public protocol LyceumModule: Sendable {
     var backgroundServices: [any Service] { get }
     /// WebSocket endpoints served beside the router, at the SwiftNIO level.
     var webSocketEndpoints: [any WebSocketEndpoint] { get }
+    /// Files the module serves under `/static/`, such as its page scripts.
+    var webAssets: [WebAsset] { get }
 
     /// Registers its job handlers, its subscriptions to other modules' events and its recurring jobs.
     /// Called once every module is built, before any request or worker runs.
@@ -61,6 +63,7 @@ extension LyceumModule {
     public var backgroundServices: [any Service] { [] }
     /// No WebSocket endpoints.
     public var webSocketEndpoints: [any WebSocketEndpoint] { [] }
+    public var webAssets: [WebAsset] { [] }
     /// No jobs and no event subscriptions.
     public func registerJobs(_ registry: JobRegistry) {}
     /// No API routes.

@@ -8,6 +8,8 @@ public enum PanelSlot: String, Sendable, CaseIterable {
     case coursePage
     /// The signed-in home page.
     case dashboard
+    /// A study group's page (`PanelRequest.groupID` is set).
+    case groupPage
 }
 
 /// What a panel is drawn for.
@@ -18,12 +20,15 @@ public struct PanelRequest: Sendable {
     public let courseID: String?
     /// The course's URL name, for links back to it.
     public let courseSlug: String?
+    /// The study group the page shows, for `groupPage`.
+    public let groupID: String?
 
     /// Creates a request.
-    public init(principal: Principal?, courseID: String? = nil, courseSlug: String? = nil) {
+    public init(principal: Principal?, courseID: String? = nil, courseSlug: String? = nil, groupID: String? = nil) {
         self.principal = principal
         self.courseID = courseID
         self.courseSlug = courseSlug
+        self.groupID = groupID
     }
 }
 

@@ -11,7 +11,7 @@ enum LayoutTemplates {
           <title>{{title}} · Lyceum</title>
           <link rel="stylesheet" href="{{stylesheet}}">
           <link rel="icon" href="{{icon}}" type="image/svg+xml">
-          {{#viewer}}<script src="{{bellScript}}" defer></script>{{/viewer}}
+          {{#viewer}}{{#signedInScripts}}<script src="{{.}}" defer></script>{{/signedInScripts}}{{/viewer}}
         </head>
         <body>
           <a class="skip" href="#main">Skip to content</a>
@@ -24,6 +24,7 @@ enum LayoutTemplates {
                 <a href="/learning"{{#nav.learning}} aria-current="page"{{/nav.learning}}>My learning</a>
                 <a href="/boards">Discussions</a>
                 <a href="/groups">Study groups</a>
+                <a href="/messages"{{#nav.messages}} aria-current="page"{{/nav.messages}}>Messages</a>
                 {{#viewer.teaches}}<a href="/teach"{{#nav.teach}} aria-current="page"{{/nav.teach}}>Teaching</a>{{/viewer.teaches}}
                 <a class="bell" href="/notifications" data-notification-bell aria-label="Notifications"><svg aria-hidden="true" focusable="false" width="20" height="20" viewBox="0 0 24 24"><path fill="currentColor" d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1Z"/></svg><span class="bell-count" data-testid="notification-count" hidden></span></a>
                 <a href="/profile"{{#nav.profile}} aria-current="page"{{/nav.profile}}>{{viewer.displayName}}</a>

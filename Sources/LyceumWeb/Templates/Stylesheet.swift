@@ -151,5 +151,33 @@ enum Stylesheet {
           table.stacked td { border-bottom: 0; padding: .35rem .75rem; }
           td form select, td form button, td form .button { min-height: 2.75rem; }
         }
-        """
+        .grid.two { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); align-items: start; }
+        ul.rooms { list-style: none; padding: 0; margin: 0; display: grid; gap: .75rem; }
+        .chat-head { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: baseline; justify-content: space-between; }
+        .chat-head h2 { margin: 0; }
+        .chat-links { display: flex; gap: 1rem; align-items: baseline; }
+        .chat-body { display: grid; gap: 1rem; grid-template-columns: minmax(0, 1fr) 12rem; margin-top: .75rem; }
+        .chat-log { list-style: none; margin: 0; padding: 0 .25rem; max-height: 22rem; overflow-y: auto; display: grid; gap: .5rem; align-content: start; }
+        .chat.expanded .chat-log { max-height: 60vh; min-height: 16rem; }
+        .chat-log .message { border-bottom: 1px solid var(--line); padding-bottom: .4rem; }
+        .chat-log .meta, .chat-log .actions, .chat-log .reply-to { margin: 0; font-size: .875rem; }
+        .chat-log .actions { display: flex; gap: .75rem; }
+        .chat-log .body p { margin: .2rem 0; }
+        .chat-people ul { list-style: none; padding: 0; margin: 0; font-size: .9rem; display: grid; gap: .3rem; }
+        .chat-people h3 { margin-top: 0; font-size: .95rem; }
+        .chat-people .dot { display: inline-block; width: .6rem; height: .6rem; border-radius: 50%; margin-right: .4rem; background: var(--line); }
+        .chat-people [data-status="online"] .dot { background: var(--ok); }
+        .chat-people [data-status="away"] .dot { background: #b54708; }
+        .chat-typing { min-height: 1.4rem; margin: .25rem 0 0; font-size: .875rem; }
+        .chat-form { display: grid; gap: .4rem; }
+        .chat-form .error { color: var(--danger); margin: 0; }
+        .ring { position: sticky; top: 0; z-index: 10; background: #eef4ff; border: 1px solid var(--brand); display: flex; flex-wrap: wrap; gap: .75rem; align-items: center; margin: 0; border-radius: 0; }
+        .ring p { margin: 0; font-weight: 600; }
+        .call-grid { display: grid; gap: .75rem; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); margin: 1rem 0; }
+        .call .tile { margin: 0; background: #0f1420; border-radius: var(--radius); overflow: hidden; position: relative; aspect-ratio: 4 / 3; }
+        .call .tile video { width: 100%; height: 100%; object-fit: cover; }
+        .call .tile figcaption { position: absolute; left: .5rem; bottom: .5rem; color: #fff; background: rgba(0, 0, 0, .55); padding: .1rem .5rem; border-radius: 6px; font-size: .875rem; }
+        .call-controls { display: flex; flex-wrap: wrap; gap: .75rem; }
+        @media (max-width: 40rem) { .chat-body { grid-template-columns: 1fr; } }
+"""
 }

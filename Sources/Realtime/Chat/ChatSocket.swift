@@ -34,6 +34,7 @@ public struct ChatTopics: RealtimeTopics {
 /// | `message.delete` | `{"messageId"}` | none |
 /// | `reaction.add`, `reaction.remove` | `{"messageId", "emoji"}` | `{"message": {...}}` |
 /// | `room.read` | `{"seq"}` | `{"roomId", "lastReadSeq", "unread"}` |
+/// | `messages.list` | `{"before"?, "limit"?}` | `{"items": [...], "nextBefore"}` (history, newest first) |
 public struct ChatCommands: RealtimeCommands {
     let chat: ChatService
 
@@ -42,7 +43,7 @@ public struct ChatCommands: RealtimeCommands {
         self.chat = chat
     }
 
-    public var types: [String] { ["message.send", "message.edit", "message.delete", "reaction.add", "reaction.remove", "room.read"] }
+    public var types: [String] { ["message.send", "message.edit", "message.delete", "reaction.add", "reaction.remove", "room.read", "messages.list"] }
 
     struct Send: Decodable {
         let body: String
@@ -65,6 +66,11 @@ public struct ChatCommands: RealtimeCommands {
 
     struct Read: Decodable {
         let seq: Int64
+    }
+
+    struct History: Decodable {
+        let before: Int64?
+        let limit: Int?
     }
 
     public func handle(_ command: RealtimeCommand) async throws -> ByteBuffer? {
@@ -90,6 +96,11 @@ public struct ChatCommands: RealtimeCommands {
             return JSONWriter.encode(MessageEnvelope(message))
         case "room.read":
             return JSONWriter.encode(try await chat.markRead(caller, room.text, seq: try command.payload(Read.self).seq))
+        case "messages.list":
+            let query = try command.optionalPayload(History.self) ?? History(before: nil, limit: nil)
+            let limit = try ChatRules.pageSize(query.limit.map(String.init))
+            let before = try ChatRules.before(query.before.map(String.init))
+            return JSONWriter.encode(MessagePageView(try await chat.messages(caller, room.text, before: before, limit: limit)))
         default:
             throw AppError.badRequest("unknown_command", "This server does not know that command.")
         }

@@ -73,6 +73,16 @@ public struct RealtimeCommand: Sendable {
         }
     }
 
+    /// The frame's `payload`, decoded, or `nil` when the frame has none; 422 `invalid_payload` when it is
+    /// there but does not fit.
+    public func optionalPayload<Payload: Decodable>(_ type: Payload.Type) throws(AppError) -> Payload? {
+        do {
+            return try JSONDecoder().decode(OptionalCommandEnvelope<Payload>.self, from: frame).payload
+        } catch {
+            throw AppError(status: 422, code: "invalid_payload", message: "The command's payload has the wrong shape.")
+        }
+    }
+
     /// The topic, required: 400 `missing_topic` when the frame named none.
     public func requireTopic() throws(AppError) -> String {
         guard let topic, !topic.isEmpty else {
@@ -85,6 +95,11 @@ public struct RealtimeCommand: Sendable {
 /// The part of a command frame its handler decodes.
 private struct CommandEnvelope<Payload: Decodable>: Decodable {
     let payload: Payload
+}
+
+/// The part of a command frame its handler decodes, when the payload may be left out.
+private struct OptionalCommandEnvelope<Payload: Decodable>: Decodable {
+    let payload: Payload?
 }
 
 /// Handles a set of socket commands. The answer is the acknowledgement's payload (a JSON object), or `nil`
