@@ -37,6 +37,15 @@ struct RealtimeLiveTests {
             #expect(payload["authorName"] as? String == "Grace Hopper")
             #expect(payload["excerpt"] as? String == "Try the epsilon-delta definition.")
             #expect(payload["url"] as? String == "/threads/\(threadID)#reply-\(replyID)")
+
+            // An anonymous reply names nobody.
+            _ = try await app.request(.patch, "/api/v1/boards/\(cast.boardID)", json: ["allowAnonymous": true], token: cast.owner.accessToken)
+            let anonymousID = try await app.replyTo(threadID, as: cast.classmate, body: "Me neither.", extra: ["anonymous": true])
+            let anonymous = try await socket.waitFor(timeout: .seconds(5)) { $0["event"] as? String == "reply.created" }.match
+            let hidden = try #require(anonymous["payload"] as? [String: Any])
+            #expect(hidden["postId"] as? String == anonymousID)
+            #expect(hidden["authorId"] is NSNull && hidden["authorName"] as? String == "Anonymous")
+            #expect(!anonymous.description.contains(cast.classmate.id))
         }
     }
 
@@ -95,35 +104,48 @@ struct RealtimeLiveTests {
         }
     }
 
-    @Test("a student hears their quiz attempt graded on their user topic", arguments: TestEngine.available)
+    @Test("a student hears each attempt graded on their user topic: on submit, and when its time ran out", arguments: TestEngine.available)
     func quizGraded(engine: TestEngine) async throws {
         try await TestApp.run(engine, mode: .live) { app in
             let owner = try await app.account(role: .instructor)
             let student = try await app.register()
-            let (course, quizID, quiz) = try await QuizzesTests.courseWithQuiz(app, owner: owner)
+            let (course, quizID, quiz) = try await QuizzesTests.courseWithQuiz(app, owner: owner, settings: ["timeLimitSeconds": 60])
             _ = try await app.request(.post, "/api/v1/courses/\(course.id)/enrollment", token: student.accessToken)
             let socket = try await app.signedInSocket(student)
             try await app.waitUntilRealtimeListens()
-
-            let started = try await app.request(.post, "/api/v1/quizzes/\(quizID)/attempts", token: student.accessToken)
-            let attemptID = try #require((started.json["attempt"] as? [String: Any])?["id"] as? String)
-            let answers = try QuizzesTests.rightAnswers(quiz)
             let firstQuestion = try #require(((quiz["questions"] as? [[String: Any]])?.first)?["id"] as? String)
-            let submitted = try await app.request(
-                .post, "/api/v1/attempts/\(attemptID)/submit", json: ["answers": [firstQuestion: answers[firstQuestion]!]], token: student.accessToken
-            )
-            #expect(submitted.status == .ok)
+            let oneRight: [String: any Sendable] = ["answers": [firstQuestion: try QuizzesTests.rightAnswers(quiz)[firstQuestion]!]]
 
+            let submittedID = try await Self.startAttempt(app, quizID: quizID, as: student)
+            let submitted = try await app.request(.post, "/api/v1/attempts/\(submittedID)/submit", json: oneRight, token: student.accessToken)
+            #expect(submitted.status == .ok)
             let event = try await socket.waitFor(timeout: .seconds(5)) { $0["event"] as? String == "quiz.graded" }.match
             #expect(event["topic"] as? String == "user:\(student.id)" && event["seq"] == nil)
             let payload = try #require(event["payload"] as? [String: Any])
             #expect(payload["courseId"] as? String == course.id)
             #expect(payload["quizId"] as? String == quizID)
-            #expect(payload["attemptId"] as? String == attemptID)
+            #expect(payload["attemptId"] as? String == submittedID)
             #expect(payload["score"] as? Int == 2 && payload["maxScore"] as? Int == 6)
             #expect(payload["passed"] as? Bool == false)
-            #expect(payload["url"] as? String == "/attempts/\(attemptID)")
+            #expect(payload["url"] as? String == "/attempts/\(submittedID)")
+
+            // An attempt left open past its time limit is graded when the student starts the quiz again.
+            let expiredID = try await Self.startAttempt(app, quizID: quizID, as: student)
+            #expect(try await app.request(.patch, "/api/v1/attempts/\(expiredID)", json: oneRight, token: student.accessToken).status == .ok)
+            app.clock.advance(by: 65)
+            _ = try await Self.startAttempt(app, quizID: quizID, as: student)
+            let expired = try await socket.waitFor(timeout: .seconds(5)) { $0["event"] as? String == "quiz.graded" }.match
+            let expiredPayload = try #require(expired["payload"] as? [String: Any])
+            #expect(expiredPayload["attemptId"] as? String == expiredID)
+            #expect(expiredPayload["score"] as? Int == 2 && expiredPayload["passed"] as? Bool == false)
         }
+    }
+
+    /// Starts (or resumes) an attempt at the quiz and answers its id.
+    static func startAttempt(_ app: TestApp, quizID: String, as student: APIUser) async throws -> String {
+        let started = try await app.request(.post, "/api/v1/quizzes/\(quizID)/attempts", token: student.accessToken)
+        try #require(started.status == .created || started.status == .ok, "start: \(started.text)")
+        return try #require((started.json["attempt"] as? [String: Any])?["id"] as? String)
     }
 
     @Test("the people a direct conversation is opened with hear room.added with the room as they read it", arguments: TestEngine.available)
