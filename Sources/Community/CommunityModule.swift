@@ -10,8 +10,10 @@ import LyceumWeb
 /// It asks Courses only through `CourseDirectory` and Identity only through `UserDirectory`, reacts to
 /// Courses' enrollment events through the outbox, and asks for notifications by publishing
 /// `NotificationRequested` in the transaction of their cause. It provides `StudyGroupDirectory` (who is in a
-/// group, for Realtime's group rooms) and `BlockedWordsFilter` (the site's blocked words, for chat), and
-/// publishes `GroupMembershipEnded` whenever a membership ends (leaving, removal, the group's deletion).
+/// group, for Realtime's group rooms), `BlockedWordsFilter` (the site's blocked words, for chat) and
+/// `ForumThreadAccess` (who may read a thread, for Realtime's `thread:` topics), and publishes
+/// `GroupMembershipEnded` whenever a membership ends (leaving, removal, the group's deletion),
+/// `ForumReplyPosted` with every reply and `AnnouncementPublished` when an announcement's time comes.
 public struct CommunityModule: LyceumModule {
     /// The domain's service.
     public let service: CommunityService
@@ -31,6 +33,7 @@ public struct CommunityModule: LyceumModule {
         context.provide(service, as: CommunityService.self)
         context.provide(service, as: (any StudyGroupDirectory).self)
         context.provide(service, as: (any BlockedWordsFilter).self)
+        context.provide(service, as: (any ForumThreadAccess).self)
         panels = context.panels
     }
 

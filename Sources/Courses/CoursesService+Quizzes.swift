@@ -123,7 +123,7 @@ extension CoursesService {
         if var open = attempts.last, open.submittedAt == nil {
             if let deadline = open.deadlineAt, deadline.addingTimeInterval(Self.deadlineGrace) < now {
                 grade(&open, quiz: quiz, questions: questions, at: now)
-                _ = try await QuizStore.submit(open, on: sql)
+                if try await QuizStore.submit(open, on: sql) { try await announceGraded(open, quiz: quiz, at: now, on: sql) }
                 try await refreshCompletion(courseID: quiz.courseID, userID: principal.userID, studentName: studentName, at: now, on: sql)
                 attempts[attempts.count - 1] = open
             } else {
@@ -236,11 +236,7 @@ extension CoursesService {
                 }
                 grade(&attempt, quiz: quiz, questions: questions, at: now)
                 if try await QuizStore.submit(attempt, on: sql) {
-                    let graded = QuizAttemptGraded(
-                        attemptID: attempt.id, userID: principal.userID, courseID: quiz.courseID, quizID: quiz.id, quizTitle: quiz.title,
-                        percent: attempt.percent ?? 0, passed: attempt.passed ?? false, gradedAt: now
-                    )
-                    try await jobs.publish(graded, on: sql)
+                    try await announceGraded(attempt, quiz: quiz, at: now, on: sql)
                     try await refreshCompletion(courseID: quiz.courseID, userID: principal.userID, studentName: studentName, at: now, on: sql)
                 } else if let stored = try await QuizStore.attempt(id: attempt.id, on: sql) {
                     // Graded by another submit in between: answer with the grade that was kept.
@@ -261,6 +257,16 @@ extension CoursesService {
         attempt.maxScore = maxScore
         attempt.percent = percent
         attempt.passed = percent >= quiz.passingScore
+    }
+
+    /// Announces `QuizAttemptGraded` for an attempt just graded, in the transaction that stored the grade.
+    private func announceGraded(_ attempt: QuizAttempt, quiz: Quiz, at now: Date, on sql: any SQLDatabase) async throws {
+        let graded = QuizAttemptGraded(
+            attemptID: attempt.id, userID: attempt.userID, courseID: quiz.courseID, quizID: quiz.id, quizTitle: quiz.title,
+            score: attempt.score ?? 0, maxScore: attempt.maxScore ?? 0, percent: attempt.percent ?? 0, passed: attempt.passed ?? false,
+            gradedAt: now
+        )
+        try await jobs.publish(graded, on: sql)
     }
 
     private func ownedAttempt(

@@ -18,13 +18,16 @@ import ServiceLifecycle
 ///   per room that resumes replay. Membership is asked of Courses (`CourseDirectory`), Community
 ///   (`StudyGroupDirectory`) and the room's own members for direct ones; its ends arrive as
 ///   `StudentUnenrolled` and `GroupMembershipEnded` and end the user's subscriptions.
-/// - `user:` topics carry a user's own live updates (notifications).
+/// - `user:` topics carry a user's own live updates (notifications, graded quizzes, direct conversations they
+///   were added to); `thread:` and `course:` topics a forum thread's new replies and a course's announcements
+///   (`LiveUpdates`), pushed from Community's and Courses' events through the outbox.
 public struct RealtimeModule: LyceumModule {
     /// The hub, which every part publishes through.
     public let hub: RealtimeHub
     /// The chat service.
     public let chat: ChatService
     private let endpoint: RealtimeEndpoint
+    private let live: LiveUpdates
     private let iceServers: IceServers
     private let clock: WallClock
     private let panels: PagePanels
@@ -57,6 +60,8 @@ public struct RealtimeModule: LyceumModule {
         router.add(topics: UserTopics())
         router.add(topics: chatTopics)
         router.add(commands: ChatCommands(chat: chat))
+        live = try LiveUpdates(context: context, publisher: hub)
+        live.addTopics(to: &router)
         endpoint = RealtimeEndpoint(
             services: SocketServices(
                 hub: hub, router: router, authenticator: try context.require((any CallerAuthenticator).self),
@@ -67,9 +72,10 @@ public struct RealtimeModule: LyceumModule {
         context.provide(chat, as: ChatService.self)
     }
 
-    /// Ends socket subscriptions when a course or group membership ends.
+    /// Ends socket subscriptions when a course or group membership ends, and pushes other domains' live updates.
     public func registerJobs(_ registry: JobRegistry) {
         ChatEvents.register(in: registry, chat: chat)
+        live.register(in: registry)
     }
 
     public func addAPIRoutes(to api: RouterGroup<AppRequestContext>) {

@@ -5,7 +5,7 @@ import LyceumPlatform
 import SQLKit
 
 /// Course announcements: staff write, edit, pin, schedule and delete them; the course's students read them
-/// once their time has come and are notified then.
+/// once their time has come and are notified then (and `AnnouncementPublished` is announced, for live readers).
 ///
 /// Rules the issue left open, decided here:
 /// - "Staff" is the course's owner, co-instructors and assistants, and admins (`CourseStanding.staff`).
@@ -98,9 +98,7 @@ extension CommunityService {
         let students = try await courses.studentIDs(ofCourse: course.id)
         try await database.transaction { sql in
             guard try await AnnouncementStore.markNotified(id: id, at: self.now(), on: sql) else { return }
-            try await jobs.publish(
-                notification(announcement, course: course, students: students, actorID: announcement.authorID), on: sql
-            )
+            try await announce(announcement, course: course, students: students, actorID: announcement.authorID, on: sql)
         }
     }
 
@@ -157,7 +155,7 @@ extension CommunityService {
     ) async throws {
         if announcement.isPublished(at: now()) {
             guard try await AnnouncementStore.markNotified(id: announcement.id, at: now(), on: sql) else { return }
-            try await jobs.publish(notification(announcement, course: course, students: students, actorID: actorID), on: sql)
+            try await announce(announcement, course: course, students: students, actorID: actorID, on: sql)
         } else {
             let millis = Int64((announcement.publishAt.timeIntervalSince1970 * 1000).rounded())
             try await jobs.enqueue(
@@ -167,11 +165,26 @@ extension CommunityService {
         }
     }
 
-    private func notification(_ announcement: Announcement, course: CourseSummary, students: [String], actorID: String) -> NotificationRequested {
-        NotificationRequested(
-            recipientIDs: students, kind: .announcement, title: "\(course.title): \(announcement.title)",
-            body: String(announcement.body.prefix(200)), link: "/courses/\(course.slug)#announcement-\(announcement.id)",
-            actorID: actorID, sourceKey: "announcement:\(announcement.id)"
+    /// Tells of an announcement just marked published, in that transaction: the students' notification request
+    /// and `AnnouncementPublished` for the course's live readers.
+    private func announce(
+        _ announcement: Announcement, course: CourseSummary, students: [String], actorID: String, on sql: any SQLDatabase
+    ) async throws {
+        let excerpt = String(announcement.body.prefix(200))
+        let link = "/courses/\(course.slug)#announcement-\(announcement.id)"
+        try await jobs.publish(
+            NotificationRequested(
+                recipientIDs: students, kind: .announcement, title: "\(course.title): \(announcement.title)", body: excerpt, link: link,
+                actorID: actorID, sourceKey: "announcement:\(announcement.id)"
+            ),
+            on: sql
+        )
+        try await jobs.publish(
+            AnnouncementPublished(
+                courseID: course.id, announcementID: announcement.id, title: announcement.title, excerpt: excerpt, link: link,
+                publishedAt: now()
+            ),
+            on: sql
         )
     }
 

@@ -51,7 +51,8 @@ public struct StudentUnenrolled: DomainEvent {
     }
 }
 
-/// A quiz attempt was graded on the server. Published by Courses in the transaction that grades it.
+/// A quiz attempt was graded on the server: submitted by its student, or closed once its time limit passed.
+/// Published by Courses in the transaction that grades it.
 public struct QuizAttemptGraded: DomainEvent {
     public static let eventName = "courses.quiz-attempt-graded"
 
@@ -65,6 +66,10 @@ public struct QuizAttemptGraded: DomainEvent {
     public let quizID: String
     /// The quiz's title at the time.
     public let quizTitle: String
+    /// The points scored.
+    public let score: Int
+    /// The points available.
+    public let maxScore: Int
     /// The score in whole percent.
     public let percent: Int
     /// Whether the attempt reached the quiz's passing score.
@@ -74,14 +79,16 @@ public struct QuizAttemptGraded: DomainEvent {
 
     /// Creates the event.
     public init(
-        attemptID: String, userID: String, courseID: String, quizID: String, quizTitle: String, percent: Int, passed: Bool,
-        gradedAt: Date
+        attemptID: String, userID: String, courseID: String, quizID: String, quizTitle: String, score: Int, maxScore: Int, percent: Int,
+        passed: Bool, gradedAt: Date
     ) {
         self.attemptID = attemptID
         self.userID = userID
         self.courseID = courseID
         self.quizID = quizID
         self.quizTitle = quizTitle
+        self.score = score
+        self.maxScore = maxScore
         self.percent = percent
         self.passed = passed
         self.gradedAt = gradedAt

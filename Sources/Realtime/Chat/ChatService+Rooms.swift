@@ -52,7 +52,8 @@ extension ChatService {
     }
 
     /// Opens the direct conversation between the caller and `memberIDs` (2 to 20 distinct active users, the
-    /// caller included), or returns the one those people already have. `created` says which.
+    /// caller included), or returns the one those people already have. `created` says which; a new one is
+    /// announced to its other members (`room.added`).
     public func openDirect(_ principal: Principal?, memberIDs: [String]) async throws -> (room: ChatRoomDetail, created: Bool) {
         let caller = try require(principal)
         guard memberIDs.count < ChatRules.directMembers.upperBound else {
@@ -82,6 +83,7 @@ extension ChatService {
             guard let existing = try await RoomStore.direct(key: key, on: sql) else { throw AppError.staleReference }
             return (existing, false)
         }
+        if created { await announceAdded(room, members: people, openedBy: caller.userID, summaries: summaries) }
         return (try await detail(caller, try await access(caller, room)), created)
     }
 

@@ -130,6 +130,7 @@ extension CommunityService {
             try await PostStore.recordReply(threadID: threadID, at: now, on: sql)
             try await PostStore.recordMentions(postID: reply.id, userIDs: mentioned.map(\.id), on: sql)
             try await ForumNotifications(jobs: jobs, actorName: authorName).replied(reply, thread: locked, parent: parent, mentioned: mentioned, on: sql)
+            try await jobs.publish(ForumReplyEvents.posted(reply, threadID: threadID, authorName: authorName), on: sql)
             return reply
         }
         return try await views(of: [reply], for: principal, access: access, votes: [:])[0]

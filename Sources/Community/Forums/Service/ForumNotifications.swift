@@ -37,7 +37,7 @@ struct ForumNotifications {
         try await jobs.publish(
             NotificationRequested(
                 recipientIDs: [reply.authorID], kind: .answered, title: "Your answer to “\(thread.title ?? "")” was accepted",
-                body: excerpt(reply.body), link: "/threads/\(thread.id)#reply-\(reply.id)", actorID: actorID,
+                body: Self.excerpt(reply.body), link: "/threads/\(thread.id)#reply-\(reply.id)", actorID: actorID,
                 sourceKey: "accepted:\(thread.id):\(reply.id)"
             ),
             on: sql
@@ -53,7 +53,7 @@ struct ForumNotifications {
         }
         try await jobs.publish(
             NotificationRequested(
-                recipientIDs: [report.reporterID], kind: .report, title: "Your report \(outcome)", body: excerpt(report.reason),
+                recipientIDs: [report.reporterID], kind: .report, title: "Your report \(outcome)", body: Self.excerpt(report.reason),
                 link: "/threads/\(thread.id)", actorID: actorID, sourceKey: "report:\(report.id)"
             ),
             on: sql
@@ -75,12 +75,13 @@ struct ForumNotifications {
         let recipients = recipients.filter { $0 != post.authorID }
         guard !recipients.isEmpty else { return }
         try await jobs.publish(
-            NotificationRequested(recipientIDs: recipients, kind: kind, title: title, body: excerpt(post.body), link: link, actorID: actor, sourceKey: key),
+            NotificationRequested(recipientIDs: recipients, kind: kind, title: title, body: Self.excerpt(post.body), link: link, actorID: actor, sourceKey: key),
             on: sql
         )
     }
 
-    private func excerpt(_ text: String) -> String {
+    /// The start of a post's text for a notification or a live event: at most 140 characters.
+    static func excerpt(_ text: String) -> String {
         text.count <= 140 ? text : String(text.prefix(139)) + "…"
     }
 }
