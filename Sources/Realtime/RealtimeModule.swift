@@ -42,6 +42,7 @@ public struct RealtimeModule: LyceumModule {
         [
             .script("chat.js", ChatScript.text, onEverySignedInPage: true),
             .script("ring.js", RingScript.text, onEverySignedInPage: true),
+            .script("updates.js", UpdatesScript.text, onEverySignedInPage: true),
             .script("call.js", CallScript.text),
         ]
     }

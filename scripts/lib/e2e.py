@@ -26,6 +26,7 @@ import urllib.request
 
 import e2e_community
 import e2e_courses
+import e2e_realtime
 
 from selenium import webdriver
 from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
@@ -361,9 +362,13 @@ def check_api(base):
     check("hb_requests{" in metrics and "lyceum_build_info" in metrics, "/metrics counts requests in Prometheus format")
 
 
-def new_driver(window_size):
+def new_driver(window_size, fake_media=False):
+    """A headless Chromium; `fake_media` gives it a synthetic camera and microphone it may use without asking."""
     options = Options()
-    for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", f"--window-size={window_size}"):
+    flags = ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", f"--window-size={window_size}"]
+    if fake_media:
+        flags += ["--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream"]
+    for flag in flags:
         options.add_argument(flag)
     options.binary_location = "/usr/bin/chromium"
     return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
@@ -817,6 +822,17 @@ def run_suite():
             course_slug = e2e_courses.build_course(demo_base, course_tools, f"Browser sky course on {RUN.engine}")
             e2e_courses.take_course(demo_base, course_tools, course_slug)
             e2e_community.question_answered_and_accepted(demo_base, course_tools, course_slug)
+            if RUN.engine == "postgres":
+                replica_port = free_port()
+                replica_base = f"http://127.0.0.1:{replica_port}"
+                replica = start(demo, replica_port, {"LYCEUM_BCRYPT_COST": "4", "LYCEUM_DATABASE_MIGRATE_ON_START": "false"})
+                try:
+                    wait_ready(replica_base, replica)
+                    e2e_realtime.chat_and_call(demo_base, replica_base, course_tools, course_slug, "on two lyceum serve processes")
+                finally:
+                    replica.kill()
+            else:
+                e2e_realtime.chat_and_call(demo_base, demo_base, course_tools, course_slug, "on one process")
             check_accessibility_as_each_role(demo_base)
             check_admin_users_on_a_phone(demo_base)
             if RUN.engine == "postgres":

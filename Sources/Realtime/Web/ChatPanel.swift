@@ -39,7 +39,10 @@ enum ChatPanel {
     static func register(in panels: PagePanels, chat: ChatService) {
         panels.add(.coursePage) { request in
             guard let principal = request.principal, let courseID = request.courseID else { return nil }
-            return try await panel(chat, principal, RoomID.course(courseID).text)
+            // The course's topic carries its announcements to the page while it is open.
+            return try await panel(chat, principal, RoomID.course(courseID).text).map {
+                "<div data-live-topic=\"course:\(SafeMarkdown.escape(courseID))\">\($0)</div>"
+            }
         }
         panels.add(.groupPage) { request in
             guard let principal = request.principal, let groupID = request.groupID else { return nil }

@@ -6,7 +6,7 @@ enum ForumThreadTemplate {
         {{$content}}
         <p class="crumbs"><a href="/boards/{{board.id}}">{{board.title}}</a></p>
         {{#thread}}
-        <article id="thread-{{id}}">
+        <article id="thread-{{id}}" data-live-topic="thread:{{id}}">
           <h1>{{title}}</h1>
           <p>{{#pinned}}<span class="badge">Pinned</span> {{/pinned}}{{#locked}}<span class="badge off">Locked</span> {{/locked}}{{#isQuestion}}<span class="badge">Question</span>{{/isQuestion}}{{#tags}} <a class="badge" href="/boards/{{board.id}}?tag={{.}}">{{.}}</a>{{/tags}}</p>
           <div class="meta">
