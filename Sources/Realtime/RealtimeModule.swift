@@ -18,20 +18,26 @@ import ServiceLifecycle
 ///   per room that resumes replay. Membership is asked of Courses (`CourseDirectory`), Community
 ///   (`StudyGroupDirectory`) and the room's own members for direct ones; its ends arrive as
 ///   `StudentUnenrolled` and `GroupMembershipEnded` and end the user's subscriptions.
+/// - Calls (`CallService`): WebRTC signalling for calls in chat rooms, with the `call:` topics, `call.*`
+///   commands, and their history under `/api/v1/rooms/{room}/calls` and `/api/v1/calls`.
 /// - `user:` topics carry a user's own live updates (notifications).
 public struct RealtimeModule: LyceumModule {
     /// The hub, which every part publishes through.
     public let hub: RealtimeHub
     /// The chat service.
     public let chat: ChatService
+    /// The call service.
+    public let calls: CallService
+    private let callLiveness: CallLiveness
     private let endpoint: RealtimeEndpoint
     private let iceServers: IceServers
     private let clock: WallClock
 
     public var name: String { "realtime" }
-    public var migrations: [Migration] { ChatMigrations.all }
+    public var migrations: [Migration] { ChatMigrations.all + CallMigrations.all }
     public var openAPIFragment: String { RealtimeOpenAPI.fragment }
-    public var backgroundServices: [any Service] { [hub] }
+    public var openAPIFragments: [String] { [openAPIFragment, CallsOpenAPI.fragment] }
+    public var backgroundServices: [any Service] { [hub, callLiveness] }
     public var webSocketEndpoints: [any WebSocketEndpoint] { [endpoint] }
 
     /// Builds the module from the platform services, Identity's authenticator and the membership directories;
@@ -47,6 +53,13 @@ public struct RealtimeModule: LyceumModule {
         router.add(topics: UserTopics())
         router.add(topics: chatTopics)
         router.add(commands: ChatCommands(chat: chat))
+        calls = CallService(chat: chat, logger: context.logger)
+        let callTopics = CallTopics(calls: calls)
+        hub.addStoredFrames(from: callTopics)
+        router.add(topics: callTopics)
+        router.add(commands: CallCommands(calls: calls))
+        callLiveness = CallLiveness(calls: calls, heartbeat: configuration.callHeartbeatInterval, timeout: configuration.callSeatTimeout)
+        router.add(observer: callLiveness)
         endpoint = RealtimeEndpoint(
             services: SocketServices(
                 hub: hub, router: router, authenticator: try context.require((any CallerAuthenticator).self),
@@ -55,6 +68,7 @@ public struct RealtimeModule: LyceumModule {
         )
         context.provide(hub, as: RealtimeHub.self)
         context.provide(chat, as: ChatService.self)
+        context.provide(calls, as: CallService.self)
     }
 
     /// Ends socket subscriptions when a course or group membership ends.
@@ -75,5 +89,6 @@ public struct RealtimeModule: LyceumModule {
             return response
         }
         ChatAPI(chat: chat).addRoutes(to: api)
+        CallAPI(calls: calls).addRoutes(to: api)
     }
 }
