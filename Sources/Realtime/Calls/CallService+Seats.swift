@@ -32,7 +32,7 @@ extension CallService {
     func announceEnd(_ callID: String, missed: [String]) async throws {
         let call = try await call(callID)
         await publisher.publish(CallFrames.call(call, event: "call.ended", topic: CallFrames.topic(call.id)))
-        await publisher.publish(CallFrames.call(call, event: "call.ended", topic: RoomID(call.roomId)?.topic ?? ""))
+        await publisher.publish(CallFrames.call(call, event: "call.ended", topic: RoomID.topicPrefix + call.roomId))
         for user in missed { await publisher.publish(CallFrames.ringingEnded(call.id, userID: user, reason: "ended")) }
     }
 
