@@ -29,6 +29,10 @@ public struct RealtimeConfiguration: Sendable {
     public var allowedOrigins: Set<String> = []
     /// The STUN and TURN servers handed to call participants.
     public var iceServers = IceServers()
+    /// How often a replica marks the call seats its connections hold as still there.
+    public var callHeartbeatInterval: Duration = .seconds(15)
+    /// A call seat nobody marked for this long is freed (its replica died), by whichever replica sweeps first.
+    public var callSeatTimeout: Duration = .seconds(45)
 
     /// The defaults.
     public init() {}

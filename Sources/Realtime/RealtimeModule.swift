@@ -18,6 +18,8 @@ import ServiceLifecycle
 ///   per room that resumes replay. Membership is asked of Courses (`CourseDirectory`), Community
 ///   (`StudyGroupDirectory`) and the room's own members for direct ones; its ends arrive as
 ///   `StudentUnenrolled` and `GroupMembershipEnded` and end the user's subscriptions.
+/// - Calls (`CallService`): WebRTC signalling for calls in chat rooms, with the `call:` topics, `call.*`
+///   commands, and their history under `/api/v1/rooms/{room}/calls` and `/api/v1/calls`.
 /// - `user:` topics carry a user's own live updates (notifications, graded quizzes, direct conversations they
 ///   were added to); `thread:` and `course:` topics a forum thread's new replies and a course's announcements
 ///   (`LiveUpdates`), pushed from Community's and Courses' events through the outbox.
@@ -26,6 +28,9 @@ public struct RealtimeModule: LyceumModule {
     public let hub: RealtimeHub
     /// The chat service.
     public let chat: ChatService
+    /// The call service.
+    public let calls: CallService
+    private let callLiveness: CallLiveness
     private let endpoint: RealtimeEndpoint
     private let live: LiveUpdates
     private let iceServers: IceServers
@@ -33,9 +38,10 @@ public struct RealtimeModule: LyceumModule {
     private let panels: PagePanels
 
     public var name: String { "realtime" }
-    public var migrations: [Migration] { ChatMigrations.all }
+    public var migrations: [Migration] { ChatMigrations.all + CallMigrations.all }
     public var openAPIFragment: String { RealtimeOpenAPI.fragment }
-    public var backgroundServices: [any Service] { [hub] }
+    public var openAPIFragments: [String] { [openAPIFragment, CallsOpenAPI.fragment] }
+    public var backgroundServices: [any Service] { [hub, callLiveness] }
     public var webSocketEndpoints: [any WebSocketEndpoint] { [endpoint] }
     public var templates: [PageTemplate] { RealtimeTemplates.all }
     public var webAssets: [WebAsset] {
@@ -63,6 +69,13 @@ public struct RealtimeModule: LyceumModule {
         router.add(commands: ChatCommands(chat: chat))
         live = try LiveUpdates(context: context, publisher: hub)
         live.addTopics(to: &router)
+        calls = CallService(chat: chat, logger: context.logger)
+        let callTopics = CallTopics(calls: calls)
+        hub.addStoredFrames(from: callTopics)
+        router.add(topics: callTopics)
+        router.add(commands: CallCommands(calls: calls))
+        callLiveness = CallLiveness(calls: calls, heartbeat: configuration.callHeartbeatInterval, timeout: configuration.callSeatTimeout)
+        router.add(observer: callLiveness)
         endpoint = RealtimeEndpoint(
             services: SocketServices(
                 hub: hub, router: router, authenticator: try context.require((any CallerAuthenticator).self),
@@ -71,6 +84,7 @@ public struct RealtimeModule: LyceumModule {
         )
         context.provide(hub, as: RealtimeHub.self)
         context.provide(chat, as: ChatService.self)
+        context.provide(calls, as: CallService.self)
     }
 
     /// Ends socket subscriptions when a course or group membership ends, and pushes other domains' live updates.
@@ -92,6 +106,7 @@ public struct RealtimeModule: LyceumModule {
             return response
         }
         ChatAPI(chat: chat).addRoutes(to: api)
+        CallAPI(calls: calls).addRoutes(to: api)
     }
 
     /// The messages and call pages, and the chat panels on the course and group pages.

@@ -109,6 +109,10 @@ final class RealtimeConnection: ChannelInboundHandler, RemovableChannelHandler {
 
     /// Starts signing in once the handshake's handlers are gone: anything written before that could be lost.
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        // The server allows half-closed connections, so a client that closes its side without a close frame
+        // (a killed tab, a dropped TCP connection) would stay open until the idle timeout: nothing more can
+        // arrive, so the connection ends now.
+        if let event = event as? ChannelEvent, event == .inputClosed { return context.close(promise: nil) }
         guard case .upgradeComplete = event as? HTTPServerUpgradeEvents else { return context.fireUserInboundEventTriggered(event) }
         guard let sessionCookie else { return }
         guard originAllowed else { return close(.forbiddenOrigin) }

@@ -22,6 +22,8 @@ struct MatrixFixture: Sendable {
     var forum: MatrixForumFixture? = nil
     /// A chat message in the course's room, for routes that name one.
     var chat: MatrixChatFixture? = nil
+    /// An ended call in the course's room, for routes that name one.
+    var callID: String? = nil
 }
 
 /// The accounts of the matrix, made once, and the way to make fixtures and sign-ins per cell.
@@ -121,7 +123,8 @@ struct MatrixCast: Sendable {
             attemptID: attempt.attempt.id, targetUserID: target,
             community: try await MatrixCommunityFixture.make(for: route, cast: self, courseID: course.id),
             forum: MatrixForumFixture.needed(by: route) ? try await MatrixForumFixture.make(for: route, courseID: course.id, cast: self) : nil,
-            chat: try await MatrixChatFixture.make(for: route, cast: self, courseID: course.id)
+            chat: try await MatrixChatFixture.make(for: route, cast: self, courseID: course.id),
+            callID: try await MatrixCallFixture.make(for: route, cast: self, courseID: course.id)
         )
     }
 }

@@ -1,0 +1,89 @@
+import Foundation
+import HTTPTypes
+import LyceumApp
+import LyceumContracts
+import LyceumCore
+import LyceumTestSupport
+@testable import Realtime
+import Testing
+
+/// The call history and detail routes, and who may end a call in a course room.
+@Suite("Call routes")
+struct CallRoutesTests {
+    @Test("a room's calls page newest first; outsiders, bad cursors and bad limits are refused", arguments: TestEngine.available)
+    func history(engine: TestEngine) async throws {
+        try await TestApp.run(engine) { app in
+            let alice = try await app.register()
+            let bob = try await app.register()
+            let outsider = try await app.register()
+            let room = try await app.directRoom([alice, bob])
+            let calls = try app.services.require(CallService.self)
+            var started: [String] = []
+            for _ in 0..<3 {
+                // No socket holds the seat, so each call ends as soon as it starts.
+                started.append(try await calls.start(.of(alice), roomID: room, invite: nil, connectionID: "gone").id)
+            }
+
+            let first = try await app.request(.get, "/api/v1/rooms/\(room)/calls?limit=2", token: bob.accessToken)
+            #expect(first.status == .ok)
+            let firstItems = first.json["items"] as? [[String: Any]] ?? []
+            let before = try #require(first.json["nextBefore"] as? String)
+            #expect(firstItems.count == 2 && firstItems.last?["id"] as? String == before)
+            let second = try await app.request(.get, "/api/v1/rooms/\(room)/calls?limit=2&before=\(before)", token: bob.accessToken)
+            let secondItems = second.json["items"] as? [[String: Any]] ?? []
+            #expect(secondItems.count == 1 && second.json["nextBefore"] is NSNull)
+            #expect(Set((firstItems + secondItems).compactMap { $0["id"] as? String }) == Set(started))
+            let call = try #require(secondItems.first)
+            #expect(call["endReason"] as? String == "empty" && call["durationSeconds"] as? Int == 0 && call["roomId"] as? String == room)
+            #expect(participantStates(call) == [alice.id: "left", bob.id: "missed"])
+
+            let detail = try await app.request(.get, "/api/v1/calls/\(started[0])", token: alice.accessToken)
+            #expect(detail.status == .ok && (detail.json["call"] as? [String: Any])?["startedBy"] as? String == alice.id)
+
+            let refusals: [(String, APIUser?, Int, String?)] = [
+                ("/api/v1/rooms/\(room)/calls?before=nope", bob, 400, "invalid_before"),
+                ("/api/v1/rooms/\(room)/calls?limit=0", bob, 400, "invalid_limit"),
+                ("/api/v1/rooms/\(room)/calls", outsider, 404, "room_not_found"),
+                ("/api/v1/rooms/\(room)/calls", nil, 401, nil),
+                ("/api/v1/calls/\(started[0])", outsider, 404, "call_not_found"),
+                ("/api/v1/calls/not-a-call", bob, 404, "call_not_found"),
+                ("/api/v1/calls/\(started[0])", nil, 401, nil),
+            ]
+            for (path, user, status, code) in refusals {
+                let reply = try await app.request(.get, path, token: user?.accessToken)
+                #expect(reply.status.code == status, "\(path): \(reply.text)")
+                if let code { #expect((reply.json["error"] as? [String: Any])?["code"] as? String == code, "\(path): \(reply.text)") }
+            }
+        }
+    }
+
+    @Test("in a course room the course's staff may end a student's call and other students may not", arguments: TestEngine.available)
+    func courseRoomEnd(engine: TestEngine) async throws {
+        try await TestApp.run(engine) { app in
+            let (teacher, student, course) = try await RealtimeChatSocketTests.courseRoom(app)
+            let classmate = try await app.register()
+            _ = try await app.request(.post, "/api/v1/courses/\(course.id)/enrollment", token: classmate.accessToken)
+            let calls = try app.services.require(CallService.self)
+            calls.seats.opened("student-tab")
+            let call = try await calls.start(.of(student), roomID: "course-\(course.id)", invite: [classmate.id], connectionID: "student-tab")
+            #expect(participantStates(try await app.callJSON(call.id, as: classmate)) == [student.id: "joined", classmate.id: "invited"])
+
+            do {
+                try await calls.end(.of(classmate), callID: call.id)
+                Issue.record("a classmate ended the call")
+            } catch let error as AppError {
+                #expect(error.code == "forbidden")
+            }
+            do {
+                _ = try await calls.start(.of(classmate), roomID: "course-\(course.id)", invite: nil, connectionID: "other")
+                Issue.record("a second call started in the room")
+            } catch let error as AppError {
+                #expect(error.code == "call_in_progress" && error.fields["callId"] == call.id)
+            }
+            try await calls.end(.of(teacher, role: .instructor), callID: call.id)
+            let ended = try await app.callJSON(call.id, as: student)
+            #expect(ended["endReason"] as? String == "ended")
+            #expect(participantStates(ended) == [student.id: "left", classmate.id: "missed"])
+        }
+    }
+}
