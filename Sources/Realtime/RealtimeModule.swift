@@ -111,7 +111,7 @@ public struct RealtimeModule: LyceumModule {
 
     /// The messages and call pages, and the chat panels on the course and group pages.
     public func addPages(to pages: RouterGroup<AppRequestContext>, renderer: PageRenderer) {
-        RealtimePages(chat: chat, iceServers: iceServers, clock: clock, renderer: renderer).addRoutes(to: pages)
+        RealtimePages(chat: chat, calls: calls, iceServers: iceServers, clock: clock, renderer: renderer).addRoutes(to: pages)
         ChatPanel.register(in: panels, chat: chat)
     }
 }

@@ -1,7 +1,8 @@
 /// `call.js`, on the call page: a mesh WebRTC call signalled through the socket.
 ///
 /// It asks for the camera and microphone (falling back to the microphone alone), then starts the call in the
-/// page's room (`call.start`) or joins the page's call (`call.accept`). Following the protocol's mesh
+/// page's room (`call.start`; joining the room's call instead when one is already going) or joins the page's
+/// call (`call.accept`). Following the protocol's mesh
 /// convention, whoever joins sends an offer to everyone already in the call; the others answer. Offers,
 /// answers and ICE candidates travel as `call.signal` and arrive on the viewer's `user:` topic. Each peer's
 /// tile carries its connection state (`data-peer-state`). Mute and camera switch the local tracks off;
@@ -143,7 +144,7 @@ enum CallScript {
               var call = ack.call;
               callId = call.id;
               root.setAttribute("data-call-id", callId);
-              if (window.history && history.replaceState) { history.replaceState(null, "", "/calls/" + encodeURIComponent(callId) + "?room=" + encodeURIComponent(roomId)); }
+              if (window.history && history.replaceState) { history.replaceState(null, "", "/calls/" + encodeURIComponent(callId)); }
               if (!unsubscribe) { unsubscribe = live.subscribe("call:" + callId, { event: event }); }
               var others = call.participants.filter(function (participant) {
                 names[participant.userId] = participant.displayName;
@@ -153,6 +154,11 @@ enum CallScript {
               others.forEach(function (participant) { if (!peers[participant.userId]) { offer(participant.userId); } });
             }, function (error) {
               joined = false;
+              if (error.code === "call_in_progress" && error.fields && error.fields.callId && !callId) {
+                callId = error.fields.callId;
+                enter();
+                return;
+              }
               finish(failure(error));
             });
           };

@@ -11,6 +11,7 @@ import LyceumWeb
 struct RealtimePages: Sendable {
     typealias Content = RealtimePageContent
     let chat: ChatService
+    let calls: CallService
     let iceServers: IceServers
     let clock: WallClock
     let renderer: PageRenderer
@@ -87,12 +88,15 @@ struct RealtimePages: Sendable {
         return try await callPage(roomID: roomID, callID: nil, context: context)
     }
 
-    /// The call page that joins (or answers) a call.
+    /// The call page that joins (or answers) a call; an ended call sends the viewer back to its room.
     @Sendable func joinCall(_ request: Request, context: AppRequestContext) async throws -> Response {
         let callID = try context.parameters.require("call")
         guard context.principal != nil else { return PageRenderer.signIn(returningTo: "/calls/\(callID)") }
-        let roomID = request.uri.queryParameters.get("room") ?? ""
-        return try await callPage(roomID: roomID, callID: callID, context: context)
+        let call = try await calls.call(context.principal, callID: callID)
+        guard call.endedAt == nil else {
+            return FlashNotice.redirect(to: "/messages/\(call.roomId)", notice: "That call has ended.", context: context)
+        }
+        return try await callPage(roomID: call.roomId, callID: call.id, context: context)
     }
 
     private func callPage(roomID: String, callID: String?, context: AppRequestContext) async throws -> Response {

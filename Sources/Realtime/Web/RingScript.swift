@@ -26,7 +26,7 @@ enum RingScript {
               text.textContent = ((payload.from && payload.from.displayName) || "Someone") + " is calling you.";
               var join = document.createElement("a");
               join.className = "button";
-              join.href = "/calls/" + encodeURIComponent(call.id) + "?room=" + encodeURIComponent(call.roomId);
+              join.href = "/calls/" + encodeURIComponent(call.id);
               join.textContent = "Join the call";
               join.setAttribute("data-testid", "join-call");
               var decline = document.createElement("button");
