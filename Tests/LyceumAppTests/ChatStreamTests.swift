@@ -224,6 +224,10 @@ struct ChatStreamTests {
             #expect(try await run("message.delete", ["messageId": id]) == nil)
             #expect(try await ChatStreamTests.eventLog(app, room).count == 5)
 
+            // The REST history shows what the commands did.
+            let history = try await app.request(.get, "/api/v1/rooms/\(room)/messages", token: cast.student.accessToken)
+            #expect((history.json["items"] as? [[String: Any]])?.first?["deletedAt"] is String)
+
             // History over the socket answers what the REST history does, and refuses what it refuses.
             _ = try await run("message.send", ["body": "Second"])
             let page = try #require(try await run("messages.list", ["limit": 1]))
@@ -238,10 +242,6 @@ struct ChatStreamTests {
                 _ = try await run("messages.list", ["before": "yesterday"])
             }
             await #expect(throws: ChatErrors.roomNotFound) { _ = try await run("messages.list", as: .of(cast.outsider), [:]) }
-
-            // The REST history shows what the commands did.
-            let history = try await app.request(.get, "/api/v1/rooms/\(room)/messages", token: cast.student.accessToken)
-            #expect((history.json["items"] as? [[String: Any]])?.first?["deletedAt"] is String)
 
             await #expect(throws: AppError(status: 422, code: "invalid_payload", message: "The command's payload is missing or has the wrong shape.")) {
                 _ = try await run("message.send", ["text": "wrong field"])
