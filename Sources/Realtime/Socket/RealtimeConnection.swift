@@ -109,6 +109,9 @@ final class RealtimeConnection: ChannelInboundHandler, RemovableChannelHandler {
 
     /// Starts signing in once the handshake's handlers are gone: anything written before that could be lost.
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        // The server allows half-closure, so a client that ends its side without a close frame (a killed
+        // process) would otherwise linger, signed in, until the idle timeout.
+        if case .inputClosed = event as? ChannelEvent { return context.close(promise: nil) }
         guard case .upgradeComplete = event as? HTTPServerUpgradeEvents else { return context.fireUserInboundEventTriggered(event) }
         guard let sessionCookie else { return }
         guard originAllowed else { return close(.forbiddenOrigin) }
