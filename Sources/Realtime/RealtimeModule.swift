@@ -21,11 +21,14 @@ import ServiceLifecycle
 /// - `user:` topics carry a user's own live updates (notifications, graded quizzes, direct conversations they
 ///   were added to); `thread:` and `course:` topics a forum thread's new replies and a course's announcements
 ///   (`LiveUpdates`), pushed from Community's and Courses' events through the outbox.
+/// - Presence (`PresenceService`): online, away or offline per user across replicas, announced on the user's
+///   rooms, with member lists under `/api/v1/rooms/{room}/members`.
 public struct RealtimeModule: LyceumModule {
     /// The hub, which every part publishes through.
     public let hub: RealtimeHub
     /// The chat service.
     public let chat: ChatService
+    private let presence: PresenceService
     private let endpoint: RealtimeEndpoint
     private let live: LiveUpdates
     private let iceServers: IceServers
@@ -33,9 +36,9 @@ public struct RealtimeModule: LyceumModule {
     private let panels: PagePanels
 
     public var name: String { "realtime" }
-    public var migrations: [Migration] { ChatMigrations.all }
-    public var openAPIFragment: String { RealtimeOpenAPI.fragment }
-    public var backgroundServices: [any Service] { [hub] }
+    public var migrations: [Migration] { ChatMigrations.all + PresenceMigrations.all }
+    public var openAPIFragments: [String] { [RealtimeOpenAPI.fragment, PresenceOpenAPI.fragment] }
+    public var backgroundServices: [any Service] { [hub, presence] }
     public var webSocketEndpoints: [any WebSocketEndpoint] { [endpoint] }
     public var templates: [PageTemplate] { RealtimeTemplates.all }
     public var webAssets: [WebAsset] {
@@ -54,6 +57,11 @@ public struct RealtimeModule: LyceumModule {
         clock = context.clock
         panels = context.panels
         chat = try ChatService(context: context, publisher: hub)
+        let connectionIDs = ConnectionIDs()
+        presence = PresenceService(
+            replicaID: connectionIDs.replica, chat: chat, publisher: hub, configuration: configuration, database: context.database,
+            clock: context.clock, logger: context.logger
+        )
         let chatTopics = ChatTopics(chat: chat)
         hub.addStoredFrames(from: chatTopics)
         var router = RealtimeRouter()
@@ -62,10 +70,12 @@ public struct RealtimeModule: LyceumModule {
         router.add(commands: ChatCommands(chat: chat))
         live = try LiveUpdates(context: context, publisher: hub)
         live.addTopics(to: &router)
+        router.add(commands: PresenceCommands(presence: presence))
+        router.add(observer: presence.tracker)
         endpoint = RealtimeEndpoint(
             services: SocketServices(
                 hub: hub, router: router, authenticator: try context.require((any CallerAuthenticator).self),
-                configuration: configuration, connectionIDs: ConnectionIDs(), logger: context.logger
+                configuration: configuration, connectionIDs: connectionIDs, logger: context.logger
             )
         )
         context.provide(hub, as: RealtimeHub.self)
@@ -91,6 +101,7 @@ public struct RealtimeModule: LyceumModule {
             return response
         }
         ChatAPI(chat: chat).addRoutes(to: api)
+        PresenceAPI(presence: presence).addRoutes(to: api)
     }
 
     /// The messages and call pages, and the chat panels on the course and group pages.
