@@ -27,6 +27,11 @@ public struct RealtimeConfiguration: Sendable {
     public var maxSubscriptions = 200
     /// Origins whose pages may use the session cookie over the socket, besides the page's own host.
     public var allowedOrigins: Set<String> = []
+    /// How often a replica refreshes its presence rows and sweeps expired ones.
+    public var presenceHeartbeat: Duration = .seconds(15)
+    /// A replica's presence rows not refreshed for this long are deleted by any replica, so the users of a
+    /// replica that is gone turn offline; keep it a few heartbeats long.
+    public var presenceExpiry: Duration = .seconds(45)
     /// The STUN and TURN servers handed to call participants.
     public var iceServers = IceServers()
     /// How often a replica marks the call seats its connections hold as still there.

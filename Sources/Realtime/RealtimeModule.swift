@@ -23,6 +23,8 @@ import ServiceLifecycle
 /// - `user:` topics carry a user's own live updates (notifications, graded quizzes, direct conversations they
 ///   were added to); `thread:` and `course:` topics a forum thread's new replies and a course's announcements
 ///   (`LiveUpdates`), pushed from Community's and Courses' events through the outbox.
+/// - Presence (`PresenceService`): online, away or offline per user across replicas, announced on the user's
+///   rooms, with member lists under `/api/v1/rooms/{room}/members`.
 public struct RealtimeModule: LyceumModule {
     /// The hub, which every part publishes through.
     public let hub: RealtimeHub
@@ -31,6 +33,7 @@ public struct RealtimeModule: LyceumModule {
     /// The call service.
     public let calls: CallService
     private let callLiveness: CallLiveness
+    private let presence: PresenceService
     private let endpoint: RealtimeEndpoint
     private let live: LiveUpdates
     private let iceServers: IceServers
@@ -38,10 +41,9 @@ public struct RealtimeModule: LyceumModule {
     private let panels: PagePanels
 
     public var name: String { "realtime" }
-    public var migrations: [Migration] { ChatMigrations.all + CallMigrations.all }
-    public var openAPIFragment: String { RealtimeOpenAPI.fragment }
-    public var openAPIFragments: [String] { [openAPIFragment, CallsOpenAPI.fragment] }
-    public var backgroundServices: [any Service] { [hub, callLiveness] }
+    public var migrations: [Migration] { ChatMigrations.all + CallMigrations.all + PresenceMigrations.all }
+    public var openAPIFragments: [String] { [RealtimeOpenAPI.fragment, CallsOpenAPI.fragment, PresenceOpenAPI.fragment] }
+    public var backgroundServices: [any Service] { [hub, callLiveness, presence] }
     public var webSocketEndpoints: [any WebSocketEndpoint] { [endpoint] }
     public var templates: [PageTemplate] { RealtimeTemplates.all }
     public var webAssets: [WebAsset] {
@@ -61,6 +63,11 @@ public struct RealtimeModule: LyceumModule {
         clock = context.clock
         panels = context.panels
         chat = try ChatService(context: context, publisher: hub)
+        let connectionIDs = ConnectionIDs()
+        presence = PresenceService(
+            replicaID: connectionIDs.replica, chat: chat, publisher: hub, configuration: configuration, database: context.database,
+            clock: context.clock, logger: context.logger
+        )
         let chatTopics = ChatTopics(chat: chat)
         hub.addStoredFrames(from: chatTopics)
         var router = RealtimeRouter()
@@ -76,10 +83,12 @@ public struct RealtimeModule: LyceumModule {
         router.add(commands: CallCommands(calls: calls))
         callLiveness = CallLiveness(calls: calls, heartbeat: configuration.callHeartbeatInterval, timeout: configuration.callSeatTimeout)
         router.add(observer: callLiveness)
+        router.add(commands: PresenceCommands(presence: presence))
+        router.add(observer: presence.tracker)
         endpoint = RealtimeEndpoint(
             services: SocketServices(
                 hub: hub, router: router, authenticator: try context.require((any CallerAuthenticator).self),
-                configuration: configuration, connectionIDs: ConnectionIDs(), logger: context.logger
+                configuration: configuration, connectionIDs: connectionIDs, logger: context.logger
             )
         )
         context.provide(hub, as: RealtimeHub.self)
@@ -107,6 +116,7 @@ public struct RealtimeModule: LyceumModule {
         }
         ChatAPI(chat: chat).addRoutes(to: api)
         CallAPI(calls: calls).addRoutes(to: api)
+        PresenceAPI(presence: presence).addRoutes(to: api)
     }
 
     /// The messages and call pages, and the chat panels on the course and group pages.

@@ -95,18 +95,9 @@ extension ChatService {
 
     func detail(_ caller: Principal, _ access: RoomAccess) async throws -> ChatRoomDetail {
         let room = access.room
-        var staff: Set<String> = []
-        let memberIDs: [String]
-        switch room.kind {
-        case .course:
-            let staffIDs = try await courses.staffIDs(ofCourse: room.scope)
-            staff = Set(staffIDs)
-            memberIDs = staffIDs + (try await courses.studentIDs(ofCourse: room.scope)).filter { !staff.contains($0) }
-        case .group:
-            memberIDs = try await groups.groupMemberIDs(groupID: room.scope)
-        case .direct:
-            memberIDs = access.directMembers
-        }
+        let roomMembers = try await members(of: access)
+        let memberIDs = roomMembers.map(\.userID)
+        let staff = Set(roomMembers.filter(\.staff).map(\.userID))
         let facts = try await database.read { sql in
             (
                 lastSeq: try await RoomStore.lastSeqs([room.text], on: sql)[room.text] ?? 0,

@@ -220,13 +220,13 @@ struct RealtimeSocketTests {
 
 extension TestApp {
     /// A socket to the live server's real-time endpoint, not yet signed in.
-    func socket(headers: [(String, String)] = []) async throws -> TestSocket {
-        try await TestSocket.connect(port: try #require(client.port), headers: headers)
+    func socket(headers: [(String, String)] = [], hearsPresence: Bool = false) async throws -> TestSocket {
+        try await TestSocket.connect(port: try #require(client.port), headers: headers, hearsPresence: hearsPresence)
     }
 
     /// A socket signed in as `user` with an access token; the welcome is read.
-    func signedInSocket(_ user: APIUser) async throws -> TestSocket {
-        let socket = try await self.socket()
+    func signedInSocket(_ user: APIUser, hearsPresence: Bool = false) async throws -> TestSocket {
+        let socket = try await self.socket(hearsPresence: hearsPresence)
         try await socket.send(json: ["type": "auth", "id": "auth", "payload": ["token": user.accessToken]])
         let welcome = try await socket.nextMessage()
         try #require(welcome["type"] as? String == "welcome", "not signed in: \(welcome)")

@@ -7,7 +7,8 @@ import NIOWebSocket
 import Testing
 
 /// A WebSocket client for tests: speaks to the live test server on loopback, sends text (or raw frames for
-/// the malformed cases) and reads what the server sends, close frames included.
+/// the malformed cases) and reads what the server sends, close frames included. `presence.changed` events,
+/// which any room subscriber may get at any moment, are dropped unless the socket is opened to hear them.
 final class TestSocket: Sendable {
     /// One thing the server sent.
     enum Received: Sendable {
@@ -25,8 +26,11 @@ final class TestSocket: Sendable {
         iterator = IteratorBox(received.makeAsyncIterator())
     }
 
-    /// Opens a socket to `/api/v1/realtime` on `port` with extra handshake headers (cookie, origin).
-    static func connect(port: Int, headers: [(String, String)] = [], path: String = "/api/v1/realtime") async throws -> TestSocket {
+    /// Opens a socket to `/api/v1/realtime` on `port` with extra handshake headers (cookie, origin); it hears
+    /// `presence.changed` events only when `hearsPresence`.
+    static func connect(
+        port: Int, headers: [(String, String)] = [], path: String = "/api/v1/realtime", hearsPresence: Bool = false
+    ) async throws -> TestSocket {
         let (stream, continuation) = AsyncStream<Received>.makeStream()
         let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .connect(host: "127.0.0.1", port: port) { channel in
@@ -35,7 +39,7 @@ final class TestSocket: Sendable {
                     for (name, value) in headers { requestHeaders.add(name: name, value: value) }
                     let upgrader = NIOTypedWebSocketClientUpgrader<Bool>(maxFrameSize: 1 << 20) { channel, _ in
                         channel.eventLoop.makeCompletedFuture {
-                            try channel.pipeline.syncOperations.addHandler(Collector(continuation: continuation))
+                            try channel.pipeline.syncOperations.addHandler(Collector(continuation: continuation, hearsPresence: hearsPresence))
                             return true
                         }
                     }
@@ -155,9 +159,11 @@ private final class IteratorBox: @unchecked Sendable {
 private final class Collector: ChannelInboundHandler, Sendable {
     typealias InboundIn = WebSocketFrame
     let continuation: AsyncStream<TestSocket.Received>.Continuation
+    let hearsPresence: Bool
 
-    init(continuation: AsyncStream<TestSocket.Received>.Continuation) {
+    init(continuation: AsyncStream<TestSocket.Received>.Continuation, hearsPresence: Bool) {
         self.continuation = continuation
+        self.hearsPresence = hearsPresence
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -165,6 +171,7 @@ private final class Collector: ChannelInboundHandler, Sendable {
         switch frame.opcode {
         case .text:
             let json = (try? JSONSerialization.jsonObject(with: Data(frame.unmaskedData.readableBytesView))) as? [String: any Sendable]
+            if !hearsPresence, json?["event"] as? String == "presence.changed" { return }
             continuation.yield(.message(json ?? ["unparsed": String(buffer: frame.unmaskedData)]))
         case .connectionClose:
             var data = frame.unmaskedData
