@@ -43,6 +43,7 @@ struct LyceumHTTPChannel: ServerChildChannel, HTTPChannelHandler {
                 },
                 upgradePipelineHandler: { channel, head in
                     channel.eventLoop.makeCompletedFuture {
+                        let started = ContinuousClock.now
                         guard let endpoint = Self.endpoint(for: head, in: endpoints) else { throw ChannelError.inappropriateOperationForState }
                         let request = try? HTTPRequest(head, secure: false, splitCookie: false)
                         let fields = request?.headerFields ?? [:]
@@ -51,6 +52,12 @@ struct LyceumHTTPChannel: ServerChildChannel, HTTPChannelHandler {
                             requestID: RequestEnvelopeMiddleware.requestID(for: fields)
                         )
                         try endpoint.acceptConnection(on: channel, handshake: handshake)
+                        // The handshake never reaches the router's middleware, so its access log line is written
+                        // here: `GET /api/v1/realtime 101`, timed over the server's part of the upgrade.
+                        AccessLog.record(
+                            logger, method: .get, path: endpoint.path, status: 101, elapsed: ContinuousClock.now - started,
+                            requestID: handshake.requestID
+                        )
                         return Negotiated.webSocket
                     }
                 }

@@ -96,9 +96,11 @@ public struct RealtimeModule: LyceumModule {
         context.provide(calls, as: CallService.self)
     }
 
-    /// Ends socket subscriptions when a course or group membership ends, and pushes other domains' live updates.
+    /// Ends socket subscriptions when a course or group membership ends, pushes other domains' live updates,
+    /// and prunes room events no resume can ask for (daily).
     public func registerJobs(_ registry: JobRegistry) {
         ChatEvents.register(in: registry, chat: chat)
+        ChatService.registerEventPruning(in: registry, chat: chat)
         live.register(in: registry)
     }
 

@@ -162,6 +162,20 @@ struct ChatStreamTests {
             let justEnough = try await topics.join(student, topic: topic, since: 105)
             #expect(justEnough.recovered)
             #expect(justEnough.missed.count == 500)
+
+            // Pruning keeps the resume window and anything younger than the cutoff; a client that was away
+            // longer than the window learns it missed pruned events instead of getting a replay with a hole.
+            #expect(try await chat.pruneRoomEvents(olderThanHours: 1) == 0, "every event is younger than an hour")
+            try await app.services.database.write { sql in
+                try await sql.raw("UPDATE chat_room_events SET created_at = \(bind: Date().addingTimeInterval(-7_200)) WHERE seq <= 300").run()
+            }
+            #expect(try await chat.pruneRoomEvents(olderThanHours: 1) == 105, "old events behind the newest 500 go")
+            #expect(try await Self.eventLog(app, room).count == 500)
+            let pruned = try await topics.join(student, topic: topic, since: 50)
+            #expect(!pruned.recovered, "events after since were pruned")
+            #expect(pruned.missed.first?.seq == 106)
+            #expect(try await topics.join(student, topic: topic, since: 105).recovered, "the whole window is still there")
+            #expect(try await chat.pruneRoomEvents(olderThanHours: 1) == 0)
         }
     }
 

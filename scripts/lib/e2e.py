@@ -732,6 +732,22 @@ def check_second_replica(demo, base):
         replica.kill()
 
 
+def handshake_status(port):
+    """The status a WebSocket handshake for the real-time socket gets from the server on `port` (`101` when it
+    upgrades), read from the raw response's first line."""
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as connection:
+        connection.sendall(b"GET /api/v1/realtime HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                           b"Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
+        head = b""
+        while b"\r\n" not in head:
+            chunk = connection.recv(256)
+            if not chunk:
+                break
+            head += chunk
+    parts = head.split(b" ")
+    return int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
+
+
 def check_worker_crash_drill():
     """`serve --roles worker` runs jobs and serves only health and metrics; a worker killed with SIGKILL in
     the middle of a job loses it only until its lease runs out: another worker runs it again, and the job's
@@ -756,6 +772,7 @@ def check_worker_crash_drill():
         wait_ready(f"http://127.0.0.1:{port}", first)
         status, _, _ = request(f"http://127.0.0.1:{port}", "GET", "/api/v1/courses")
         check(status == 404, "a worker-only process serves no API")
+        check(handshake_status(port) == 404, "a worker-only process refuses the real-time WebSocket handshake")
         quick = cli("jobs", "probe", "--wait", "30", env=env)
         check(quick.returncode == 0 and "A worker ran the probe" in quick.stdout, "lyceum jobs probe sees the worker run a job")
         probe = cli("jobs", "probe", "--hold", "8", "--wait", "0", env=env)
@@ -805,6 +822,7 @@ def run_suite():
         wait_ready(base, process)
         check(True, f"lyceum serve is ready on {base}")
         check_api(base)
+        check(handshake_status(port) == 101, "the web process upgrades a WebSocket handshake on /api/v1/realtime")
         check_port_in_use(data_dir, port)
         check_browser(base)
         check_keyboard_only(base)
@@ -843,6 +861,9 @@ def run_suite():
         lines = [line for line in process.stderr if line.startswith("{")]
         check(lines and all(json.loads(line).get("level") for line in lines), "--log-format json writes one JSON object per line")
         check(any("request.id" in json.loads(line) for line in lines), "request log lines carry the request id")
+        handshakes = [json.loads(line) for line in lines if json.loads(line).get("msg", "").startswith("GET /api/v1/realtime 101")]
+        check(handshakes and all("request.id" in line for line in handshakes),
+              "each WebSocket handshake writes an access log line (GET /api/v1/realtime 101) with its request id")
         starting = [json.loads(line) for line in lines if "starting" in json.loads(line).get("msg", "")]
         check(starting and starting[0].get("database") == RUN.engine, f"the server says it runs on {RUN.engine}")
     finally:

@@ -100,6 +100,7 @@ struct SettingReader {
         socket.sendQueueLimit = try integer("realtime.sendQueueBytes", in: 16_384...(64 << 20)) ?? socket.sendQueueLimit
         socket.commandBurst = try integer("realtime.commandBurst", in: 1...10_000) ?? socket.commandBurst
         socket.commandsPerSecond = try integer("realtime.commandsPerSecond", in: 1...10_000) ?? socket.commandsPerSecond
+        if let origins = text("realtime.allowedOrigins") { socket.allowedOrigins = try webOrigins("realtime.allowedOrigins", origins) }
         configuration.realtime = socket
         var servers = configuration.realtime.iceServers
         if let urls = text("realtime.stunUrls") { servers.stunURLs = try iceURLs("realtime.stunUrls", urls, schemes: ["stun:", "stuns:"]) }
@@ -107,6 +108,22 @@ struct SettingReader {
         servers.turnSecret = try secret("realtime.turnSecret").flatMap { $0.isEmpty ? nil : $0 }
         if let seconds = try integer("realtime.turnCredentialSeconds", in: 60...(7 * 86_400)) { servers.credentialLifetime = .seconds(seconds) }
         configuration.realtime.iceServers = servers
+    }
+
+    /// Comma-separated origins, each `http(s)://host[:port]` with nothing after, lowercased as browsers send them.
+    private func webOrigins(_ key: String, _ value: String) throws(ConfigurationError) -> Set<String> {
+        var origins: Set<String> = []
+        for text in value.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) where !text.isEmpty {
+            let origin = text.hasSuffix("/") ? String(text.dropLast()) : text
+            guard let url = URL(string: origin), let scheme = url.scheme, ["http", "https"].contains(scheme), let host = url.host, !host.isEmpty,
+                url.path.isEmpty, url.query == nil, url.fragment == nil, url.user == nil,
+                origin == "\(scheme)://\(host)\(url.port.map { ":\($0)" } ?? "")"
+            else {
+                throw ConfigurationError("\(variable(key)) must be comma-separated origins like https://learn.example.org (got \(text)).")
+            }
+            origins.insert(origin)
+        }
+        return origins
     }
 
     private func iceURLs(_ key: String, _ value: String, schemes: [String]) throws(ConfigurationError) -> [String] {

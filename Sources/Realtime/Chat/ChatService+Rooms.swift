@@ -197,7 +197,10 @@ extension ChatService {
         writer.key("kind")
         writer.string(room.kind.rawValue)
         writer.endObject()
-        let recovered = frames.count <= limit && (since ?? 0) <= position
+        // Everything missed is there when the replay starts right after `since` (events behind the resume
+        // window are pruned) and fits in one replay.
+        let contiguous = since.map { since in frames.first.map { $0.seq == since + 1 } ?? (since == position) } ?? true
+        let recovered = contiguous && frames.count <= limit && (since ?? 0) <= position
         return TopicJoin(position: position, missed: Array(frames.prefix(limit)), recovered: recovered, details: writer.buffer)
     }
 

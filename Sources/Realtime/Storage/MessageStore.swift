@@ -159,6 +159,19 @@ enum RoomEventStore {
         }
     }
 
+    /// Deletes the events more than `keep` behind their room's newest one and created before `cutoff`;
+    /// returns how many.
+    static func prune(keepingLast keep: Int, before cutoff: Date, on sql: any SQLDatabase) async throws -> Int {
+        let rows = try await sql.raw(
+            """
+            DELETE FROM chat_room_events WHERE created_at < \(bind: cutoff)
+              AND seq <= (SELECT r.last_seq - \(bind: Int64(keep)) FROM chat_rooms r WHERE r.id = chat_room_events.room_id)
+            RETURNING seq
+            """
+        ).all()
+        return rows.count
+    }
+
     /// The room's frames after `seq`, oldest first, at most `limit`.
     static func frames(_ room: RoomID, after seq: Int64, limit: Int, on sql: any SQLDatabase) async throws -> [RealtimeFrame] {
         try await sql.select().columns("seq", "frame").from("chat_room_events").where("room_id", .equal, room.text)

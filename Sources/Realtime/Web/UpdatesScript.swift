@@ -11,13 +11,16 @@ enum UpdatesScript {
           var live = window.LyceumLive;
           var main = document.getElementById("main");
           if (!live || !main) { return; }
-          var region = document.createElement("div");
-          region.className = "live-notices";
-          region.setAttribute("role", "status");
-          region.setAttribute("aria-live", "polite");
-          main.insertBefore(region, main.firstChild);
+          var region = null;
           var notices = {};
           var show = function (key, text, url, label) {
+            if (!region) {
+              region = document.createElement("div");
+              region.className = "live-notices";
+              region.setAttribute("role", "status");
+              region.setAttribute("aria-live", "polite");
+              main.insertBefore(region, main.firstChild);
+            }
             var notice = notices[key];
             if (!notice) {
               notice = document.createElement("p");

@@ -53,7 +53,9 @@ struct IceServersTests {
         let socket = try await LyceumConfiguration.load(flags: [:], environment: [
             "LYCEUM_REALTIME_IDLE_SECONDS": "90", "LYCEUM_REALTIME_MAX_FRAME_BYTES": "8192", "LYCEUM_REALTIME_SEND_QUEUE_BYTES": "1048576",
             "LYCEUM_REALTIME_COMMAND_BURST": "10", "LYCEUM_REALTIME_COMMANDS_PER_SECOND": "5",
+            "LYCEUM_REALTIME_ALLOWED_ORIGINS": "https://Learn.Example.org, http://localhost:8080/", "LYCEUM_PUBLIC_URL": "https://lyceum.example.org",
         ]).realtimeSettings
+        #expect(socket.allowedOrigins == ["https://learn.example.org", "http://localhost:8080", "https://lyceum.example.org"])
         #expect(socket.idleTimeout == .seconds(90) && socket.maxFrameSize == 8192 && socket.sendQueueLimit == 1_048_576)
         #expect(socket.commandBurst == 10 && socket.commandsPerSecond == 5)
         await #expect(throws: ConfigurationError.self) {
@@ -61,6 +63,11 @@ struct IceServersTests {
         }
         await #expect(throws: ConfigurationError.self) {
             _ = try await LyceumConfiguration.load(flags: [:], environment: ["LYCEUM_REALTIME_TURN_URLS": "http://not-turn.example"])
+        }
+        for origin in ["learn.example.org", "https://learn.example.org/path", "ftp://learn.example.org", "https://", "https://a.example?x=1"] {
+            await #expect(throws: ConfigurationError.self, "\(origin)") {
+                _ = try await LyceumConfiguration.load(flags: [:], environment: ["LYCEUM_REALTIME_ALLOWED_ORIGINS": origin])
+            }
         }
     }
 }

@@ -76,7 +76,11 @@ struct RealtimeSocketTests {
 
     @Test("a browser signs in with its session cookie from the site's own pages only", arguments: TestEngine.available)
     func cookieSignIn(engine: TestEngine) async throws {
-        try await TestApp.run(engine, mode: .live, configure: Self.quick) { app in
+        let configure: @Sendable (inout LyceumConfiguration) -> Void = { configuration in
+            Self.quick(&configuration)
+            configuration.realtime.allowedOrigins = ["https://partner.example"]
+        }
+        try await TestApp.run(engine, mode: .live, configure: configure) { app in
             let ada = try await app.register()
             let browser = Browser(app)
             _ = try await browser.get("/signin")
@@ -88,6 +92,10 @@ struct RealtimeSocketTests {
             let welcome = try await samePage.nextMessage()
             #expect(welcome["type"] as? String == "welcome")
             #expect((welcome["payload"] as? [String: Any])?["userId"] as? String == ada.id)
+
+            let partner = try await app.socket(headers: [("Cookie", "lyceum_session=\(session)"), ("Origin", "https://partner.example")])
+            #expect(try await partner.nextMessage()["type"] as? String == "welcome", "an allowed origin (LYCEUM_REALTIME_ALLOWED_ORIGINS) may use the cookie")
+            await partner.drop()
 
             let otherSite = try await TestSocket.refusal(port: port, headers: [("Cookie", "lyceum_session=\(session)"), ("Origin", "https://evil.example")])
             #expect(otherSite.status.contains("101") && otherSite.code == 4403 && otherSite.reason == "origin not allowed", "\(otherSite)")
