@@ -14,8 +14,8 @@ import NIOWebSocket
 /// A connection's first request decides: a WebSocket handshake on an endpoint's path becomes a plain SwiftNIO
 /// WebSocket pipeline handed to the endpoint, and `handle` returns at once, so an open socket holds no task;
 /// anything else goes through Hummingbird's HTTP handling with `additionalChannelHandlers` (the cache's fast
-/// path) as before. Handshakes on other paths, and requests on an endpoint's path that are not handshakes,
-/// reach the router.
+/// path) as before. Handshakes on other paths, requests on an endpoint's path that are not handshakes, and any
+/// other request asking for an upgrade reach the router (`UpgradeRequestFilter`).
 struct LyceumHTTPChannel: ServerChildChannel, HTTPChannelHandler {
     /// What the first request turned the connection into.
     enum Negotiated: Sendable {
@@ -82,6 +82,10 @@ struct LyceumHTTPChannel: ServerChildChannel, HTTPChannelHandler {
             pipeline.enableErrorHandling = false  // the application answers errors
             pipeline.enableResponseHeaderValidation = false  // HTTPTypes validated them already
             let negotiated = try channel.pipeline.syncOperations.configureUpgradableHTTPServerPipeline(configuration: pipeline)
+            let upgradeHandler = try channel.pipeline.syncOperations.handler(type: NIOTypedHTTPServerUpgradeHandler<Negotiated>.self)
+            try channel.pipeline.syncOperations.addHandler(
+                UpgradeRequestFilter(endpointPaths: Set(endpoints.map(\.path))), position: .before(upgradeHandler)
+            )
             return Value(negotiated: negotiated, channel: channel)
         }
     }

@@ -89,7 +89,8 @@ enum PresenceOpenAPI {
                   "userId",
                   "displayName",
                   "status",
-                  "lastSeenAt"
+                  "lastSeenAt",
+                  "lastReadSeq"
                 ],
                 "properties": {
                   "userId": {
@@ -116,6 +117,11 @@ enum PresenceOpenAPI {
                     ],
                     "format": "date-time",
                     "description": "Now for members online or away; when an offline member was last connected; null if never"
+                  },
+                  "lastReadSeq": {
+                    "type": "integer",
+                    "minimum": 0,
+                    "description": "The seq of the last message the member has read here (their read receipt); 0 when they have read nothing"
                   }
                 },
                 "additionalProperties": false

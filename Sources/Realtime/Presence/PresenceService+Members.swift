@@ -1,5 +1,6 @@
 import LyceumContracts
 import LyceumCore
+import LyceumPlatform
 
 /// Member lists with presence.
 extension PresenceService {
@@ -25,6 +26,9 @@ extension PresenceService {
         }
         let ordered = listed.map { (RoomMemberPlace($0), $0) }.sorted { $0.0 < $1.0 }.filter { place, _ in start.map { place > $0 } ?? true }
         let page = ordered.prefix(limit)
-        return RoomMemberPage(members: page.map(\.1), nextCursor: ordered.count > limit ? page.last?.0.cursor : nil)
+        let pageIDs = page.map(\.1.userID)
+        let marks = try await chat.database.read { sql in try await RoomStore.readMarks(roomID: access.room.text, userIDs: pageIDs, on: sql) }
+        let members = page.map { _, member in member.withReadMark(marks[member.userID] ?? 0) }
+        return RoomMemberPage(members: members, nextCursor: ordered.count > limit ? page.last?.0.cursor : nil)
     }
 }

@@ -10,6 +10,15 @@ struct RoomMemberPresence: Sendable, Equatable, JSONWritable {
     let status: PresenceStatus
     /// Now for members online or away; when an offline member was last connected, `nil` if never.
     let lastSeenAt: Date?
+    /// The `seq` of the last message the member has read in the room (their read receipt); 0 for none.
+    var lastReadSeq: Int64 = 0
+
+    /// The member with their read mark.
+    func withReadMark(_ seq: Int64) -> RoomMemberPresence {
+        var member = self
+        member.lastReadSeq = seq
+        return member
+    }
 
     func write(to writer: inout JSONWriter) {
         writer.beginObject()
@@ -25,6 +34,8 @@ struct RoomMemberPresence: Sendable, Equatable, JSONWritable {
         writer.string(status.rawValue)
         writer.key("lastSeenAt")
         if let lastSeenAt { writer.date(lastSeenAt) } else { writer.null() }
+        writer.key("lastReadSeq")
+        writer.int(Int(lastReadSeq))
         writer.endObject()
     }
 }

@@ -105,6 +105,18 @@ enum RoomStore {
         return result
     }
 
+    /// Each of these users' read mark in one room; users who never marked it are absent (at 0).
+    static func readMarks(roomID: String, userIDs: [String], on sql: any SQLDatabase) async throws -> [String: Int64] {
+        guard !userIDs.isEmpty else { return [:] }
+        var result: [String: Int64] = [:]
+        for row in try await sql.select().columns("user_id", "last_read_seq").from("chat_read_marks")
+            .where("room_id", .equal, roomID).where("user_id", .in, userIDs).all()
+        {
+            result[try row.decode(column: "user_id", as: String.self)] = try row.decode(column: "last_read_seq", as: Int64.self)
+        }
+        return result
+    }
+
     /// Moves the user's read mark to `seq` unless it is already further; returns the mark after the change.
     static func markRead(_ room: RoomID, userID: String, seq: Int64, on sql: any SQLDatabase) async throws -> Int64 {
         let row = try await sql.raw(

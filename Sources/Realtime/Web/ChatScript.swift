@@ -4,8 +4,8 @@
 /// A panel follows its room's topic through `LyceumLive` (so a reconnect resumes from the last `seq`), loads
 /// history with `messages.list` (and more on "Load earlier" or scrolling to the top), sends with
 /// `message.send` (Enter), edits and deletes the viewer's own messages, reacts with 👍, replies, shows who is
-/// typing and who is online (`presence.list`, `presence.changed`), and moves the read mark while the page is
-/// visible. A resume that could not recover everything reloads the history.
+/// typing and who is online (`presence.list`, `presence.changed`), shows read receipts ("Seen by", from each
+/// member's `lastReadSeq` and `room.read` events), and moves the read mark while the page is visible. A resume that could not recover everything reloads the history.
 enum ChatScript {
     static let text = """
         (function () {
@@ -42,6 +42,7 @@ enum ChatScript {
             this.data = {};
             this.names = {};
             this.typers = {};
+            this.marks = {};
             this.nextBefore = null;
             this.loaded = false;
             this.editing = null;
@@ -93,6 +94,7 @@ enum ChatScript {
             live.send("messages.list", this.topic, payload).then(function (page) {
               var height = self.log.scrollHeight;
               page.items.forEach(function (message) { self.put(message); });
+              self.showReceipts();
               self.nextBefore = page.nextBefore;
               self.earlier.hidden = !page.nextBefore;
               self.earlier.disabled = false;
@@ -105,7 +107,12 @@ enum ChatScript {
             var self = this;
             live.send("presence.list", this.topic).then(function (answer) {
               self.people.textContent = "";
-              (answer.members || []).forEach(function (member) { self.names[member.userId] = member.displayName; self.person(member); });
+              (answer.members || []).forEach(function (member) {
+                self.names[member.userId] = member.displayName;
+                if (member.lastReadSeq) { self.marks[member.userId] = member.lastReadSeq; }
+                self.person(member);
+              });
+              self.showReceipts();
             }, function () {});
           };
 
@@ -256,6 +263,29 @@ enum ChatScript {
             this.typingLine.textContent = names.length === 0 ? "" : names.join(", ") + (names.length === 1 ? " is typing…" : " are typing…");
           };
 
+          Panel.prototype.showReceipts = function () {
+            var self = this;
+            this.log.querySelectorAll(".seen").forEach(function (node) { node.remove(); });
+            var readers = {};
+            Object.keys(this.marks).forEach(function (userId) {
+              if (userId === live.userId) { return; }
+              var item = null;
+              Array.prototype.forEach.call(self.log.children, function (candidate) {
+                if (Number(candidate.getAttribute("data-seq")) <= self.marks[userId]) { item = candidate; }
+              });
+              if (!item) { return; }
+              var seq = item.getAttribute("data-seq");
+              (readers[seq] = readers[seq] || { item: item, names: [] }).names.push(self.names[userId] || "Someone");
+            });
+            Object.keys(readers).forEach(function (seq) {
+              var names = readers[seq].names.sort();
+              var text = names.length > 3 ? names.slice(0, 3).join(", ") + " and " + (names.length - 3) + " more" : names.join(", ");
+              var line = element("p", "seen muted", "Seen by " + text);
+              line.setAttribute("data-testid", "read-receipt");
+              readers[seq].item.appendChild(line);
+            });
+          };
+
           Panel.prototype.markRead = function () {
             var self = this;
             var last = this.log.lastElementChild;
@@ -272,6 +302,7 @@ enum ChatScript {
             if (name === "message.created" || name === "message.edited") {
               var atBottom = this.nearBottom();
               this.put(payload);
+              this.showReceipts();
               if (this.typers[payload.authorId]) { clearTimeout(this.typers[payload.authorId]); delete this.typers[payload.authorId]; this.showTyping(); }
               if (atBottom) { this.scrollDown(); }
               this.markRead();
@@ -288,6 +319,9 @@ enum ChatScript {
               this.showTyping();
             } else if (name === "presence.changed") {
               this.person(payload);
+            } else if (name === "room.read") {
+              this.marks[payload.userId] = payload.lastReadSeq;
+              this.showReceipts();
             } else if (name === "subscription.ended") {
               this.say("You are no longer a member of this room.");
               this.form.querySelectorAll("textarea, button").forEach(function (node) { node.disabled = true; });

@@ -38,6 +38,11 @@ struct PresenceRoutesTests {
             try await Self.waitForStatus("offline", of: try #require(students["alice"]).id, in: room, app: app, caller: teacher)
 
             let asked = try #require(students["Dave"])
+            // Read receipts: Bob has read up to his own message; the others read nothing yet.
+            let sent = try await app.request(.post, "/api/v1/rooms/\(room)/messages", json: ["body": "Seen?"], token: try #require(students["Bob"]).accessToken)
+            let seq = try #require((sent.json["message"] as? [String: Any])?["seq"] as? Int)
+            let marked = try await app.request(.post, "/api/v1/rooms/\(room)/read", json: ["seq": seq], token: try #require(students["Bob"]).accessToken)
+            #expect(marked.status == .ok)
             let full = try await app.request(.get, "/api/v1/rooms/\(room)/members", token: asked.accessToken)
             #expect(full.status == .ok)
             let members = try #require(full.json["members"] as? [[String: Any]])
@@ -47,6 +52,7 @@ struct PresenceRoutesTests {
             #expect(members.prefix(4).allSatisfy { $0["lastSeenAt"] is String }, "online, away and departed members have a last seen")
             #expect(members.last?["lastSeenAt"] is NSNull, "the teacher was never seen")
             #expect(full.json["nextCursor"] is NSNull)
+            #expect(members.map { $0["lastReadSeq"] as? Int } == [seq, 0, 0, 0, 0], "each member's read receipt")
 
             let first = try await app.request(.get, "/api/v1/rooms/\(room)/members?limit=2", token: asked.accessToken)
             #expect((first.json["members"] as? [[String: Any]])?.map { $0["displayName"] as? String } == ["Bob", "Dave"])

@@ -110,6 +110,25 @@ struct RealtimeSocketTests {
         }
     }
 
+    @Test("requests asking for an upgrade the server does not take are answered as plain requests, then closed", arguments: TestEngine.available)
+    func declinedUpgrades(engine: TestEngine) async throws {
+        try await TestApp.run(engine, mode: .live) { app in
+            let port = try #require(app.client.port)
+            func answer(_ target: String, _ headers: String) async throws -> String {
+                let reply = try await TestSocket.exchange(port: port, "GET \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\n\(headers)\r\n", timeout: .seconds(5))
+                return String(buffer: reply).components(separatedBy: "\r\n").first ?? ""
+            }
+            let websocket = "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+            // curl --http2 over plain HTTP asks for h2c; it gets HTTP/1.1 instead of silence.
+            #expect(try await answer("/health/live", "Connection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\nHTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA\r\n") == "HTTP/1.1 200 OK")
+            #expect(try await answer("/health/live", websocket) == "HTTP/1.1 200 OK", "a WebSocket handshake to another path")
+            #expect(try await answer("/api/v1/realtime", "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n") == "HTTP/1.1 426 Upgrade Required",
+                    "a handshake without a key")
+            #expect(try await answer("/api/v1/realtime", websocket.replacingOccurrences(of: "Version: 13", with: "Version: 8")) == "HTTP/1.1 426 Upgrade Required")
+            #expect(try await answer("/api/v1/realtime", websocket) == "HTTP/1.1 101 Switching Protocols")
+        }
+    }
+
     @Test("malformed frames get an error and keep the connection; binary and oversized frames close it", arguments: TestEngine.available)
     func badFrames(engine: TestEngine) async throws {
         try await TestApp.run(engine, mode: .live, configure: { $0.realtime.maxFrameSize = 4096 }) { app in

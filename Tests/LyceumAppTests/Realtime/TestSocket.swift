@@ -210,17 +210,10 @@ extension TestSocket {
     /// the HTTP head and the close frame's code and reason, for refusals that come right behind the 101
     /// (NIO's client upgrade handler can lose frames that arrive with the answer when the server closes at once).
     static func refusal(port: Int, headers: [(String, String)]) async throws -> (status: String, code: Int?, reason: String) {
-        let promise = MultiThreadedEventLoopGroup.singleton.any().makePromise(of: ByteBuffer.self)
-        let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .channelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture { try channel.pipeline.syncOperations.addHandler(RawCollector(promise: promise)) }
-            }
-            .connect(host: "127.0.0.1", port: port).get()
         var request = "GET /api/v1/realtime HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
         request += "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
         for (name, value) in headers { request += "\(name): \(value)\r\n" }
-        try await channel.writeAndFlush(ByteBuffer(string: request + "\r\n"))
-        var bytes = try await promise.futureResult.get()
+        var bytes = try await exchange(port: port, request + "\r\n")
         let text = String(buffer: bytes)
         guard let end = text.range(of: "\r\n\r\n") else { return (text, nil, "") }
         let head = String(text[..<end.lowerBound])
@@ -230,6 +223,23 @@ extension TestSocket {
             let code = bytes.readInteger(as: UInt16.self)
         else { return (head, nil, "") }
         return (head.components(separatedBy: "\r\n").first ?? "", Int(code), bytes.readString(length: Int(length) - 2) ?? "")
+    }
+}
+
+extension TestSocket {
+    /// Sends `request` as raw bytes and returns every byte the server sends until it closes the connection,
+    /// or until `timeout`, when the client closes it (so a request the server never answers returns nothing).
+    static func exchange(port: Int, _ request: String, timeout: Duration = .seconds(10)) async throws -> ByteBuffer {
+        let promise = MultiThreadedEventLoopGroup.singleton.any().makePromise(of: ByteBuffer.self)
+        let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .channelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture { try channel.pipeline.syncOperations.addHandler(RawCollector(promise: promise)) }
+            }
+            .connect(host: "127.0.0.1", port: port).get()
+        let deadline = channel.eventLoop.scheduleTask(in: .seconds(timeout.components.seconds)) { channel.close(promise: nil) }
+        defer { deadline.cancel() }
+        try await channel.writeAndFlush(ByteBuffer(string: request))
+        return try await promise.futureResult.get()
     }
 }
 
