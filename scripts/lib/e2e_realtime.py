@@ -1,7 +1,8 @@
 """The real-time journey in Chromium, as issue 11 describes it: two students of one course, each in their own
 headless Chromium (with a synthetic camera and microphone), on two `lyceum serve` processes when the database
 is PostgreSQL. They chat live in the course room (typing and presence shown), one starts a direct
-conversation that appears on the other's messages page without a reload, and they complete a video call
+conversation that appears on the other's messages page without a reload (with a read receipt once the
+other reads it), and they complete a video call
 whose peer connections reach `connected` through the server's signalling.
 
 Imported by e2e.py, which passes its helpers in (`e2e_courses.Tools`), so this file never reaches into its globals.
@@ -83,11 +84,14 @@ def chat_and_call(base_a, base_b, tools, slug, where):
         _wait(ben).until(expected_conditions.presence_of_element_located((By.CSS_SELECTOR, f"[data-room-list] a[href='{conversation[len(base_a):]}']")))
         check(True, "the new direct conversation appears on the other's messages page live (room.added)")
         _say(ana, "Shall we call?")
-        _wait(ben).until(lambda d: "1 unread" in _text(d, "[data-room-unread]"))
+        room = conversation.rsplit("/", 1)[-1]
+        _wait(ben).until(lambda d: _text(d, f"[data-room-list] [data-room='{room}'] [data-room-unread]") == "1 unread")
         check(True, "the messages page counts the unread message live")
         ben.find_element(By.CSS_SELECTOR, f"[data-room-list] a[href='{conversation[len(base_a):]}']").click()
         _live(ben)
         _wait(ben).until(expected_conditions.text_to_be_present_in_element((By.CSS_SELECTOR, "[data-chat-log]"), "Shall we call?"))
+        _wait(ana).until(expected_conditions.text_to_be_present_in_element((By.CSS_SELECTOR, "[data-testid=read-receipt]"), f"Seen by {ben_name}"))
+        check(True, "the sender sees the read receipt once the other has read the message")
 
         # The call: Ana starts it, Ben's page rings, he joins; both peer connections reach "connected".
         ana.find_element(By.CSS_SELECTOR, "[data-testid=start-call]").click()

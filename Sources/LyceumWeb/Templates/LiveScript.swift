@@ -5,8 +5,9 @@
 /// backoff and resumes every subscription from the last `seq` it applied (docs/realtime-protocol.md), and
 /// tells the server when the page is hidden (`presence.set` away). Page scripts use it:
 ///
-/// - `subscribe(topic, {event(name, payload, frame), joined(ackPayload)})` follows a topic, across
-///   reconnects; it returns a function that stops following it.
+/// - `subscribe(topic, {event(name, payload, frame), joined(ackPayload), failed(error), since})` follows a
+///   topic across reconnects (`since`: replay the stored events after that `seq` on the first join too); it
+///   returns a function that stops following it.
 /// - `send(type, topic, payload)` sends a command and returns a promise of the `ack` payload, rejected with
 ///   the `error` payload (or `{code: "disconnected"}`).
 /// - `onUser(fn)` hears the events on the viewer's own `user:` topic; `onStatus(fn)` hears the connection
@@ -117,7 +118,9 @@ enum LiveScript {
             isOpen: function () { return ready; },
             send: send,
             subscribe: function (topic, handlers) {
-              var entry = topics[topic] || (topics[topic] = { last: null, listeners: [], joined: [], failed: [] });
+              var entry = topics[topic] || (topics[topic] = {
+                last: typeof handlers.since === "number" ? handlers.since : null, listeners: [], joined: [], failed: []
+              });
               if (handlers.event) { entry.listeners.push(handlers.event); }
               if (handlers.joined) { entry.joined.push(handlers.joined); }
               if (handlers.failed) { entry.failed.push(handlers.failed); }

@@ -332,9 +332,10 @@ enum ChatScript {
 
           var list = document.querySelector("[data-room-list]");
           if (list) {
-            list.querySelectorAll("[data-room]").forEach(function (item) {
+            var follow = function (item, since) {
               var badge = item.querySelector("[data-room-unread]");
               live.subscribe("room:" + item.getAttribute("data-room"), {
+                since: since,
                 event: function (name, payload) {
                   if (name !== "message.created" || payload.authorId === live.userId) { return; }
                   var count = parseInt(badge.textContent, 10) || 0;
@@ -351,7 +352,8 @@ enum ChatScript {
                   list.insertBefore(item, list.firstElementChild);
                 }
               });
-            });
+            };
+            list.querySelectorAll("[data-room]").forEach(function (item) { follow(item); });
             live.onUser(function (name, payload) {
               if (name !== "room.added" || list.querySelector("[data-room='" + payload.room.id + "']")) { return; }
               var item = element("li");
@@ -360,7 +362,16 @@ enum ChatScript {
               link.href = "/messages/" + payload.room.id;
               link.setAttribute("data-testid", "room-link");
               item.appendChild(link);
+              item.appendChild(document.createTextNode(" "));
+              item.appendChild(element("span", "muted", "Direct conversation"));
+              item.appendChild(document.createTextNode(" "));
+              var badge = element("span", "badge", "0 unread");
+              badge.setAttribute("data-room-unread", "");
+              badge.hidden = true;
+              item.appendChild(badge);
               list.insertBefore(item, list.firstElementChild);
+              // From the room's start: what was said before this page heard of the room counts as unread too.
+              follow(item, 0);
             });
           }
         })();
