@@ -9,6 +9,9 @@ final class HubShard {
     private let metrics: RealtimeMetrics
     private var connections: [ObjectIdentifier: RealtimeConnection] = [:]
     private var subscribers: [String: [ObjectIdentifier: RealtimeConnection]] = [:]
+    /// Connections holding delivered frames not yet flushed, and whether their flush is scheduled.
+    private var unflushed: [RealtimeConnection] = []
+    private var flushScheduled = false
 
     init(eventLoop: any EventLoop, metrics: RealtimeMetrics) {
         self.eventLoop = eventLoop
@@ -45,11 +48,23 @@ final class HubShard {
         subscribers[topic] = members.isEmpty ? nil : members
     }
 
-    /// Writes the frame to every subscriber of its topic here.
+    /// Writes the frame to every subscriber of its topic here. The flush comes in a task of its own, after
+    /// the frames already queued for this loop: a burst of frames costs each connection one flush (one
+    /// system call) instead of one per frame.
     func deliver(_ frame: RealtimeFrame, bytes: ByteBuffer) {
         guard let members = subscribers[frame.topic] else { return }
-        for connection in members.values { connection.deliver(frame, bytes: bytes) }
+        for connection in members.values where connection.deliver(frame, bytes: bytes) { unflushed.append(connection) }
         metrics.delivered(members.count)
+        guard !unflushed.isEmpty, !flushScheduled else { return }
+        flushScheduled = true
+        eventLoop.assumeIsolated().execute { self.flushDeliveries() }
+    }
+
+    private func flushDeliveries() {
+        flushScheduled = false
+        let connections = unflushed
+        unflushed.removeAll(keepingCapacity: true)
+        for connection in connections { connection.flushDeliveries() }
     }
 
     /// Ends the user's subscriptions to `topic` on this loop.

@@ -59,6 +59,8 @@ final class RealtimeConnection: ChannelInboundHandler, RemovableChannelHandler {
     private var refusedCommands = 0
     var commandsInFlight = 0
     var lastTyping = NIODeadline.uptimeNanoseconds(0)
+    /// Whether delivered frames wait for the shard's flush.
+    private var awaitsFlush = false
     var shard: HubShard?
 
     init(services: SocketServices, requestID: String, sessionCookie: String?, originAllowed: Bool) {
@@ -213,22 +215,49 @@ final class RealtimeConnection: ChannelInboundHandler, RemovableChannelHandler {
 
     // MARK: Writing
 
-    /// Writes one text frame, unless the client has let too much queue up, which closes it as too slow;
-    /// `bounded: false` is for writes whose total is bounded by other means (a resume's replay).
+    /// Writes and flushes one text frame, unless the client has let too much queue up, which closes it as
+    /// too slow; `bounded: false` is for writes whose total is bounded by other means (a resume's replay).
     func write(_ bytes: ByteBuffer, bounded: Bool = true) {
-        guard let context, context.channel.isActive else { return }
-        if case .closed = state { return }
-        guard context.channel.isWritable || !bounded else { return close(.slowConsumer) }
-        context.writeAndFlush(wrapOutboundOut(WebSocketFrame(fin: true, opcode: .text, data: bytes)), promise: nil)
+        send(bytes, bounded: bounded, flush: true)
     }
 
-    /// Delivers a published frame: held back while its topic replays missed events, else written.
-    func deliver(_ frame: RealtimeFrame, bytes: ByteBuffer) {
+    /// `write`, with the flush left to the caller when `flush` is false. Returns whether the frame was written.
+    @discardableResult
+    private func send(_ bytes: ByteBuffer, bounded: Bool, flush: Bool) -> Bool {
+        guard let context, context.channel.isActive else { return false }
+        if case .closed = state { return false }
+        // Frames delivered but not flushed yet count against the limit too: flush them before judging.
+        if bounded, awaitsFlush, !context.channel.isWritable { context.flush() }
+        guard context.channel.isWritable || !bounded else {
+            close(.slowConsumer)
+            return false
+        }
+        let frame = wrapOutboundOut(WebSocketFrame(fin: true, opcode: .text, data: bytes))
+        if flush {
+            context.writeAndFlush(frame, promise: nil)
+        } else {
+            context.write(frame, promise: nil)
+        }
+        return true
+    }
+
+    /// Delivers a published frame: held back while its topic replays missed events, else written without a
+    /// flush. Returns whether the connection now needs one (`flushDeliveries`), which its shard sends once
+    /// for all the frames it delivered in a row.
+    func deliver(_ frame: RealtimeFrame, bytes: ByteBuffer) -> Bool {
         if recovering[frame.topic] != nil {
             recovering[frame.topic]?.append((frame, bytes))
-        } else {
-            write(bytes)
+            return false
         }
+        guard send(bytes, bounded: true, flush: false), !awaitsFlush else { return false }
+        awaitsFlush = true
+        return true
+    }
+
+    /// Flushes the frames `deliver` wrote.
+    func flushDeliveries() {
+        awaitsFlush = false
+        context?.flush()
     }
 
     /// Closes with a close frame carrying `close`'s code and reason; the socket closes once the frame is out,
