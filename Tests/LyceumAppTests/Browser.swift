@@ -11,6 +11,15 @@ final class Browser: Sendable {
 
     init(_ app: TestApp) { self.app = app }
 
+    /// A browser signed in as `user` through the sign-in form.
+    static func signedIn(_ app: TestApp, as user: APIUser) async throws -> Browser {
+        let browser = Browser(app)
+        _ = try await browser.get("/signin")
+        let signedIn = try await browser.post("/signin", form: ["email": user.email, "password": user.password, "next": "/"])
+        try #require(signedIn.status == .seeOther)
+        return browser
+    }
+
     /// The value of cookie `name`, if set.
     func cookie(_ name: String) -> String? { cookies.withLock { $0[name] } }
 

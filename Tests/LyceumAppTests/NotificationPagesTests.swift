@@ -9,14 +9,6 @@ import Testing
 @Suite("Notification pages")
 struct NotificationPagesTests {
     /// A browser signed in as `user`.
-    private static func signedIn(_ app: TestApp, _ user: APIUser) async throws -> Browser {
-        let browser = Browser(app)
-        _ = try await browser.get("/signin")
-        let signedIn = try await browser.post("/signin", form: ["email": user.email, "password": user.password, "next": "/"])
-        try #require(signedIn.status == .seeOther)
-        return browser
-    }
-
     @Test("the header bell links to the list and its script reads the count with the session cookie", arguments: TestEngine.available)
     func bell(engine: TestEngine) async throws {
         try await TestApp.run(engine) { app in
@@ -24,7 +16,7 @@ struct NotificationPagesTests {
             let anonymousHome = try await Browser(app).get("/")
             #expect(!anonymousHome.text.contains("notification-count"), "visitors have no bell")
 
-            let browser = try await Self.signedIn(app, ada)
+            let browser = try await Browser.signedIn(app, as: ada)
             let home = try await browser.get("/courses")
             #expect(home.text.contains(#"href="/notifications" data-notification-bell aria-label="Notifications""#))
             #expect(home.text.contains(#"data-testid="notification-count""#))
@@ -57,7 +49,7 @@ struct NotificationPagesTests {
                 try await app.notifications().deliver(.reply(to: [ada.id], by: nil, key: "reply:\(index)", title: "Reply number \(index)"))
             }
             try await app.notifications().deliver(.reply(to: [grace.id], by: nil, key: "reply:grace"))
-            let browser = try await Self.signedIn(app, ada)
+            let browser = try await Browser.signedIn(app, as: ada)
 
             let first = try await browser.get("/notifications")
             #expect(first.status == .ok)

@@ -13,14 +13,6 @@ import Testing
 /// RealtimeCallTests) and in Chromium (scripts/lib/e2e_realtime.py).
 @Suite("Real-time pages")
 struct RealtimePagesTests {
-    private static func signedIn(_ app: TestApp, _ user: APIUser) async throws -> Browser {
-        let browser = Browser(app)
-        _ = try await browser.get("/signin")
-        let signedIn = try await browser.post("/signin", form: ["email": user.email, "password": user.password, "next": "/"])
-        try #require(signedIn.status == .seeOther)
-        return browser
-    }
-
     @Test("the messages page lists the viewer's rooms and starts a conversation by display name", arguments: TestEngine.available)
     func messages(engine: TestEngine) async throws {
         try await TestApp.run(engine) { app in
@@ -28,7 +20,7 @@ struct RealtimePagesTests {
             let courseRoom = "course-\(cast.course.id)"
             #expect(try await Browser(app).get("/messages").status == .seeOther, "visitors are sent to sign in")
 
-            let pat = try await Self.signedIn(app, cast.student)
+            let pat = try await Browser.signedIn(app, as: cast.student)
             let list = try await pat.get("/messages")
             #expect(list.status == .ok)
             #expect(list.text.contains(#"<li data-room="\#(courseRoom)"><a href="/messages/\#(courseRoom)""#))
@@ -54,9 +46,9 @@ struct RealtimePagesTests {
             #expect(conversation.status == .ok)
             #expect(conversation.text.contains(#"data-chat="room:\#(location.dropFirst("/messages/".count))""#))
             #expect(conversation.text.contains("Direct conversation · Quinn Page"))
-            let quinn = try await Self.signedIn(app, cast.classmate)
+            let quinn = try await Browser.signedIn(app, as: cast.classmate)
             #expect(try await quinn.get(location).status == .ok)
-            let outsider = try await Self.signedIn(app, cast.outsider)
+            let outsider = try await Browser.signedIn(app, as: cast.outsider)
             #expect(try await outsider.get(location).status == .notFound, "outsiders cannot open the conversation")
             #expect(try await outsider.get("/messages/\(courseRoom)").status == .notFound)
             #expect(try await outsider.get("/messages/not-a-room").status == .notFound)
@@ -69,12 +61,12 @@ struct RealtimePagesTests {
             let cast = try await app.forumCast()
             let path = "/courses/\(cast.course.slug)"
             let panel = #"data-chat="room:course-\#(cast.course.id)""#
-            let student = try await Self.signedIn(app, cast.student).get(path)
+            let student = try await Browser.signedIn(app, as: cast.student).get(path)
             #expect(student.text.contains(panel))
             #expect(student.text.contains(#"data-live-topic="course:\#(cast.course.id)""#))
             #expect(student.text.contains(#"href="/calls/new?room=course-\#(cast.course.id)""#))
-            #expect(try await Self.signedIn(app, cast.owner).get(path).text.contains(panel), "staff chat with their students")
-            #expect(!(try await Self.signedIn(app, cast.outsider).get(path).text.contains(panel)), "outsiders see no chat")
+            #expect(try await Browser.signedIn(app, as: cast.owner).get(path).text.contains(panel), "staff chat with their students")
+            #expect(!(try await Browser.signedIn(app, as: cast.outsider).get(path).text.contains(panel)), "outsiders see no chat")
             #expect(!(try await Browser(app).get(path).text.contains("data-chat")), "a visitor's shared page has no chat")
         }
     }
@@ -84,20 +76,20 @@ struct RealtimePagesTests {
         try await TestApp.run(engine, mode: .live) { app in
             let cast = try await app.forumCast()
             let room = "course-\(cast.course.id)"
-            let student = try await Self.signedIn(app, cast.student)
+            let student = try await Browser.signedIn(app, as: cast.student)
             let start = try await student.get("/calls/new?room=\(room)")
             #expect(start.status == .ok)
             #expect(start.text.contains(#"data-room="\#(room)""#) && !start.text.contains("data-call-id"))
             #expect(start.text.contains(#"data-ice-servers="[]""#), "no STUN or TURN configured: an empty list")
             #expect(start.text.firstMatch(of: /<script src="\/static\/call\.js\?v=[0-9a-f]+" defer>/) != nil)
-            let outsider = try await Self.signedIn(app, cast.outsider)
+            let outsider = try await Browser.signedIn(app, as: cast.outsider)
             #expect(try await outsider.get("/calls/new?room=\(room)").status == .notFound)
             #expect(try await student.get("/calls/new").status == .notFound, "a call needs a room")
 
             let caller = try await CallClient(app, cast.student)
             let started = try await caller.ack("call.start", topic: "room:\(room)", payload: [:])
             let callID = try #require((started["call"] as? [String: Any])?["id"] as? String)
-            let join = try await Self.signedIn(app, cast.classmate).get("/calls/\(callID)")
+            let join = try await Browser.signedIn(app, as: cast.classmate).get("/calls/\(callID)")
             #expect(join.status == .ok && join.text.contains(#"data-call-id="\#(callID)""#))
             #expect(try await outsider.get("/calls/\(callID)").status == .notFound)
             #expect(try await student.get("/calls/no-such-call").status == .notFound)
@@ -113,7 +105,7 @@ struct RealtimePagesTests {
     func scripts(engine: TestEngine) async throws {
         try await TestApp.run(engine) { app in
             let student = try await app.register()
-            let page = try await Self.signedIn(app, student).get("/courses")
+            let page = try await Browser.signedIn(app, as: student).get("/courses")
             let scripts = page.text.matches(of: /<script src="\/static\/([a-z]+)\.js\?v=[0-9a-f]+" defer>/).map { String($0.1) }
             #expect(scripts == ["live", "chat", "ring", "updates"])
             for name in scripts {
