@@ -84,15 +84,17 @@ final class PresenceService: Service {
     private func writeChanges() async {
         let (users, through) = tracker.takeDirty()
         guard !users.isEmpty else { return }
+        var changes: [PresenceChange] = []
         for user in users {
             do {
-                try await settle(user)
+                if let change = try await decide(user) { changes.append(change) }
             } catch {
                 tracker.markDirty([user])
                 logger.warning("Could not write a user's presence", metadata: ["user": "\(user)", "error": "\(error)"])
             }
         }
         tracker.wrote(through: through)
+        await announce(changes)
     }
 
     private func beat() async {
@@ -109,16 +111,14 @@ final class PresenceService: Service {
             let candidates = try await database.read { [replicaID] sql in
                 try await PresenceStore.sweepCandidates(before: cutoff, replicaID: replicaID, on: sql)
             }
-            for user in candidates { try await settle(user) }
+            var changes: [PresenceChange] = []
+            for user in candidates {
+                if let change = try await decide(user) { changes.append(change) }
+            }
+            await announce(changes)
         } catch {
             logger.warning("Could not refresh or sweep presence", metadata: ["error": "\(error)"])
         }
-    }
-
-    /// Decides the user's status again and announces it when it changed.
-    private func settle(_ userID: String) async throws {
-        guard let change = try await decide(userID) else { return }
-        await announce(change)
     }
 
     /// Writes this replica's row for the user, deletes other replicas' expired ones and records the status
@@ -148,14 +148,24 @@ final class PresenceService: Service {
         }
     }
 
-    /// Publishes `presence.changed` on every room of the user.
-    private func announce(_ change: PresenceChange) async {
-        do {
-            for room in try await chat.roomIDs(ofUser: change.userID) {
-                await publisher.publish(PresenceFrames.changed(change, in: room))
+    /// Publishes `presence.changed` on the rooms of the changed users: one frame per room (or a few, for
+    /// many changes) carrying every change of its members.
+    private func announce(_ changes: [PresenceChange]) async {
+        var byRoom: [RoomID: [PresenceChange]] = [:]
+        for change in changes {
+            do {
+                for room in try await chat.roomIDs(ofUser: change.userID) { byRoom[room, default: []].append(change) }
+            } catch {
+                logger.warning("Could not announce a presence change", metadata: ["user": "\(change.userID)", "error": "\(error)"])
             }
-        } catch {
-            logger.warning("Could not announce a presence change", metadata: ["user": "\(change.userID)", "error": "\(error)"])
+        }
+        for (room, roomChanges) in byRoom {
+            var start = roomChanges.startIndex
+            while start < roomChanges.endIndex {
+                let end = min(start + PresenceFrames.changesPerFrame, roomChanges.endIndex)
+                await publisher.publish(PresenceFrames.changed(roomChanges[start..<end], in: room))
+                start = end
+            }
         }
     }
 }

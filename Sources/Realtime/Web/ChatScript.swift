@@ -318,7 +318,7 @@ enum ChatScript {
               this.typers[payload.userId] = setTimeout(function () { delete self.typers[payload.userId]; self.showTyping(); }, 4000);
               this.showTyping();
             } else if (name === "presence.changed") {
-              this.person(payload);
+              (payload.changes || []).forEach(function (change) { self.person(change); });
             } else if (name === "room.read") {
               this.marks[payload.userId] = payload.lastReadSeq;
               this.showReceipts();

@@ -145,10 +145,12 @@ struct RealtimePresenceTests {
 extension TestSocket {
     /// Waits for the next `presence.changed` about `userID` (others' are skipped).
     func presenceChange(of userID: String) async throws -> (status: String?, lastSeenAt: String?, event: [String: any Sendable]) {
-        let event = try await waitFor(timeout: .seconds(15)) {
-            $0["event"] as? String == "presence.changed" && ($0["payload"] as? [String: Any])?["userId"] as? String == userID
-        }.match
-        let payload = event["payload"] as? [String: Any]
+        func change(in frame: [String: any Sendable]) -> [String: Any]? {
+            guard frame["event"] as? String == "presence.changed" else { return nil }
+            return ((frame["payload"] as? [String: Any])?["changes"] as? [[String: Any]])?.last { $0["userId"] as? String == userID }
+        }
+        let event = try await waitFor(timeout: .seconds(15)) { change(in: $0) != nil }.match
+        let payload = change(in: event)
         return (payload?["status"] as? String, payload?["lastSeenAt"] as? String, event)
     }
 
