@@ -100,6 +100,7 @@ public struct RealtimeModule: LyceumModule {
     /// and prunes room events no resume can ask for (daily).
     public func registerJobs(_ registry: JobRegistry) {
         ChatEvents.register(in: registry, chat: chat)
+        CallEvents.register(in: registry, calls: calls)
         ChatService.registerEventPruning(in: registry, chat: chat)
         live.register(in: registry)
     }

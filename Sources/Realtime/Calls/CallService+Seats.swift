@@ -36,6 +36,16 @@ extension CallService {
         for user in missed { await publisher.publish(CallFrames.ringingEnded(call.id, userID: user, reason: "ended")) }
     }
 
+    /// The user left `room` (unenrolled, removed from the group): unless they are back in it, their seat in
+    /// its active call is freed and their subscription to the call's topic ends, on every replica.
+    func membershipEnded(userID: String, room: RoomID, reason: String) async throws {
+        guard !(try await chat.isMember(userID: userID, of: room)),
+            let call = try await database.read({ sql in try await CallStore.active(roomID: room.text, on: sql) })
+        else { return }
+        try await free(CallSeat(callID: call.id, userID: userID, connectionID: ""), onConnectionOnly: false, endReason: "empty")
+        await publisher.endSubscriptions(userID: userID, topic: CallFrames.topic(call.id), reason: reason)
+    }
+
     /// Frees every seat held on a connection that closed.
     func connectionClosed(_ connectionID: String) async {
         do {

@@ -156,6 +156,9 @@ public struct CallService: Sendable {
         }
         guard call.isActive else { throw CallErrors.ended }
         guard sender.state == .joined, sender.connectionID == connectionID else { throw CallErrors.notInCall }
+        // A seat outlives nothing: whoever left the room (unenrolled, removed from the group) since joining
+        // signals no more, even before their membership's end reaches the call.
+        guard let room = RoomID(call.roomID), try await chat.isMember(userID: caller.userID, of: room) else { throw CallErrors.notInCall }
         guard participants.contains(where: { $0.userID == recipient && $0.state == .joined }) else { throw CallErrors.recipientNotInCall }
         let frame = CallFrames.signal(call.id, from: caller.userID, to: recipient, kind: kind, data: data)
         guard frame.text.utf8.count > HubMessage.inlineLimit else { return await publisher.publish(frame) }

@@ -4,6 +4,7 @@ import LyceumApp
 import LyceumContracts
 import LyceumCore
 import LyceumTestSupport
+import NIOCore
 @testable import Realtime
 import Testing
 
@@ -84,6 +85,38 @@ struct CallRoutesTests {
             let ended = try await app.callJSON(call.id, as: student)
             #expect(ended["endReason"] as? String == "ended")
             #expect(participantStates(ended) == [student.id: "left", classmate.id: "missed"])
+        }
+    }
+
+    @Test("a participant who leaves the course signals no more and loses their seat", arguments: TestEngine.available)
+    func unenrolledParticipant(engine: TestEngine) async throws {
+        try await TestApp.run(engine) { app in
+            let (_, student, course) = try await RealtimeChatSocketTests.courseRoom(app)
+            let classmate = try await app.register()
+            _ = try await app.request(.post, "/api/v1/courses/\(course.id)/enrollment", token: classmate.accessToken)
+            let calls = try app.services.require(CallService.self)
+            calls.seats.opened("student-tab")
+            calls.seats.opened("classmate-tab")
+            let call = try await calls.start(.of(student), roomID: "course-\(course.id)", invite: [classmate.id], connectionID: "student-tab")
+            _ = try await calls.accept(.of(classmate), callID: call.id, connectionID: "classmate-tab")
+            try await calls.signal(.of(classmate), callID: call.id, connectionID: "classmate-tab", to: student.id, kind: "offer", data: ByteBuffer(string: "{}"))
+
+            let left = try await app.request(.delete, "/api/v1/courses/\(course.id)/enrollment", token: classmate.accessToken)
+            #expect(left.status.code < 300)
+            do {
+                try await calls.signal(.of(classmate), callID: call.id, connectionID: "classmate-tab", to: student.id, kind: "offer", data: ByteBuffer(string: "{}"))
+                Issue.record("a former student signalled into the course's call")
+            } catch let error as AppError {
+                #expect(error.code == "not_in_call", "refused at once, before the unenrolment's event reaches the call")
+            }
+            try await withDeadline(.seconds(15), "the seat freed by the unenrolment's event") {
+                while participantStates(try await app.callJSON(call.id, as: student))[classmate.id] != "left" {
+                    try await Task.sleep(for: .milliseconds(20))
+                }
+            }
+            let after = try await app.callJSON(call.id, as: student)
+            #expect(after["endedAt"] is NSNull, "the call goes on for those still in the room")
+            #expect(participantStates(after)[student.id] == "joined")
         }
     }
 }
