@@ -24,7 +24,7 @@ public enum AWSCredentialSource {
     /// `..._RELATIVE_URI`, with `AWS_CONTAINER_AUTHORIZATION_TOKEN` or `..._TOKEN_FILE`).
     /// - Throws: `ConfigurationError` when none is there or the container endpoint is not allowed.
     public static func resolve(
-        configured: AWSCredentials?, environment: [String: String], httpClient: HTTPClient
+        configured: AWSCredentials?, environment: [String: String], httpClient: HTTPClient = .shared
     ) throws(ConfigurationError) -> any AWSCredentialProvider {
         if let configured { return StaticCredentialProvider(configured) }
         if let accessKey = environment["AWS_ACCESS_KEY_ID"], !accessKey.isEmpty,
