@@ -27,8 +27,5 @@ public struct ObjectKey: Sendable, Hashable, CustomStringConvertible {
         self.value = value
     }
 
-    /// The key's `/`-separated segments.
-    public var segments: [Substring] { value.split(separator: "/") }
-
     public var description: String { value }
 }
