@@ -35,6 +35,9 @@ public struct LyceumServices: Sendable {
     public let mailer: OutboxMailer
     /// The durable job queue and event outbox.
     public let jobs: JobQueue
+    /// Where uploaded files live: the data directory or an S3 bucket. Modules get it with
+    /// `context.require((any ObjectStore).self)`.
+    public let objectStore: any ObjectStore
     /// Readiness state, flipped by SIGTERM.
     public let readiness: Readiness
     /// The metrics `/metrics` serves (request counters once `main` bootstraps swift-metrics with it).
@@ -94,6 +97,8 @@ public func buildServices(
         database: database, clock: clock, logger: logger, mailer: mailer, jobs: jobs, pubSub: pubSub,
         responseCache: responseCache, rateLimiter: InProcessRateLimiter()
     )
+    let objectStore = try ObjectStorage.open(configuration, clock: clock)
+    context.provide(objectStore, as: (any ObjectStore).self)
     let modules = try await buildModules(context, configuration: configuration, metrics: metrics)
     for module in modules { module.registerJobs(jobs.registry) }
     return LyceumServices(
@@ -105,6 +110,7 @@ public func buildServices(
         responseCache: responseCache,
         mailer: mailer,
         jobs: jobs,
+        objectStore: objectStore,
         readiness: Readiness(),
         metrics: metrics
     )

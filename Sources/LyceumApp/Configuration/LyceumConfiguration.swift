@@ -62,6 +62,10 @@ public struct LyceumConfiguration: Sendable {
     public var jobRetention: Duration = .seconds(7 * 86_400)
     /// The real-time socket's limits and timings.
     public var realtime = RealtimeConfiguration()
+    /// Where uploaded files live (`LYCEUM_STORAGE_URL`).
+    public var objectStorage = ObjectStoreLocation.disk(path: nil)
+    /// Where the S3 store's credentials come from; set (and required) when `objectStorage` is S3.
+    public var objectStorageCredentials: (any AWSCredentialProvider)?
 
     /// Identity's settings: the public URL for email links and the action budgets.
     public var identity: IdentityConfiguration {

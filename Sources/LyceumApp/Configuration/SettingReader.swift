@@ -50,6 +50,7 @@ struct SettingReader {
         }
         try readJobs(into: &configuration)
         try readCalls(into: &configuration)
+        try readObjectStorage(into: &configuration)
 
         if let url = try secret("database.url"), !url.isEmpty {
             configuration.storage = .postgres(try DatabaseURL(url))
@@ -124,6 +125,19 @@ struct SettingReader {
             origins.insert(origin)
         }
         return origins
+    }
+
+    private func readObjectStorage(into configuration: inout LyceumConfiguration) throws(ConfigurationError) {
+        guard let url = text("storage.url"), !url.isEmpty else { return }
+        configuration.objectStorage = try ObjectStoreLocation(url)
+        guard case .s3 = configuration.objectStorage else { return }
+        let accessKey = text("storage.accessKeyId").flatMap { $0.isEmpty ? nil : $0 }
+        let secretKey = try secret("storage.secretAccessKey").flatMap { $0.isEmpty ? nil : $0 }
+        guard (accessKey == nil) == (secretKey == nil) else {
+            throw ConfigurationError("\(variable("storage.accessKeyId")) and \(variable("storage.secretAccessKey")) must be set together.")
+        }
+        let configured = accessKey.flatMap { id in secretKey.map { AWSCredentials(accessKeyId: id, secretAccessKey: $0) } }
+        configuration.objectStorageCredentials = try AWSCredentialSource.resolve(configured: configured, environment: environment)
     }
 
     private func iceURLs(_ key: String, _ value: String, schemes: [String]) throws(ConfigurationError) -> [String] {
