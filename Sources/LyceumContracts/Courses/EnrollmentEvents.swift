@@ -66,10 +66,10 @@ public struct QuizAttemptGraded: DomainEvent {
     public let quizID: String
     /// The quiz's title at the time.
     public let quizTitle: String
-    /// The points scored.
-    public let score: Int
-    /// The points available.
-    public let maxScore: Int
+    /// The points scored; `nil` in events written before it was carried (a job queued by the release before).
+    public let score: Int?
+    /// The points available; `nil` in events written before it was carried.
+    public let maxScore: Int?
     /// The score in whole percent.
     public let percent: Int
     /// Whether the attempt reached the quiz's passing score.

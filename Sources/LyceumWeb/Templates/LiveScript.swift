@@ -2,8 +2,9 @@
 /// notification bell on top of it.
 ///
 /// `window.LyceumLive` opens the socket (`/api/v1/realtime`, signed in by the session cookie), reconnects with
-/// backoff and resumes every subscription from the last `seq` it applied (docs/realtime-protocol.md), and
-/// tells the server when the page is hidden (`presence.set` away). Page scripts use it:
+/// backoff (a minute after a 4429 flood close; never after 4401 or 4403) and resumes every subscription from
+/// the last `seq` it applied, eight subscribes at a time (docs/realtime-protocol.md), forgets a topic whose
+/// subscription the server ended, and tells the server when the page is hidden (`presence.set` away). Page scripts use it:
 ///
 /// - `subscribe(topic, {event(name, payload, frame), joined(ackPayload), failed(error), since})` follows a
 ///   topic across reconnects (`since`: replay the stored events after that `seq` on the first join too); it
@@ -51,16 +52,40 @@ enum LiveScript {
               socket.send(frame(type, topic, payload, id));
             });
           };
-          var join = function (topic) {
+          // Subscribes go out a few at a time (the server answers at most 16 commands in flight and spends
+          // the command budget on each), and one refused for the budget is tried again when it says.
+          var waiting = [];
+          var joining = 0;
+          var subscribe = function (topic) {
             var entry = topics[topic];
-            if (!entry || !ready) { return; }
+            if (!entry) { return; }
+            joining++;
             var payload = entry.last === null ? undefined : { since: entry.last };
             send("subscribe", topic, payload).then(function (ack) {
-              if (!topics[topic]) { return; }
-              if (typeof ack.position === "number" && entry.last === null) { entry.last = ack.position; }
-              if (ack.recovered === false) { entry.last = typeof ack.position === "number" ? ack.position : null; }
-              notify(entry.joined, [ack]);
-            }, function (error) { notify(entry.failed, [error]); });
+              joining--;
+              if (topics[topic] === entry) {
+                if (typeof ack.position === "number" && entry.last === null) { entry.last = ack.position; }
+                if (ack.recovered === false) { entry.last = typeof ack.position === "number" ? ack.position : null; }
+                notify(entry.joined, [ack]);
+              }
+              pump();
+            }, function (error) {
+              joining--;
+              if (error.code === "rate_limited" || error.code === "too_many_pending") {
+                setTimeout(function () { join(topic); }, 1000 * (error.retryAfter || 1));
+              } else if (error.code !== "disconnected") {
+                notify(entry.failed, [error]);
+              }
+              pump();
+            });
+          };
+          var pump = function () {
+            while (ready && joining < 8 && waiting.length > 0) { subscribe(waiting.shift()); }
+          };
+          var join = function (topic) {
+            if (!topics[topic] || waiting.indexOf(topic) >= 0) { return; }
+            waiting.push(topic);
+            pump();
           };
           var deliver = function (message) {
             var entry = topics[message.topic];
@@ -75,6 +100,8 @@ enum LiveScript {
               }
             }
             notify(entry.listeners, [message.event, message.payload, message]);
+            // The server ended the subscription (membership ended): it is not joined again on a reconnect.
+            if (message.event === "subscription.ended") { delete topics[message.topic]; }
           };
           var presence = function () {
             if (ready) { send("presence.set", null, { status: document.visibilityState === "hidden" ? "away" : "online" }).catch(function () {}); }
@@ -105,11 +132,15 @@ enum LiveScript {
               var wasReady = ready;
               ready = false;
               socket = null;
+              waiting = [];
+              joining = 0;
               Object.keys(pending).forEach(function (id) { pending[id].reject({ code: "disconnected", message: "The connection dropped." }); });
               pending = {};
               if (wasReady) { notify(statusListeners, [false]); }
               if (event.code === 4401 || event.code === 4403) { return; }
-              var delay = Math.min(30000, 1000 * Math.pow(2, attempt++)) * (0.5 + Math.random() / 2);
+              // Closed for flooding (4429): come back only after a long pause.
+              var delay = event.code === 4429 ? 60000
+                : Math.min(30000, 1000 * Math.pow(2, attempt++)) * (0.5 + Math.random() / 2);
               setTimeout(connect, delay);
             };
           };

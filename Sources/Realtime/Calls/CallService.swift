@@ -53,6 +53,8 @@ public struct CallService: Sendable {
         }
         try await seated(id, userID: caller.userID, connectionID: connectionID)
         let call = try await self.call(id)
+        // A starter whose connection closed meanwhile ended the call already (`call.ended` went out).
+        guard call.endedAt == nil else { return call }
         await publisher.publish(CallFrames.call(call, event: "call.started", topic: room.topic))
         await ring(call, rung, from: caller.userID)
         return call

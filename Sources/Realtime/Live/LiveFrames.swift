@@ -58,9 +58,9 @@ enum LiveFrames {
             writer.key("attemptId")
             writer.string(event.attemptID)
             writer.key("score")
-            writer.int(event.score)
+            if let score = event.score { writer.int(score) } else { writer.null() }
             writer.key("maxScore")
-            writer.int(event.maxScore)
+            if let maxScore = event.maxScore { writer.int(maxScore) } else { writer.null() }
             writer.key("passed")
             writer.bool(event.passed)
             writer.key("url")

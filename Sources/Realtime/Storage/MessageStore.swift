@@ -162,14 +162,14 @@ enum RoomEventStore {
     /// Deletes the events more than `keep` behind their room's newest one and created before `cutoff`;
     /// returns how many.
     static func prune(keepingLast keep: Int, before cutoff: Date, on sql: any SQLDatabase) async throws -> Int {
-        let rows = try await sql.raw(
-            """
-            DELETE FROM chat_room_events WHERE created_at < \(bind: cutoff)
+        let condition: SQLQueryString = """
+            created_at < \(bind: cutoff)
               AND seq <= (SELECT r.last_seq - \(bind: Int64(keep)) FROM chat_rooms r WHERE r.id = chat_room_events.room_id)
-            RETURNING seq
             """
-        ).all()
-        return rows.count
+        let count = try await sql.raw("SELECT COUNT(*) AS n FROM chat_room_events WHERE \(condition)").first()?.decode(column: "n", as: Int.self) ?? 0
+        guard count > 0 else { return 0 }
+        try await sql.raw("DELETE FROM chat_room_events WHERE \(condition)").run()
+        return count
     }
 
     /// The room's frames after `seq`, oldest first, at most `limit`.

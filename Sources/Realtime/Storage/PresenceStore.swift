@@ -84,7 +84,7 @@ enum PresenceStore {
             """
             SELECT DISTINCT user_id FROM realtime_presence WHERE refreshed_at < \(bind: cutoff) AND replica_id <> \(bind: replicaID)
             UNION
-            SELECT user_id FROM user_last_seen s WHERE s.status <> 'offline'
+            SELECT user_id FROM user_last_seen s WHERE s.status IN ('online', 'away')
                 AND NOT EXISTS (SELECT 1 FROM realtime_presence p WHERE p.user_id = s.user_id)
             """
         ).all().map { try $0.decode(column: "user_id", as: String.self) }

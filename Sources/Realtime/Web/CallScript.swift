@@ -6,7 +6,7 @@
 /// convention, whoever joins sends an offer to everyone already in the call; the others answer. Offers,
 /// answers and ICE candidates travel as `call.signal` and arrive on the viewer's `user:` topic. Each peer's
 /// tile carries its connection state (`data-peer-state`). Mute and camera switch the local tracks off;
-/// Hang up leaves (`call.leave`); the starter may end the call for everyone (`call.end`).
+/// Hang up leaves (`call.leave`). A dropped socket loses the seat, so the page rejoins and offers again.
 enum CallScript {
     static let text = """
         (function () {
@@ -165,7 +165,15 @@ enum CallScript {
 
           live.onUser(function (name, payload) { if (name === "call.signal") { received(payload); } });
           live.onStatus(function (open) {
-            if (open) { enter(); } else if (!over) { joined = false; say("Reconnecting…"); }
+            if (open) {
+              enter();
+            } else if (!over) {
+              // The server frees the seat of a closed connection and the others drop their side of each peer
+              // connection; joining again offers to everyone afresh.
+              joined = false;
+              Object.keys(peers).forEach(drop);
+              say("Reconnecting…");
+            }
           });
           muteButton.addEventListener("click", function () {
             var muted = muteButton.getAttribute("aria-pressed") !== "true";

@@ -334,10 +334,12 @@ enum ChatScript {
           if (list) {
             var follow = function (item, since) {
               var badge = item.querySelector("[data-room-unread]");
+              var counted = {};
               live.subscribe("room:" + item.getAttribute("data-room"), {
                 since: since,
                 event: function (name, payload) {
-                  if (name !== "message.created" || payload.authorId === live.userId) { return; }
+                  if (name !== "message.created" || payload.authorId === live.userId || counted[payload.id]) { return; }
+                  counted[payload.id] = true;
                   var count = parseInt(badge.textContent, 10) || 0;
                   badge.textContent = (count + 1) + " unread";
                   badge.hidden = false;

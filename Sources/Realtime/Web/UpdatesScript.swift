@@ -43,7 +43,9 @@ enum UpdatesScript {
             var topic = element.getAttribute("data-live-topic");
             live.subscribe(topic, {
               event: function (name, payload) {
-                if (name === "reply.created" && payload.authorId !== live.userId) {
+                // A reply already on the page (the viewer's own, anonymous ones included) needs no notice.
+                var shown = document.getElementById("reply-" + payload.postId);
+                if (name === "reply.created" && payload.authorId !== live.userId && !shown) {
                   var seen = replies[topic] || (replies[topic] = {});
                   seen[payload.postId] = payload;
                   var count = Object.keys(seen).length;
