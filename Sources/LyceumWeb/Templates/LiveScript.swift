@@ -83,8 +83,7 @@ enum LiveScript {
             while (ready && joining < 8 && waiting.length > 0) { subscribe(waiting.shift()); }
           };
           var join = function (topic) {
-            if (!topics[topic] || waiting.indexOf(topic) >= 0) { return; }
-            waiting.push(topic);
+            if (topics[topic] && waiting.indexOf(topic) < 0) { waiting.push(topic); }
             pump();
           };
           var deliver = function (message) {
