@@ -191,6 +191,23 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "Media",
+            dependencies: [
+                "LyceumCore",
+                "LyceumContracts",
+                "LyceumPlatform",
+                "LyceumHTTP",
+                "LyceumWeb",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "LyceumApp",
             dependencies: [
                 "LyceumCore",
@@ -262,6 +279,11 @@ let package = Package(
         .testTarget(
             name: "IdentityTests",
             dependencies: ["Identity", "LyceumCore", "LyceumContracts", "LyceumTestSupport", .product(name: "NIOCore", package: "swift-nio")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "MediaTests",
+            dependencies: ["Media", "LyceumCore", "LyceumContracts", .product(name: "NIOCore", package: "swift-nio")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
