@@ -191,6 +191,23 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "Media",
+            dependencies: [
+                "LyceumCore",
+                "LyceumContracts",
+                "LyceumPlatform",
+                "LyceumHTTP",
+                "LyceumWeb",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "LyceumApp",
             dependencies: [
                 "LyceumCore",
@@ -203,6 +220,7 @@ let package = Package(
                 "Community",
                 "Notifications",
                 "Realtime",
+                "Media",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -265,6 +283,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "MediaTests",
+            dependencies: ["Media", "LyceumCore", "LyceumContracts", .product(name: "NIOCore", package: "swift-nio")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "CoursesTests",
             dependencies: ["Courses", "LyceumCore", "LyceumContracts"],
             swiftSettings: swiftSettings
@@ -282,9 +305,11 @@ let package = Package(
                 "Community",
                 "Notifications",
                 "Realtime",
+                "Media",
                 "LyceumCore",
                 "LyceumPlatform",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOWebSocket", package: "swift-nio"),

@@ -9,6 +9,7 @@ import LyceumCore
 import LyceumHTTP
 import LyceumPlatform
 import LyceumWeb
+import Media
 import Notifications
 import Prometheus
 import Realtime
@@ -55,6 +56,7 @@ func buildModules(
     _ context: ModuleContext, configuration: LyceumConfiguration, metrics: PrometheusCollectorRegistry
 ) async throws -> [any LyceumModule] {
     [
+        try MediaModule(context: context, configuration: configuration.media),
         try await IdentityModule(
             context: context, configuration: configuration.identity,
             signingKey: try DataDirectory.signingKey(for: configuration), bcryptCost: configuration.bcryptCost
@@ -203,9 +205,11 @@ func buildRouter(configuration: LyceumConfiguration, services: LyceumServices) t
     let pages = router.group()
         .add(middleware: WebSessionMiddleware(authenticator: authenticator))
         .add(middleware: CSRFMiddleware())
+    let root = router.group()
     for module in services.modules {
         module.addAPIRoutes(to: api)
         module.addPages(to: pages, renderer: renderer)
+        module.addPublicRoutes(to: root)
     }
     api.addRoutes(try OpenAPIDocument(fragments: services.modules.flatMap(\.openAPIFragments)).endpoints)
     // Added last, it wraps only the router's not-found answer (built from every middleware when the router starts).

@@ -39,6 +39,8 @@ struct TestApp {
         configure: (inout LyceumConfiguration) -> Void = { _ in },
         _ body: @Sendable (TestApp) async throws -> Void
     ) async throws {
+        let objects = NSTemporaryDirectory() + "lyceum-objects-" + UUID().uuidString.lowercased()
+        defer { try? FileManager.default.removeItem(atPath: objects) }
         try await TestDatabases.withFreshLocation(engine) { location in
             var configuration: LyceumConfiguration
             switch location {
@@ -46,6 +48,8 @@ struct TestApp {
                 configuration = LyceumConfiguration(dataDirectory: directory)
             case .postgres(let url):
                 configuration = LyceumConfiguration(dataDirectory: NSTemporaryDirectory())
+                // Uploaded files of each app apart, as its database is.
+                configuration.objectStorage = .disk(path: objects)
                 configuration.storage = .postgres(try DatabaseURL(url))
                 configuration.databasePoolSize = TestDatabases.postgresPoolSize
                 configuration.jwtSecret = "test-secret-test-secret-test-secret-0123"

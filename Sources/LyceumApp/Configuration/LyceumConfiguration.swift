@@ -4,6 +4,7 @@ import Identity
 import LyceumHTTP
 import Logging
 import LyceumPlatform
+import Media
 import Realtime
 import SystemPackage
 
@@ -62,6 +63,8 @@ public struct LyceumConfiguration: Sendable {
     public var jobRetention: Duration = .seconds(7 * 86_400)
     /// The real-time socket's limits and timings.
     public var realtime = RealtimeConfiguration()
+    /// Uploads' size limits, quota and cleanup (`LYCEUM_MEDIA_*`).
+    public var media = MediaConfiguration()
     /// Where uploaded files live (`LYCEUM_STORAGE_URL`).
     public var objectStorage = ObjectStoreLocation.disk(path: nil)
     /// Where the S3 store's credentials come from; set (and required) when `objectStorage` is S3.

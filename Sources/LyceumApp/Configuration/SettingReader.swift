@@ -4,6 +4,7 @@ import Identity
 import Logging
 import LyceumHTTP
 import LyceumPlatform
+import Media
 import Realtime
 
 /// Reads each setting as text, whichever provider has it, and validates it with a sentence an operator can act on.
@@ -51,6 +52,7 @@ struct SettingReader {
         try readJobs(into: &configuration)
         try readCalls(into: &configuration)
         try readObjectStorage(into: &configuration)
+        try readMedia(into: &configuration)
 
         if let url = try secret("database.url"), !url.isEmpty {
             configuration.storage = .postgres(try DatabaseURL(url))
@@ -138,6 +140,18 @@ struct SettingReader {
         }
         let configured = accessKey.flatMap { id in secretKey.map { AWSCredentials(accessKeyId: id, secretAccessKey: $0) } }
         configuration.objectStorageCredentials = try AWSCredentialSource.resolve(configured: configured, environment: environment)
+    }
+
+    private func readMedia(into configuration: inout LyceumConfiguration) throws(ConfigurationError) {
+        var media = configuration.media
+        let bytes = 1...(1 << 50)
+        media.maxAvatarBytes = try integer("media.maxAvatarBytes", in: bytes).map(Int64.init) ?? media.maxAvatarBytes
+        media.maxAttachmentBytes = try integer("media.maxAttachmentBytes", in: bytes).map(Int64.init) ?? media.maxAttachmentBytes
+        media.maxAudioBytes = try integer("media.maxAudioBytes", in: bytes).map(Int64.init) ?? media.maxAudioBytes
+        media.maxVideoBytes = try integer("media.maxVideoBytes", in: bytes).map(Int64.init) ?? media.maxVideoBytes
+        media.quotaBytes = try integer("media.quotaBytes", in: bytes).map(Int64.init) ?? media.quotaBytes
+        if let hours = try integer("media.pendingHours", in: 1...(24 * 365)) { media.pendingLifetime = .seconds(hours * 3_600) }
+        configuration.media = media
     }
 
     private func iceURLs(_ key: String, _ value: String, schemes: [String]) throws(ConfigurationError) -> [String] {

@@ -46,6 +46,9 @@ public protocol LyceumModule: Sendable {
     func addAPIRoutes(to api: RouterGroup<AppRequestContext>)
     /// Adds its browser pages to the pages group (web session, CSRF and security headers already applied).
     func addPages(to pages: RouterGroup<AppRequestContext>, renderer: PageRenderer)
+    /// Adds routes outside `/api/v1` and the pages, with neither authentication nor CSRF checks: links whose
+    /// request carries its own authority, such as signed download and upload URLs.
+    func addPublicRoutes(to root: RouterGroup<AppRequestContext>)
     /// Adds its part of the demo school, after the modules listed before it.
     func seedDemo(_ school: DemoSchoolSeed) async throws
 }
@@ -70,6 +73,8 @@ extension LyceumModule {
     public func addAPIRoutes(to api: RouterGroup<AppRequestContext>) {}
     /// No pages.
     public func addPages(to pages: RouterGroup<AppRequestContext>, renderer: PageRenderer) {}
+    /// No public routes.
+    public func addPublicRoutes(to root: RouterGroup<AppRequestContext>) {}
     /// Nothing for the demo school.
     public func seedDemo(_ school: DemoSchoolSeed) async throws {}
 }

@@ -24,6 +24,8 @@ struct MatrixFixture: Sendable {
     var chat: MatrixChatFixture? = nil
     /// An ended call in the course's room, for routes that name one.
     var callID: String? = nil
+    /// An upload of the student's, for routes that name one.
+    var uploadID: String? = nil
 }
 
 /// The accounts of the matrix, made once, and the way to make fixtures and sign-ins per cell.
@@ -124,7 +126,8 @@ struct MatrixCast: Sendable {
             community: try await MatrixCommunityFixture.make(for: route, cast: self, courseID: course.id),
             forum: MatrixForumFixture.needed(by: route) ? try await MatrixForumFixture.make(for: route, courseID: course.id, cast: self) : nil,
             chat: try await MatrixChatFixture.make(for: route, cast: self, courseID: course.id),
-            callID: try await MatrixCallFixture.make(for: route, cast: self, courseID: course.id)
+            callID: try await MatrixCallFixture.make(for: route, cast: self, courseID: course.id),
+            uploadID: try await MatrixMediaFixture.make(for: route, cast: self)
         )
     }
 }

@@ -18,6 +18,7 @@ enum MatrixRequests {
             } else if let account {
                 token = try await app.login(account.email, password: MatrixCast.password).accessToken
             }
+            if let upload = try await MatrixMediaFixture.send(route, token: token, app: app) { return upload }
             let body = apiBody(route, fixture: fixture, cast: cast, role: role)
             return try await app.request(route.method, path, json: body, token: token)
         }
@@ -54,7 +55,7 @@ enum MatrixRequests {
             case "{quiz}": fixture.quizID
             case "{attempt}": fixture.attemptID
             case "{code}": cast.certificateCode
-            case "{id}": fixture.targetUserID
+            case "{id}": route.path.hasPrefix("/api/v1/uploads/") ? fixture.uploadID ?? "" : fixture.targetUserID
             case "{user}":
                 // Suspension routes name the suspended user; staff routes the assistant; roster routes the enrolled student.
                 fixture.forum?.resolve(segment)
@@ -71,6 +72,7 @@ enum MatrixRequests {
 
     static func apiBody(_ route: ServedRoute, fixture: MatrixFixture, cast: MatrixCast, role: MatrixRole) -> [String: any Sendable]? {
         if let body = notificationsAPIBody(route) { return body }
+        if let body = MatrixMediaFixture.apiBody(route) { return body }
         if let body = MatrixChatFixture.apiBody(route, cast: cast, role: role) { return body }
         let own = cast.accounts[role]?.email ?? "nobody@example.org"
         switch (route.method, route.path) {

@@ -208,6 +208,22 @@ public struct DiskObjectStore: ObjectStore {
         return signer.request(access, for: key, expires: clock.now().addingTimeInterval(TimeInterval(seconds)))
     }
 
+    /// Checks a request made with one of this store's signed URLs, against the store's clock.
+    /// - Parameters:
+    ///   - method: the request's method (`HEAD` counts as `GET`).
+    ///   - key: the decoded path below the signed URLs' base.
+    ///   - expires: the `expires` query parameter.
+    ///   - signature: the `signature` query parameter.
+    ///   - contentType: the request's `Content-Type` (uploads must send the signed one).
+    /// - Returns: the validated key and when the URL stops working.
+    public func verifySignedRequest(
+        method: String, key: String, expires: String?, signature: String?, contentType: String?
+    ) throws(ObjectURLSigner.Refusal) -> (key: ObjectKey, expires: Date) {
+        let verified = try signer.verify(method: method, key: key, expires: expires, signature: signature, contentType: contentType, now: clock.now())
+        // `verify` accepted `expires` as a whole number.
+        return (verified, Date(timeIntervalSince1970: TimeInterval(Int64(expires ?? "") ?? 0)))
+    }
+
     /// The header: magic line, ETag and content type, padded with spaces to `headerSize` bytes.
     private static func header(contentType: String, etag: String) -> ByteBuffer {
         var text = "\(magic)\netag: \(etag)\ncontent-type: \(contentType)\n"

@@ -1,0 +1,53 @@
+import Hummingbird
+import LyceumContracts
+import LyceumHTTP
+import LyceumPlatform
+import LyceumWeb
+
+/// Uploads: files streamed through Lyceum or sent straight to the object store, typed by their bytes, held
+/// to their purpose's limits and their owner's quota, and read through short-lived signed links.
+///
+/// - Storage: the platform's `ObjectStore` (disk or S3); objects live under `media/`, keyed by upload id.
+/// - Reading: owners and administrators always; anyone else when an attachment kind registered in the
+///   `UploadReadAccessRegistry` (provided here, filled by domains built later) says they may. Others get 404.
+/// - Serving: `GET /api/v1/uploads/{id}/content` redirects to a signed URL: S3's presigned URL, or on disk
+///   `/objects/…`, served here with ranges, validators and safe `Content-Disposition`.
+/// - Cleanup: an hourly job removes uploads left pending past `MediaConfiguration.pendingLifetime` and
+///   failed ones, objects first.
+public struct MediaModule: LyceumModule {
+    /// The domain's service.
+    public let service: MediaService
+    private let diskStore: DiskObjectStore?
+
+    public var name: String { "media" }
+    public var migrations: [Migration] { MediaMigrations.all }
+    public var openAPIFragment: String { MediaOpenAPI.fragment }
+
+    /// Builds the module on the platform's object store, and provides the registry of upload read access.
+    public init(context: ModuleContext, configuration: MediaConfiguration) throws {
+        let store = try context.require((any ObjectStore).self)
+        let readAccess = UploadReadAccessRegistry()
+        service = MediaService(
+            database: context.database, store: store, clock: context.clock, configuration: configuration, readAccess: readAccess,
+            logger: context.logger
+        )
+        diskStore = store as? DiskObjectStore
+        context.provide(readAccess, as: UploadReadAccessRegistry.self)
+        context.provide(service, as: MediaService.self)
+    }
+
+    /// Schedules the hourly removal of abandoned uploads.
+    public func registerJobs(_ registry: JobRegistry) {
+        MediaService.registerCleanup(in: registry, service: service)
+    }
+
+    public func addAPIRoutes(to api: RouterGroup<AppRequestContext>) {
+        UploadsAPI(media: service).addRoutes(to: api)
+    }
+
+    /// The disk store's signed URLs; S3 serves its own.
+    public func addPublicRoutes(to root: RouterGroup<AppRequestContext>) {
+        guard let diskStore else { return }
+        SignedObjectRoutes(media: service, store: diskStore).addRoutes(to: root)
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+import HTTPTypes
+import LyceumApp
+import LyceumPlatform
+import Media
+import NIOCore
+import Testing
+
+/// The uploads part of a matrix cell: a ready attachment of the enrolled student's for routes that name an
+/// upload, a real multipart file for the streamed upload, and a direct upload's description for presign.
+enum MatrixMediaFixture {
+    static func make(for route: ServedRoute, cast: MatrixCast) async throws -> String? {
+        guard route.path.hasPrefix("/api/v1/uploads/{id}") else { return nil }
+        let media = try cast.app.services.require(MediaService.self)
+        let notes = ByteBuffer(string: "Lecture notes.\n")
+        let upload = try await media.receive(
+            try #require(cast.principal(.student)),
+            IncomingFile(
+                purpose: .attachment, filename: "notes.txt", head: notes, headIsWholeFile: true, rest: ObjectBody(bytes: ByteBuffer()),
+                minimumSize: nil
+            )
+        )
+        return upload.id
+    }
+
+    /// `POST /api/v1/uploads` with a small text attachment, as a browser's form would send it.
+    static func send(_ route: ServedRoute, token: String?, app: TestApp) async throws -> Reply? {
+        guard route.method == .post, route.path == "/api/v1/uploads" else { return nil }
+        return try await app.upload(Array("Lecture notes.\n".utf8), purpose: "attachment", filename: "notes.txt", token: token)
+    }
+
+    static func apiBody(_ route: ServedRoute) -> [String: any Sendable]? {
+        guard route.method == .post, route.path == "/api/v1/uploads/presign" else { return nil }
+        return ["purpose": "attachment", "filename": "notes.pdf", "size": 1_000, "contentType": "application/pdf"]
+    }
+}
