@@ -120,9 +120,9 @@ enum LiveScript {
                 if (document.visibilityState === "hidden") { presence(); }
                 notify(statusListeners, [true]);
               } else if ((message.type === "ack" || message.type === "error") && message.id && pending[message.id]) {
-                var waiting = pending[message.id];
+                var answered = pending[message.id];
                 delete pending[message.id];
-                if (message.type === "ack") { waiting.resolve(message.payload || {}); } else { waiting.reject(message.payload || {}); }
+                if (message.type === "ack") { answered.resolve(message.payload || {}); } else { answered.reject(message.payload || {}); }
               } else if (message.type === "event") {
                 deliver(message);
               }
@@ -132,7 +132,7 @@ enum LiveScript {
               ready = false;
               socket = null;
               waiting = [];
-              joining = 0;
+              // Each subscribe in flight is rejected below, and its handler gives its place back.
               Object.keys(pending).forEach(function (id) { pending[id].reject({ code: "disconnected", message: "The connection dropped." }); });
               pending = {};
               if (wasReady) { notify(statusListeners, [false]); }
