@@ -47,11 +47,13 @@ struct JobWorkerTests {
                 try await Task.sleep(for: .seconds(1))
                 let runAt = Date().addingTimeInterval(1.5)
                 try await queue.enqueue(TestJob(label: "delayed"), options: JobOptions(runAt: runAt))
-                #expect(try await JobTesting.eventually(timeout: .seconds(10)) { log.count("delayed") == 1 })
+                #expect(try await JobTesting.eventually(timeout: .seconds(30)) { log.count("delayed") == 1 })
                 let ranAt = try #require(log.times("delayed").first)
                 // Stored times have millisecond precision.
                 #expect(ranAt >= runAt.addingTimeInterval(-0.001), "ran \(runAt.timeIntervalSince(ranAt)) s early")
-                #expect(ranAt.timeIntervalSince(runAt) < 1.5, "ran \(ranAt.timeIntervalSince(runAt)) s late")
+                // The worker's timer, not the 60 s poll, ran it. The bound is loose on purpose: a full parallel
+                // test run on two cores has delayed it by 6.7 s (CI at 9b673a0); the poll would take 60.
+                #expect(ranAt.timeIntervalSince(runAt) < 20, "ran \(ranAt.timeIntervalSince(runAt)) s late")
             }
         }
     }

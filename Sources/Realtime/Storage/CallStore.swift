@@ -79,15 +79,20 @@ enum CallStore {
 
     /// A page of the room's calls, newest first, started before the call `before` names.
     static func history(roomID: String, before: StoredCall?, limit: Int, on sql: any SQLDatabase) async throws -> [StoredCall] {
-        var select = sql.select().columns("id", "room_id", "started_by", "started_at", "ended_at", "end_reason").from("calls")
-            .where("room_id", .equal, roomID)
-        if let before {
-            select = select.where { group in
-                group.where("started_at", .lessThan, before.startedAt)
-                    .orWhere { inner in inner.where("started_at", .equal, before.startedAt).where("id", .lessThan, before.id) }
-            }
+        guard let before else {
+            return try await sql.select().columns("id", "room_id", "started_by", "started_at", "ended_at", "end_reason").from("calls")
+                .where("room_id", .equal, roomID).orderBy("started_at", .descending).orderBy("id", .descending).limit(limit).all().map(decode)
         }
-        return try await select.orderBy("started_at", .descending).orderBy("id", .descending).limit(limit).all().map(decode)
+        // The cursor's time is read in SQL, not bound from Swift: a `Date` read back from SQLite's REAL can differ
+        // from the stored value in its last bit, so a bound equality would skip calls started in the same
+        // millisecond as the cursor.
+        return try await sql.raw(
+            """
+            SELECT id, room_id, started_by, started_at, ended_at, end_reason FROM calls, (SELECT started_at AS anchor_time FROM calls WHERE id = \(bind: before.id)) anchor
+            WHERE room_id = \(bind: roomID) AND (started_at < anchor.anchor_time OR (started_at = anchor.anchor_time AND id < \(bind: before.id)))
+            ORDER BY started_at DESC, id DESC LIMIT \(bind: limit)
+            """
+        ).all().map(decode)
     }
 
     static func decode(_ row: any SQLRow) throws -> StoredCall {
