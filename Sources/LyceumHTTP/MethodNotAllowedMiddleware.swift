@@ -15,6 +15,9 @@ public struct MethodNotAllowedMiddleware<Context: RequestContext>: RouterMiddlew
             segments.count == path.count
                 && zip(segments, path).allSatisfy { pattern, segment in pattern.hasPrefix("{") || pattern == segment }
         }
+
+        /// How many segments are fixed words rather than parameters.
+        var literalCount: Int { segments.count { !$0.hasPrefix("{") } }
     }
 
     private let patterns: [Pattern]
@@ -36,7 +39,11 @@ public struct MethodNotAllowedMiddleware<Context: RequestContext>: RouterMiddlew
             return try await next(request, context)
         } catch let error as HTTPError where error.status == .notFound {
             let path = request.uri.path.split(separator: "/")
-            let allowed = patterns.filter { $0.matches(path) }.reduce(into: Set<HTTPRequest.Method>()) { $0.formUnion($1.methods) }
+            // The most specific routes name the address: `/uploads/presign` is not `/uploads/{id}`, as the
+            // router's preference for fixed words says.
+            let matching = patterns.filter { $0.matches(path) }
+            let specific = matching.map(\.literalCount).max()
+            let allowed = matching.filter { $0.literalCount == specific }.reduce(into: Set<HTTPRequest.Method>()) { $0.formUnion($1.methods) }
             guard !allowed.isEmpty, !allowed.contains(request.method) else { throw error }
             throw MethodNotAllowed(allowed: allowed.map(\.rawValue).sorted())
         }
