@@ -84,7 +84,7 @@ struct LyceumHTTPChannel: ServerChildChannel, HTTPChannelHandler {
             let negotiated = try channel.pipeline.syncOperations.configureUpgradableHTTPServerPipeline(configuration: pipeline)
             let upgradeHandler = try channel.pipeline.syncOperations.handler(type: NIOTypedHTTPServerUpgradeHandler<Negotiated>.self)
             try channel.pipeline.syncOperations.addHandler(
-                UpgradeRequestFilter(endpointPaths: Set(endpoints.map(\.path))), position: .before(upgradeHandler)
+                UpgradeRequestFilter(endpoints: endpoints), position: .before(upgradeHandler)
             )
             return Value(negotiated: negotiated, channel: channel)
         }
@@ -101,7 +101,8 @@ struct LyceumHTTPChannel: ServerChildChannel, HTTPChannelHandler {
         }
     }
 
-    private static func endpoint(for head: HTTPRequestHead, in endpoints: [any WebSocketEndpoint]) -> (any WebSocketEndpoint)? {
+    /// The endpoint a `GET` on its path (query aside) names, if any.
+    static func endpoint(for head: HTTPRequestHead, in endpoints: [any WebSocketEndpoint]) -> (any WebSocketEndpoint)? {
         guard head.method == .GET else { return nil }
         let path = head.uri.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? head.uri
         return endpoints.first { $0.path == path }

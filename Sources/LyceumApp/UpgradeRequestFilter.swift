@@ -15,10 +15,10 @@ final class UpgradeRequestFilter: ChannelInboundHandler, RemovableChannelHandler
     typealias InboundIn = HTTPServerRequestPart
     typealias InboundOut = HTTPServerRequestPart
 
-    private let endpointPaths: Set<String>
+    private let endpoints: [any WebSocketEndpoint]
 
-    init(endpointPaths: Set<String>) {
-        self.endpointPaths = endpointPaths
+    init(endpoints: [any WebSocketEndpoint]) {
+        self.endpoints = endpoints
     }
 
     /// Looks at the connection's first request head only, like the upgrade handler, and then leaves the
@@ -34,8 +34,7 @@ final class UpgradeRequestFilter: ChannelInboundHandler, RemovableChannelHandler
     }
 
     private func isAcceptable(_ head: HTTPRequestHead) -> Bool {
-        let path = head.uri.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? head.uri
-        return head.method == .GET && endpointPaths.contains(path)
+        LyceumHTTPChannel.endpoint(for: head, in: endpoints) != nil
             && head.headers[canonicalForm: "upgrade"].map { $0.lowercased() } == ["websocket"]
             && !head.headers["sec-websocket-key"].isEmpty && head.headers["sec-websocket-version"] == ["13"]
     }
