@@ -10,6 +10,8 @@ import LyceumWeb
 /// - Storage: the platform's `ObjectStore` (disk or S3); objects live under `media/`, keyed by upload id.
 /// - Reading: owners and administrators always; anyone else when an attachment kind registered in the
 ///   `UploadReadAccessRegistry` (provided here, filled by domains built later) says they may. Others get 404.
+/// - Attaching: other domains see uploads through `UploadCatalog` (provided here), and drop their references
+///   when `UploadDeleted` is published.
 /// - Serving: `GET /api/v1/uploads/{id}/content` redirects to a signed URL: S3's presigned URL, or on disk
 ///   `/objects/…`, served here with ranges, validators and safe `Content-Disposition`.
 /// - Cleanup: an hourly job removes uploads left pending past `MediaConfiguration.pendingLifetime` and
@@ -29,11 +31,12 @@ public struct MediaModule: LyceumModule {
         let readAccess = UploadReadAccessRegistry()
         service = MediaService(
             database: context.database, store: store, clock: context.clock, configuration: configuration, readAccess: readAccess,
-            logger: context.logger
+            jobs: context.jobs, logger: context.logger
         )
         diskStore = store as? DiskObjectStore
         context.provide(readAccess, as: UploadReadAccessRegistry.self)
         context.provide(service, as: MediaService.self)
+        context.provide(service, as: (any UploadCatalog).self)
     }
 
     /// Schedules the hourly removal of abandoned uploads.

@@ -17,19 +17,23 @@ public struct MediaService: Sendable {
     let clock: WallClock
     let configuration: MediaConfiguration
     let readAccess: UploadReadAccessRegistry
+    let jobs: JobQueue
     let logger: Logger
 
     /// Creates the service.
-    /// - Parameter readAccess: the attachment kinds asked when someone other than the owner or an administrator reads.
+    /// - Parameters:
+    ///   - readAccess: the attachment kinds asked when someone other than the owner or an administrator reads.
+    ///   - jobs: the outbox `UploadDeleted` is published through.
     public init(
         database: any Database, store: any ObjectStore, clock: WallClock, configuration: MediaConfiguration,
-        readAccess: UploadReadAccessRegistry, logger: Logger
+        readAccess: UploadReadAccessRegistry, jobs: JobQueue, logger: Logger
     ) {
         self.database = database
         self.store = store
         self.clock = clock
         self.configuration = configuration
         self.readAccess = readAccess
+        self.jobs = jobs
         self.logger = logger
     }
 
@@ -70,11 +74,18 @@ public struct MediaService: Sendable {
     }
 
     /// Removes a refused or deleted upload: hidden at once, its object deleted, then its record. When the
-    /// store fails, the `failed` record stays for the cleanup job.
+    /// store fails, the `failed` record stays for the cleanup job. An upload that was ready may be attached
+    /// somewhere: hiding it publishes `UploadDeleted` in the same transaction, so those references go too.
     func discard(_ upload: Upload) async {
         do {
             let now = clock.nowForStorage()
-            _ = try await database.write { sql in try await UploadStore.markFailed(id: upload.id, at: now, on: sql) }
+            let jobs = jobs
+            _ = try await database.transaction { sql in
+                let hidden = try await UploadStore.markFailed(id: upload.id, at: now, on: sql)
+                if hidden, upload.status == .ready {
+                    try await jobs.publish(UploadDeleted(uploadID: upload.id, ownerID: upload.ownerID, deletedAt: now), on: sql)
+                }
+            }
             try await store.delete(try ObjectKey(upload.storageKey))
             try await database.write { sql in try await UploadStore.delete(id: upload.id, on: sql) }
         } catch {

@@ -21,6 +21,14 @@ enum UploadStore {
         try await sql.select().columns(columns.map { SQLIdentifier($0) }).from("uploads").where("id", .equal, id).first().map(decode)
     }
 
+    /// The ready uploads among `ids` (at most 500 are looked up).
+    static func ready(ids: [String], on sql: any SQLDatabase) async throws -> [Upload] {
+        guard !ids.isEmpty else { return [] }
+        return try await sql.select().columns(columns.map { SQLIdentifier($0) }).from("uploads")
+            .where("id", .in, Array(Set(ids)).prefix(500).sorted()).where("status", .equal, UploadStatus.ready.rawValue)
+            .all().map(decode)
+    }
+
     static func find(storageKey: String, on sql: any SQLDatabase) async throws -> Upload? {
         try await sql.select().columns(columns.map { SQLIdentifier($0) }).from("uploads").where("storage_key", .equal, storageKey)
             .first().map(decode)
