@@ -78,17 +78,39 @@ public struct ObjectListing: Sendable, Equatable {
     }
 }
 
+/// The headers a signed download is answered with, chosen when the URL is signed.
+///
+/// S3 takes them as signed `response-*` query parameters, so its answer carries them; Lyceum's disk route
+/// decides the same headers itself from the upload's record, so the disk store does not put them in the URL.
+public struct ServedHeaders: Sendable, Equatable {
+    /// The `Content-Type` to answer with.
+    public let contentType: String
+    /// The `Content-Disposition` (`inline` or `attachment`, with the file name).
+    public let contentDisposition: String
+    /// The `Cache-Control`, fitting the URL's life.
+    public let cacheControl: String
+
+    /// Creates the headers.
+    public init(contentType: String, contentDisposition: String, cacheControl: String) {
+        self.contentType = contentType
+        self.contentDisposition = contentDisposition
+        self.cacheControl = cacheControl
+    }
+}
+
 /// What a signed URL lets its holder do.
 public enum SignedAccess: Sendable, Equatable {
-    /// Read the object.
+    /// Read the object, answered with the headers it was stored with.
     case get
+    /// Read the object, answered with `headers` where the store lets the signer choose them.
+    case download(ServedHeaders)
     /// Store the object once, with exactly this `Content-Type`.
     case put(contentType: String)
 
     /// The HTTP method of the request the URL allows.
     public var method: String {
         switch self {
-        case .get: "GET"
+        case .get, .download: "GET"
         case .put: "PUT"
         }
     }

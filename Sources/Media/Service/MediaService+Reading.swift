@@ -18,12 +18,18 @@ extension MediaService {
         try await readable(principal, id)
     }
 
-    /// A short-lived link to the upload's bytes, for whoever may read it.
+    /// A short-lived link to the upload's bytes, for whoever may read it. Where the store lets the link choose
+    /// them (S3), its answer carries the same type, `Content-Disposition` and caching as Lyceum's disk route.
     /// - Throws: 404 when the caller may not read it, 409 `upload_not_ready` before it is complete.
     public func downloadLink(_ principal: Principal, id: String) async throws -> SignedRequest {
         let upload = try await readable(principal, id)
         guard upload.status == .ready else { throw UploadRefusal.notReady }
-        return try await store.signedRequest(.get, for: try ObjectKey(upload.storageKey), expiresIn: Self.downloadLifetime(for: upload.fileType))
+        let lifetime = Self.downloadLifetime(for: upload.fileType)
+        let served = ServedHeaders(
+            contentType: upload.fileType.contentType, contentDisposition: ContentDisposition.value(for: upload.fileType, filename: upload.filename),
+            cacheControl: "private, max-age=\(lifetime.components.seconds)"
+        )
+        return try await store.signedRequest(.download(served), for: try ObjectKey(upload.storageKey), expiresIn: lifetime)
     }
 
     /// Deletes the upload and its object; its owner or an administrator may.

@@ -103,22 +103,32 @@ struct DirectUploadTests {
             let target = try #require(prepared.json["uploadRequest"] as? [String: Any])
             let url = try #require(target["url"] as? String)
             #expect(url.hasPrefix(location.endpoint.absoluteString) && url.contains("X-Amz-Signature="))
-            #expect(try await S3Settings.send("PUT", url, headers: ["Content-Type": "image/png"], body: file).status == 200)
+            let signedHeaders = try #require(target["headers"] as? [String: String])
+            #expect(signedHeaders == ["Content-Type": "image/png", "If-None-Match": "*"])
+            #expect(try await S3Settings.send("PUT", url, headers: signedHeaders, body: file).status == 200)
             let completed = try await app.request(.post, "/api/v1/uploads/\(id)/complete", token: user.accessToken)
             #expect(completed.status == .ok && completed.json["sha256"] as? String == UploadSamples.sha256(file), "\(completed.text)")
+            let replay = try await S3Settings.send("PUT", url, headers: signedHeaders, body: UploadSamples.png(size: 7_000))
+            #expect(replay.status == 412, "the still valid URL must not replace the verified bytes")
             let redirect = try await app.request(.get, "/api/v1/uploads/\(id)/content", token: user.accessToken)
             let download = try await S3Settings.send("GET", try #require(redirect.headers[.location]), headers: [:], body: nil)
             #expect(download.status == 200 && download.body == file)
+            #expect(download.headers["Content-Disposition"] == [#"inline; filename="me.png"; filename*=UTF-8''me.png"#])
+            #expect(download.headers["Content-Type"] == ["image/png"])
+            #expect(download.headers["Cache-Control"] == ["private, max-age=900"])
 
             // Streamed through Lyceum onto S3 as well.
             let streamed = try await app.uploadID(UploadSamples.pdf(size: 9_000), filename: "notes.pdf", token: user.accessToken)
             let key = try ObjectKey("media/\(streamed.prefix(2))/\(streamed)")
             #expect(try await app.services.objectStore.head(key).contentType == "application/pdf")
+            let pdfLink = try await app.request(.get, "/api/v1/uploads/\(streamed)/content", token: user.accessToken)
+            let pdf = try await S3Settings.send("GET", try #require(pdfLink.headers[.location]), headers: [:], body: nil)
+            #expect(pdf.headers["Content-Disposition"].first?.hasPrefix(#"inline; filename="notes.pdf""#) == true)
 
             let mismatch = try await Self.presign(app, user, purpose: "avatar", filename: "x.png", size: 2_000, contentType: "image/png")
             let mismatchID = try #require((mismatch.json["upload"] as? [String: Any])?["id"] as? String)
             let mismatchURL = try #require((mismatch.json["uploadRequest"] as? [String: Any])?["url"] as? String)
-            #expect(try await S3Settings.send("PUT", mismatchURL, headers: ["Content-Type": "image/png"], body: UploadSamples.pdf(size: 2_000)).status == 200)
+            #expect(try await S3Settings.send("PUT", mismatchURL, headers: ["Content-Type": "image/png", "If-None-Match": "*"], body: UploadSamples.pdf(size: 2_000)).status == 200)
             #expect(try await app.request(.post, "/api/v1/uploads/\(mismatchID)/complete", token: user.accessToken).status == .unsupportedMediaType)
             await #expect(throws: ObjectStoreError.notFound) {
                 try await app.services.objectStore.head(ObjectKey("media/\(mismatchID.prefix(2))/\(mismatchID)"))
@@ -149,12 +159,14 @@ enum S3Settings {
     }
 
     /// A request as a browser would send it, without Lyceum's signing.
-    static func send(_ method: String, _ url: String, headers: [String: String], body: [UInt8]?) async throws -> (status: UInt, body: [UInt8]) {
+    static func send(
+        _ method: String, _ url: String, headers: [String: String], body: [UInt8]?
+    ) async throws -> (status: UInt, body: [UInt8], headers: HTTPHeaders) {
         var request = HTTPClientRequest(url: url)
         request.method = HTTPMethod(rawValue: method)
         for (name, value) in headers { request.headers.add(name: name, value: value) }
         if let body { request.body = .bytes(ByteBuffer(bytes: body)) }
         let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
-        return (response.status.code, Array(try await response.body.collect(upTo: 16 << 20).readableBytesView))
+        return (response.status.code, Array(try await response.body.collect(upTo: 16 << 20).readableBytesView), response.headers)
     }
 }

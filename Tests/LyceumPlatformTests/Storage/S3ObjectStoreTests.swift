@@ -54,14 +54,16 @@ struct S3ObjectStoreTests {
         }
     }
 
-    @Test("presigned GET and PUT URLs work with a plain HTTP client; the PUT's content type is enforced")
+    @Test("presigned GET and PUT URLs work with a plain HTTP client; the PUT's content type is enforced and it stores once")
     func presigned() async throws {
         try await S3TestServer.withStore { store, prefix in
             let key = try ObjectKey(prefix + "/presigned/clip.webm")
             let upload = try await store.signedRequest(.put(contentType: "video/webm"), for: key, expiresIn: .seconds(300))
-            #expect(upload.method == "PUT" && upload.headers == ["Content-Type": "video/webm"])
-            #expect(try await S3TestServer.plain("PUT", upload.url, headers: ["Content-Type": "text/html"], body: "<script>") == 403)
+            #expect(upload.method == "PUT" && upload.headers == ["Content-Type": "video/webm", "If-None-Match": "*"])
+            #expect(try await S3TestServer.plain("PUT", upload.url, headers: ["Content-Type": "text/html", "If-None-Match": "*"], body: "<script>") == 403)
+            #expect(try await S3TestServer.plain("PUT", upload.url, headers: ["Content-Type": "video/webm"], body: "webm bytes") == 403)
             #expect(try await S3TestServer.plain("PUT", upload.url, headers: upload.headers, body: "webm bytes") == 200)
+            #expect(try await S3TestServer.plain("PUT", upload.url, headers: upload.headers, body: "other bytes") == 412, "a replay must not replace it")
             let info = try await store.head(key)
             #expect(info.size == 10 && info.contentType == "video/webm")
 
@@ -70,6 +72,29 @@ struct S3ObjectStoreTests {
             var tampered = URLComponents(url: download.url, resolvingAgainstBaseURL: false)!
             tampered.path = tampered.path.replacingOccurrences(of: "clip.webm", with: "other.webm")
             #expect(try await S3TestServer.plainBody(tampered.url!).status == 403)
+        }
+    }
+
+    @Test("a presigned download is answered with the type, disposition and caching it was signed with, and only those")
+    func presignedDownloadHeaders() async throws {
+        try await S3TestServer.withStore { store, prefix in
+            let key = try ObjectKey(prefix + "/served/page.html")
+            _ = try await store.put(key, bytes: ByteBuffer(string: "<script>alert(1)</script>"), contentType: "text/html")
+            let served = ServedHeaders(
+                contentType: "text/html; charset=utf-8", contentDisposition: "attachment; filename=\"page.html\"", cacheControl: "private, max-age=900"
+            )
+            let download = try await store.signedRequest(.download(served), for: key, expiresIn: .seconds(300))
+            let response = try await HTTPClient.shared.execute(HTTPClientRequest(url: download.url.absoluteString), timeout: .seconds(30))
+            _ = try await response.body.collect(upTo: 1 << 20)
+            #expect(response.status.code == 200)
+            #expect(response.headers["Content-Disposition"] == ["attachment; filename=\"page.html\""])
+            #expect(response.headers["Cache-Control"] == ["private, max-age=900"])
+            #expect(response.headers["Content-Type"] == ["text/html; charset=utf-8"])
+            var tampered = URLComponents(url: download.url, resolvingAgainstBaseURL: false)!
+            tampered.queryItems = tampered.queryItems?.map { item in
+                item.name == "response-content-disposition" ? URLQueryItem(name: item.name, value: "inline") : item
+            }
+            #expect(try await S3TestServer.plainBody(tampered.url!).status == 403, "the overrides are signed")
         }
     }
 

@@ -105,19 +105,32 @@ public struct S3ObjectStore: ObjectStore {
 
     public func signedRequest(_ access: SignedAccess, for key: ObjectKey, expiresIn: Duration) async throws -> SignedRequest {
         var headers: [(name: String, value: String)] = [("host", host)]
-        if case .put(let contentType) = access {
+        var overrides: [(name: String, value: String)] = []
+        switch access {
+        case .get: break
+        case .download(let served):
+            try ContentTypeRule.validate(served.contentType)
+            overrides = [
+                ("response-cache-control", served.cacheControl), ("response-content-disposition", served.contentDisposition),
+                ("response-content-type", served.contentType),
+            ]
+        case .put(let contentType):
             try ContentTypeRule.validate(contentType)
-            headers.append(("content-type", contentType))
+            // `If-None-Match: *` is signed too, so the URL stores the object once: a replay, even before the URL
+            // expires, cannot replace bytes Lyceum has already verified (S3 answers 412).
+            headers += [("content-type", contentType), ("if-none-match", "*")]
         }
         let seconds = Int(min(max(expiresIn.components.seconds, 1), 7 * 86_400))
         let now = clock.now()
         let signer = SigV4Signer(credentials: try await credentials.credentials(), region: location.region, service: "s3")
-        let request = SigV4Request(method: access.method, path: path(for: key), headers: headers, payloadHash: SigV4Signer.unsignedPayload)
-        let query = signer.presignedQuery(for: request, date: now, expires: seconds)
+        let request = SigV4Request(
+            method: access.method, path: path(for: key), query: overrides, headers: headers, payloadHash: SigV4Signer.unsignedPayload
+        )
+        let query = overrides + signer.presignedQuery(for: request, date: now, expires: seconds)
         // The text is built from percent-encoded parts only, so it is always a valid URL.
         let url = URL(string: url(path: request.path, query: query))!
         var required: [String: String] = [:]
-        if case .put(let contentType) = access { required["Content-Type"] = contentType }
+        if case .put(let contentType) = access { required = ["Content-Type": contentType, "If-None-Match": "*"] }
         return SignedRequest(method: access.method, url: url, headers: required, expires: now.addingTimeInterval(TimeInterval(seconds)))
     }
 

@@ -4,7 +4,7 @@ variable "name" {
 }
 
 variable "region" {
-  description = "AWS region, for the log driver."
+  description = "AWS region, for the log driver and the task role's KMS condition."
   type        = string
 }
 
