@@ -12,17 +12,17 @@ import ServiceLifecycle
 ///
 /// Every libsqlite3 call runs on `NIOThreadPool`, never on an event loop. Transactions run one after another
 /// on the writer connection, so statements of two requests never interleave, and those that queue together
-/// share one `COMMIT` (see `SQLiteWriter`); readers run concurrently with the writer.
+/// share one `COMMIT` (see `SQLiteWriter`); readers run concurrently with the writer, each lent to one read
+/// at a time while any is free, so a read sees every write committed before it began (see `SQLiteReaders`).
 public final class SQLiteDatabase: Database {
     public let engine = DatabaseEngine.sqlite
     private let writer: SQLiteWriter
-    private let readers: [SQLiteConnection]
-    private let nextReader = NIOLockedValueBox(0)
+    private let readers: SQLiteReaders
     private let isClosed = NIOLockedValueBox(false)
 
     private init(writer: SQLiteConnection, readers: [SQLiteConnection]) {
         self.writer = SQLiteWriter(connection: writer)
-        self.readers = readers
+        self.readers = SQLiteReaders(readers)
     }
 
     /// Opens (creating if needed) the database file at `path` with `readerCount` reader connections.
@@ -57,11 +57,7 @@ public final class SQLiteDatabase: Database {
     }
 
     public func read<Result: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> Result) async throws -> Result {
-        let index = nextReader.withLockedValue { value in
-            value = (value + 1) % readers.count
-            return value
-        }
-        return try await body(readers[index].sql(queryLogLevel: .trace))
+        try await readers.withConnection { connection in try await body(connection.sql(queryLogLevel: .trace)) }
     }
 
     public func transaction<Result: Sendable>(
@@ -94,7 +90,7 @@ public final class SQLiteDatabase: Database {
         // Closing must finish even when the caller's task is cancelled (a cancelled service group),
         // so it runs in a task of its own that does not inherit the cancellation.
         let writer = self.writer
-        let readers = self.readers
+        let readers = self.readers.all
         await Task {
             await writer.close()
             for reader in readers { try? await reader.close() }
