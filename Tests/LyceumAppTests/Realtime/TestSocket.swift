@@ -70,6 +70,21 @@ final class TestSocket: Sendable {
         try await send(String(decoding: try JSONSerialization.data(withJSONObject: json), as: UTF8.self))
     }
 
+    /// Sends text frames in one flush, so they reach the server together however loaded the machine is.
+    func sendBurst(json messages: [[String: any Sendable]]) async throws {
+        let channel = self.channel
+        let frames = try messages.map { message in
+            var frame = WebSocketFrame(fin: true, opcode: .text, data: ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: message)))
+            frame.maskKey = .random()
+            return frame
+        }
+        try await channel.eventLoop.flatSubmit {
+            let written = frames.map { channel.write($0) }
+            channel.flush()
+            return EventLoopFuture.andAllSucceed(written, on: channel.eventLoop)
+        }.get()
+    }
+
     /// Sends any frame, masked as a client must (the encoder applies the key).
     func write(_ frame: WebSocketFrame) async throws {
         var frame = frame
