@@ -89,7 +89,7 @@ enum CourseRules {
         guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
         let lower = value.lowercased()
         // Any https host: the lesson page links to it and never frames it, so no provider list is needed.
-        if !lower.hasPrefix("https://") || value.count <= 8 || value.unicodeScalars.count > 2000 {
+        if !lower.hasPrefix("https://") || value.unicodeScalars.count > 2000 {
             problems["videoUrl"] = "must be an https address of at most 2000 characters"
         }
         return value
