@@ -9,7 +9,8 @@ import LyceumWeb
 /// The Courses domain as the application sees it: catalog, courses and their structure, enrollment and
 /// progress, quizzes, gradebooks and certificates, with their API and pages.
 ///
-/// It needs a `UserDirectory` (Identity provides it) and publishes `CoursesService` and a `CourseDirectory`
+/// It needs a `UserDirectory` (Identity provides it) and an `UploadCatalog` with its `UploadReadAccessRegistry`
+/// (Media provides them) and publishes `CoursesService` and a `CourseDirectory`
 /// for other domains; it lets Media serve lesson attachments and videos to the lesson's readers and forgets
 /// deleted uploads (`UploadDeleted`). It announces `StudentEnrolled`, `StudentUnenrolled`, `QuizAttemptGraded` and
 /// `CourseCompleted` through the outbox.
