@@ -117,7 +117,7 @@ enum CoursePageContent {
 
         /// An uploaded video, played from a link signed for this viewer (seekable: the link answers Range requests).
         struct Video: Sendable {
-            let src, type: String
+            let src: String
         }
 
         /// One attached file: its name, its size for people, and the page route that checks access and redirects.

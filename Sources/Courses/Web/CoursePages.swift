@@ -264,7 +264,7 @@ struct CoursePages: Sendable {
         let content = Content.Lesson(
             course: .init(slug: course.slug, title: course.title),
             lesson: .init(id: lesson.id, title: lesson.title, bodyHtml: lesson.bodyHTML, videoUrl: media.externalVideoURL.flatMap { $0.isEmpty ? nil : $0 }),
-            video: media.videoSource.map { Content.Lesson.Video(src: $0, type: media.video?.contentType ?? "video/mp4") },
+            video: media.videoSource.map(Content.Lesson.Video.init),
             attachments: files.isEmpty ? nil : Content.Lesson.Attachments(items: files),
             tracking: tracking,
             staffPreview: staffPreview,
