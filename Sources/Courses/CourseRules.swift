@@ -88,8 +88,9 @@ enum CourseRules {
     static func videoURL(_ value: String?, into problems: inout [String: String]) -> String? {
         guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
         let lower = value.lowercased()
-        if !(lower.hasPrefix("https://") || lower.hasPrefix("http://")) || value.unicodeScalars.count > 2000 {
-            problems["videoUrl"] = "must be an http or https address"
+        // Any https host: the lesson page links to it and never frames it, so no provider list is needed.
+        if !lower.hasPrefix("https://") || value.unicodeScalars.count > 2000 {
+            problems["videoUrl"] = "must be an https address of at most 2000 characters"
         }
         return value
     }

@@ -9,8 +9,10 @@ import LyceumWeb
 /// The Courses domain as the application sees it: catalog, courses and their structure, enrollment and
 /// progress, quizzes, gradebooks and certificates, with their API and pages.
 ///
-/// It needs a `UserDirectory` (Identity provides it) and publishes `CoursesService` and a `CourseDirectory`
-/// for other domains. It announces `StudentEnrolled`, `StudentUnenrolled`, `QuizAttemptGraded` and
+/// It needs a `UserDirectory` (Identity provides it) and an `UploadCatalog` with its `UploadReadAccessRegistry`
+/// (Media provides them) and publishes `CoursesService` and a `CourseDirectory`
+/// for other domains; it lets Media serve lesson attachments and videos to the lesson's readers and forgets
+/// deleted uploads (`UploadDeleted`). It announces `StudentEnrolled`, `StudentUnenrolled`, `QuizAttemptGraded` and
 /// `CourseCompleted` through the outbox.
 public struct CoursesModule: LyceumModule {
     /// The domain's service.
@@ -31,15 +33,23 @@ public struct CoursesModule: LyceumModule {
         panels = context.panels
         service = CoursesService(
             database: context.database, users: try context.require((any UserDirectory).self), clock: context.clock,
-            jobs: context.jobs, onChange: { ids in await cache.invalidate(CoursesCacheTags.invalidated(by: ids)) }
+            jobs: context.jobs, uploads: try context.require((any UploadCatalog).self), onChange: { ids in await cache.invalidate(CoursesCacheTags.invalidated(by: ids)) }
         )
         context.provide(service, as: CoursesService.self)
+        let readAccess = try context.require(UploadReadAccessRegistry.self)
+        readAccess.register("lesson-attachment", LessonUploadAccess(courses: service, use: .attachment))
+        readAccess.register("lesson-video", LessonUploadAccess(courses: service, use: .video))
         context.provide(CoursesDirectory(database: context.database), as: (any CourseDirectory).self)
+    }
+
+    public func registerJobs(_ registry: JobRegistry) {
+        LessonMediaEvents.register(in: registry, service: service)
     }
 
     public func addAPIRoutes(to api: RouterGroup<AppRequestContext>) {
         api.addRoutes(CoursesController(courses: service, cache: cache).endpoints)
         api.addRoutes(QuizzesController(courses: service).endpoints)
+        api.addRoutes(LessonAttachmentsController(courses: service).endpoints)
     }
 
     public func addPages(to pages: RouterGroup<AppRequestContext>, renderer: PageRenderer) {

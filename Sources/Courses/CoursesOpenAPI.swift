@@ -654,8 +654,13 @@ public enum CoursesOpenAPI {
                           "videoUrl": {
                             "type": ["string", "null"],
                             "maxLength": 2000,
-                            "pattern": "^[\\t \\u00A0\\u1680\\u2000-\\u200A\\u202F\\u205F\\u3000]*([Hh][Tt][Tt][Pp][Ss]?://[\\s\\S]*)?$",
-                            "description": "http or https; blank (spaces) removes it"
+                            "pattern": "^[\\t \\u00A0\\u1680\\u2000-\\u200A\\u202F\\u205F\\u3000]*([Hh][Tt][Tt][Pp][Ss]://[\\s\\S]*)?$",
+                            "description": "An external video address, https only (any host; linked, never framed); blank (spaces) removes it; a non-blank one replaces an uploaded video"
+                          },
+                          "videoUploadId": {
+                            "type": ["string", "null"],
+                            "maxLength": 64,
+                            "description": "An uploaded video (a ready upload of purpose `video` that the caller owns; administrators may use anyone's), played from a signed link; empty removes it, and it cannot be given with a non-blank videoUrl (422 on videoUploadId). It replaces a video address"
                           },
                           "preview": {"type": ["boolean", "null"], "description": "Open to everyone who sees the course"},
                           "hidden": {"type": ["boolean", "null"], "description": "Hidden from students (not counted towards completion)"}
@@ -773,8 +778,13 @@ public enum CoursesOpenAPI {
                           "videoUrl": {
                             "type": ["string", "null"],
                             "maxLength": 2000,
-                            "pattern": "^[\\t \\u00A0\\u1680\\u2000-\\u200A\\u202F\\u205F\\u3000]*([Hh][Tt][Tt][Pp][Ss]?://[\\s\\S]*)?$",
-                            "description": "http or https; blank (spaces) removes it"
+                            "pattern": "^[\\t \\u00A0\\u1680\\u2000-\\u200A\\u202F\\u205F\\u3000]*([Hh][Tt][Tt][Pp][Ss]://[\\s\\S]*)?$",
+                            "description": "An external video address, https only (any host; linked, never framed); blank (spaces) removes it; a non-blank one replaces an uploaded video"
+                          },
+                          "videoUploadId": {
+                            "type": ["string", "null"],
+                            "maxLength": 64,
+                            "description": "An uploaded video (a ready upload of purpose `video` that the caller owns; administrators may use anyone's), played from a signed link; empty removes it, and it cannot be given with a non-blank videoUrl (422 on videoUploadId). It replaces a video address"
                           },
                           "preview": {"type": ["boolean", "null"], "description": "Open to everyone who sees the course"},
                           "hidden": {"type": ["boolean", "null"], "description": "Hidden from students (not counted towards completion)"}
@@ -820,6 +830,124 @@ public enum CoursesOpenAPI {
                 ],
                 "responses": {
                   "204": {"description": "Deleted"},
+                  "401": {"$ref": "#/components/responses/Unauthenticated"},
+                  "403": {"$ref": "#/components/responses/Forbidden"},
+                  "404": {"$ref": "#/components/responses/NotFound"}
+                }
+              }
+            },
+            "/courses/{course}/lessons/{lesson}/attachments": {
+              "get": {
+                "summary": "List a lesson's attachments",
+                "description": "Open to whoever may read the lesson (enrolled students, the course's staff, administrators; everyone who sees the course for a preview lesson). Uploads deleted since are left out.",
+                "operationId": "listLessonAttachments",
+                "security": [{}, {"bearer": []}],
+                "parameters": [
+                  {
+                    "name": "course",
+                    "in": "path",
+                    "required": true,
+                    "schema": {"type": "string", "minLength": 1, "maxLength": 80, "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
+                    "description": "The course's id or slug"
+                  },
+                  {
+                    "name": "lesson",
+                    "in": "path",
+                    "required": true,
+                    "schema": {"type": "string", "format": "uuid"},
+                    "description": "The lesson's id"
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The attachments in the order they were added",
+                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/LessonAttachmentList"}}}
+                  },
+                  "401": {"$ref": "#/components/responses/Unauthenticated"},
+                  "403": {"$ref": "#/components/responses/Forbidden"},
+                  "404": {"$ref": "#/components/responses/NotFound"}
+                }
+              },
+              "post": {
+                "summary": "Attach an uploaded file to a lesson",
+                "description": "Staff who may edit the course attach a ready upload of purpose `attachment` or `audio` that they own (administrators may attach anyone's): otherwise 422 on `uploadId`. At most 20 per lesson (422 `too_many_attachments`); attaching the same upload to the same lesson again is 409 `already_attached`. Readers of the lesson may then download it.",
+                "operationId": "attachLessonFile",
+                "security": [{"bearer": []}],
+                "parameters": [
+                  {
+                    "name": "course",
+                    "in": "path",
+                    "required": true,
+                    "schema": {"type": "string", "minLength": 1, "maxLength": 80, "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
+                    "description": "The course's id or slug"
+                  },
+                  {
+                    "name": "lesson",
+                    "in": "path",
+                    "required": true,
+                    "schema": {"type": "string", "format": "uuid"},
+                    "description": "The lesson's id"
+                  }
+                ],
+                "requestBody": {
+                  "required": true,
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "type": "object",
+                        "properties": {"uploadId": {"type": "string", "minLength": 1, "maxLength": 64}},
+                        "required": ["uploadId"]
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "201": {
+                    "description": "Attached",
+                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/LessonAttachmentEnvelope"}}}
+                  },
+                  "400": {"$ref": "#/components/responses/BadRequest"},
+                  "401": {"$ref": "#/components/responses/Unauthenticated"},
+                  "403": {"$ref": "#/components/responses/Forbidden"},
+                  "404": {"$ref": "#/components/responses/NotFound"},
+                  "409": {"$ref": "#/components/responses/Conflict"},
+                  "413": {"$ref": "#/components/responses/TooLarge"},
+                  "415": {"$ref": "#/components/responses/Unsupported"},
+                  "422": {"$ref": "#/components/responses/Invalid"}
+                }
+              }
+            },
+            "/courses/{course}/lessons/{lesson}/attachments/{upload}": {
+              "delete": {
+                "summary": "Detach a file from a lesson",
+                "description": "Staff who may edit the course. The upload itself stays with its owner.",
+                "operationId": "detachLessonFile",
+                "security": [{"bearer": []}],
+                "parameters": [
+                  {
+                    "name": "course",
+                    "in": "path",
+                    "required": true,
+                    "schema": {"type": "string", "minLength": 1, "maxLength": 80, "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
+                    "description": "The course's id or slug"
+                  },
+                  {
+                    "name": "lesson",
+                    "in": "path",
+                    "required": true,
+                    "schema": {"type": "string", "format": "uuid"},
+                    "description": "The lesson's id"
+                  },
+                  {
+                    "name": "upload",
+                    "in": "path",
+                    "required": true,
+                    "schema": {"type": "string", "minLength": 1, "maxLength": 64},
+                    "description": "The attached upload's id"
+                  }
+                ],
+                "responses": {
+                  "204": {"description": "Detached"},
                   "401": {"$ref": "#/components/responses/Unauthenticated"},
                   "403": {"$ref": "#/components/responses/Forbidden"},
                   "404": {"$ref": "#/components/responses/NotFound"}
@@ -1683,7 +1811,11 @@ public enum CoursesOpenAPI {
                   "title": {"type": "string"},
                   "position": {"type": "integer", "minimum": 0},
                   "estimatedMinutes": {"type": "integer", "minimum": 0, "maximum": 1440},
-                  "videoUrl": {"type": ["string", "null"]},
+                  "videoUrl": {"type": ["string", "null"], "description": "The external video address, or null"},
+                  "videoUploadId": {
+                    "type": ["string", "null"],
+                    "description": "The uploaded video's upload id, or null; readers of the lesson fetch it at /api/v1/uploads/{id}/content"
+                  },
                   "preview": {"type": "boolean"},
                   "hidden": {"type": "boolean"},
                   "bodyHtml": {"type": "string"},
@@ -1700,11 +1832,43 @@ public enum CoursesOpenAPI {
                   "position",
                   "estimatedMinutes",
                   "videoUrl",
+                  "videoUploadId",
                   "preview",
                   "hidden",
                   "bodyHtml",
                   "body"
                 ],
+                "additionalProperties": false
+              },
+              "LessonAttachment": {
+                "type": "object",
+                "description": "A file attached to a lesson",
+                "properties": {
+                  "uploadId": {"type": "string"},
+                  "filename": {"type": "string"},
+                  "size": {"type": "integer", "minimum": 0},
+                  "contentType": {"type": "string"},
+                  "downloadPath": {
+                    "type": "string",
+                    "description": "GET with the bearer token: a redirect (302) to a short-lived signed link of the bytes"
+                  }
+                },
+                "required": ["uploadId", "filename", "size", "contentType", "downloadPath"],
+                "additionalProperties": false
+              },
+              "LessonAttachmentEnvelope": {
+                "type": "object",
+                "properties": {"attachment": {"$ref": "#/components/schemas/LessonAttachment"}},
+                "required": ["attachment"],
+                "additionalProperties": false
+              },
+              "LessonAttachmentList": {
+                "type": "object",
+                "properties": {
+                  "items": {"type": "array", "items": {"$ref": "#/components/schemas/LessonAttachment"}, "maxItems": 20},
+                  "nextCursor": {"type": "null", "description": "Always null: a lesson has at most 20 attachments"}
+                },
+                "required": ["items", "nextCursor"],
                 "additionalProperties": false
               },
               "LessonEnvelope": {

@@ -133,6 +133,7 @@ extension CoursesService {
         if body.unicodeScalars.count > CourseRules.maxMarkdown { problems["body"] = "must be at most \(CourseRules.maxMarkdown) characters" }
         let minutes = CourseRules.minutes(input.estimatedMinutes ?? 5, into: &problems)
         let video = CourseRules.videoURL(input.videoUrl, into: &problems)
+        let videoUpload = try await checkedVideoUpload(principal, idOrSlug, input: input, into: &problems)
         guard problems.isEmpty else { throw AppError.validation(problems) }
         let engine = database.engine
         return try await changing { sql in
@@ -144,7 +145,7 @@ extension CoursesService {
             let lesson = Lesson(
                 id: UUID().uuidString.lowercased(), courseID: course.id, moduleID: moduleID, position: position, title: title,
                 bodyMarkdown: body, bodyHTML: SafeMarkdown.html(body), estimatedMinutes: minutes, videoURL: video,
-                isPreview: input.preview ?? false, isHidden: input.hidden ?? false
+                isPreview: input.preview ?? false, isHidden: input.hidden ?? false, videoUploadID: videoUpload
             )
             try await StructureStore.insert(lesson, on: sql)
             try await CatalogStore.refresh(courseID: course.id, engine: engine, on: sql)
@@ -161,6 +162,7 @@ extension CoursesService {
         }
         let minutes = input.estimatedMinutes.map { CourseRules.minutes($0, into: &problems) }
         let video = CourseRules.videoURL(input.videoUrl, into: &problems)
+        let videoUpload = try await checkedVideoUpload(principal, idOrSlug, input: input, into: &problems)
         guard problems.isEmpty else { throw AppError.validation(problems) }
         let engine = database.engine
         return try await changing { sql in
@@ -174,7 +176,15 @@ extension CoursesService {
                 lesson.bodyHTML = SafeMarkdown.html(body)
             }
             if let minutes { lesson.estimatedMinutes = minutes }
-            if input.videoUrl != nil { lesson.videoURL = video }
+            // One video at most: setting either kind replaces the other; an empty value clears only its own kind.
+            if input.videoUrl != nil {
+                lesson.videoURL = video
+                if video != nil { lesson.videoUploadID = nil }
+            }
+            if input.videoUploadId != nil {
+                lesson.videoUploadID = videoUpload
+                if videoUpload != nil { lesson.videoURL = nil }
+            }
             if let preview = input.preview { lesson.isPreview = preview }
             if let hidden = input.hidden { lesson.isHidden = hidden }
             try await StructureStore.update(lesson, on: sql)
@@ -230,18 +240,11 @@ extension CoursesService {
     /// sees the course when the lesson is a preview. Reading it records "continue where you left off".
     public func lesson(_ principal: Principal?, _ idOrSlug: String, lessonID: String) async throws -> (Course, Lesson) {
         let (course, lesson, access, lastLessonID) = try await database.read { sql in
-            let (course, access) = try await visibleCourse(idOrSlug, for: principal, on: sql)
-            guard let (lesson, hidden) = try await StructureStore.lessonWithVisibility(id: lessonID, courseID: course.id, on: sql),
-                access.canTeach || !hidden
-            else { throw AppError.notFound("lesson") }
+            let (course, lesson, access) = try await readableLesson(idOrSlug, lessonID: lessonID, for: principal, on: sql)
             let last = try await principal.asyncMap {
                 try await EnrollmentStore.find(courseID: course.id, userID: $0.userID, on: sql)?.lastLessonID
             } ?? nil
             return (course, lesson, access, last)
-        }
-        guard lesson.isPreview || access.canLearn else {
-            if principal == nil { throw AppError.unauthenticated("Sign in and enroll to open this lesson.") }
-            throw AppError(status: 403, code: "enrollment_required", message: "Enroll in the course to open this lesson.")
         }
         // Only a move to another lesson is written: re-reading a lesson costs no write on the single SQLite writer.
         if access.isEnrolled, lastLessonID != lesson.id, let principal {
@@ -250,6 +253,42 @@ extension CoursesService {
             }
         }
         return (course, lesson)
+    }
+}
+
+extension CoursesService {
+    /// The uploaded video `input.videoUploadId` names, checked (`nil` when it names none or clears it); a
+    /// problem on `videoUploadId` when it is not a ready video of the caller's or comes with a video address too.
+    func checkedVideoUpload(
+        _ principal: Principal?, _ idOrSlug: String, input: LessonInput, into problems: inout [String: String]
+    ) async throws -> String? {
+        guard let uploadID = input.videoUploadId?.trimmingCharacters(in: .whitespaces), !uploadID.isEmpty else { return nil }
+        if let address = input.videoUrl, !address.trimmingCharacters(in: .whitespaces).isEmpty {
+            problems["videoUploadId"] = "cannot be given with a videoUrl: a lesson has one video"
+            return nil
+        }
+        guard try await attachableVideo(principal, idOrSlug, uploadID: uploadID) != nil else {
+            problems["videoUploadId"] = "must be a ready video file you uploaded"
+            return nil
+        }
+        return uploadID
+    }
+
+    /// The lesson, when `principal` may learn from it: 404 when the course or the lesson is not visible to them,
+    /// 401 or 403 `enrollment_required` when it is visible but neither a preview nor open to them. The one rule
+    /// for lesson bodies, attachments and videos.
+    func readableLesson(
+        _ idOrSlug: String, lessonID: String, for principal: Principal?, on sql: any SQLDatabase
+    ) async throws -> (Course, Lesson, CourseAccess) {
+        let (course, access) = try await visibleCourse(idOrSlug, for: principal, on: sql)
+        guard let (lesson, hidden) = try await StructureStore.lessonWithVisibility(id: lessonID, courseID: course.id, on: sql),
+            access.canTeach || !hidden
+        else { throw AppError.notFound("lesson") }
+        guard lesson.isPreview || access.canLearn else {
+            if principal == nil { throw AppError.unauthenticated("Sign in and enroll to open this lesson.") }
+            throw AppError(status: 403, code: "enrollment_required", message: "Enroll in the course to open this lesson.")
+        }
+        return (course, lesson, access)
     }
 }
 

@@ -13,19 +13,22 @@ public struct CoursesService: Sendable {
     let users: any UserDirectory
     let clock: WallClock
     let jobs: JobQueue
+    let uploads: any UploadCatalog
     let onChange: @Sendable (Set<String>) async -> Void
 
-    /// Creates the service; it publishes its domain events through `jobs`. `onChange` runs after every committed write that changes what the catalog or a
+    /// Creates the service; it publishes its domain events through `jobs` and asks `uploads` about the files
+    /// staff attach to lessons. `onChange` runs after every committed write that changes what the catalog or a
     /// course outline shows, with the ids of the courses it touched (empty when it cannot say), so caches of
     /// those can be dropped.
     public init(
-        database: any Database, users: any UserDirectory, clock: WallClock, jobs: JobQueue,
+        database: any Database, users: any UserDirectory, clock: WallClock, jobs: JobQueue, uploads: any UploadCatalog,
         onChange: @escaping @Sendable (Set<String>) async -> Void = { _ in }
     ) {
         self.database = database
         self.users = users
         self.clock = clock
         self.jobs = jobs
+        self.uploads = uploads
         self.onChange = onChange
     }
 

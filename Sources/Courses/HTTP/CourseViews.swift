@@ -116,6 +116,8 @@ struct LessonView: Codable {
     let position: Int
     let estimatedMinutes: Int
     @ExplicitNull var videoUrl: String?
+    /// The uploaded video (an upload id), when the lesson has one instead of an address.
+    @ExplicitNull var videoUploadId: String?
     let preview: Bool
     let hidden: Bool
     let bodyHtml: String
@@ -129,6 +131,7 @@ struct LessonView: Codable {
         position = lesson.position
         estimatedMinutes = lesson.estimatedMinutes
         videoUrl = lesson.videoURL
+        videoUploadId = lesson.videoUploadID
         preview = lesson.isPreview
         hidden = lesson.isHidden
         bodyHtml = lesson.bodyHTML

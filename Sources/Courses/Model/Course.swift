@@ -75,10 +75,13 @@ public struct Lesson: Sendable, Equatable {
     public var bodyMarkdown: String
     public var bodyHTML: String
     public var estimatedMinutes: Int
+    /// An external video address (https); a lesson has this or `videoUploadID`, never both.
     public var videoURL: String?
     public var isPreview: Bool
     /// Hidden from students; it does not count towards completion while hidden.
     public var isHidden: Bool = false
+    /// An uploaded video (a Media upload of purpose `video`), played from a signed link.
+    public var videoUploadID: String? = nil
 }
 
 /// What a caller may do with one course, decided once per request by `CoursesService`.

@@ -41,7 +41,10 @@ public struct LessonInput: Sendable, Decodable {
     public var title: String?
     public var body: String?
     public var estimatedMinutes: Int?
+    /// An external video address (https); an empty value removes it.
     public var videoUrl: String?
+    /// An uploaded video (purpose `video`, the caller's); an empty value removes it.
+    public var videoUploadId: String?
     public var preview: Bool?
     /// Hidden from students.
     public var hidden: Bool?

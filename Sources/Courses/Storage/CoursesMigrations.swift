@@ -187,5 +187,23 @@ public enum CoursesMigrations {
                 """,
             ]
         },
+        Migration(version: 203, name: "lesson_attachments_and_uploaded_video") { engine in
+            let timestamp = ColumnType.timestamp(engine)
+            return [
+                """
+                CREATE TABLE lesson_attachments (
+                    lesson_id TEXT NOT NULL REFERENCES lessons (id) ON DELETE CASCADE,
+                    upload_id TEXT NOT NULL,
+                    position INTEGER NOT NULL,
+                    added_by TEXT NOT NULL,
+                    added_at \(timestamp) NOT NULL,
+                    PRIMARY KEY (lesson_id, upload_id)
+                )
+                """,
+                "CREATE INDEX lesson_attachments_upload ON lesson_attachments (upload_id)",
+                "ALTER TABLE lessons ADD COLUMN video_upload_id TEXT",
+                "CREATE INDEX lessons_video_upload ON lessons (video_upload_id)",
+            ]
+        },
     ]
 }

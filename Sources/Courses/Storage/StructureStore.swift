@@ -5,7 +5,7 @@ import SQLKit
 struct StructureStore {
     static let lessonColumns = [
         "id", "course_id", "module_id", "position", "title", "body_markdown", "body_html", "estimated_minutes",
-        "video_url", "preview", "hidden",
+        "video_url", "preview", "hidden", "video_upload_id",
     ]
 
     static func modules(courseID: String, on sql: any SQLDatabase) async throws -> [CourseModule] {
@@ -86,7 +86,7 @@ struct StructureStore {
                 SQLBind(lesson.id), SQLBind(lesson.courseID), SQLBind(lesson.moduleID), SQLBind(lesson.position),
                 SQLBind(lesson.title), SQLBind(lesson.bodyMarkdown), SQLBind(lesson.bodyHTML),
                 SQLBind(lesson.estimatedMinutes), SQLBind(lesson.videoURL), SQLBind(lesson.isPreview),
-                SQLBind(lesson.isHidden)
+                SQLBind(lesson.isHidden), SQLBind(lesson.videoUploadID)
             )
             .run()
     }
@@ -97,6 +97,7 @@ struct StructureStore {
             .set("body_markdown", to: lesson.bodyMarkdown).set("body_html", to: lesson.bodyHTML)
             .set("estimated_minutes", to: lesson.estimatedMinutes).set("video_url", to: lesson.videoURL)
             .set("preview", to: lesson.isPreview).set("hidden", to: lesson.isHidden)
+            .set("video_upload_id", to: lesson.videoUploadID)
             .where("id", .equal, lesson.id).run()
     }
 
@@ -133,7 +134,8 @@ struct StructureStore {
             estimatedMinutes: try row.decode(column: "estimated_minutes", as: Int.self),
             videoURL: try row.decode(column: "video_url", as: String?.self),
             isPreview: try row.decode(column: "preview", as: Bool.self),
-            isHidden: try row.decode(column: "hidden", as: Bool.self)
+            isHidden: try row.decode(column: "hidden", as: Bool.self),
+            videoUploadID: try row.decode(column: "video_upload_id", as: String?.self)
         )
     }
 }

@@ -115,8 +115,25 @@ enum CoursePageContent {
             let videoUrl: String?
         }
 
+        /// An uploaded video, played from a link signed for this viewer (seekable: the link answers Range requests).
+        struct Video: Sendable {
+            let src: String
+        }
+
+        /// One attached file: its name, its size for people, and the page route that checks access and redirects.
+        struct Attachment: Sendable {
+            let filename, size, url: String
+        }
+
+        /// The "Attachments" list, present when the lesson has any.
+        struct Attachments: Sendable {
+            let items: [Attachment]
+        }
+
         let course: CourseRef
         let lesson: Body
+        let video: Video?
+        let attachments: Attachments?
         /// Shows the completion button: enrolled learners who do not teach the course.
         let tracking: Bool
         /// The course's teachers see the lesson as its students do, marked as a preview.

@@ -23,6 +23,7 @@ struct CoursePages: Sendable {
         pages.post("courses/:course/leave", use: leave)
         pages.get("courses/:course/lessons/:lesson", use: lesson)
         pages.post("courses/:course/lessons/:lesson/completion", use: completion)
+        pages.get("courses/:course/lessons/:lesson/attachments/:upload", use: attachment)
         pages.get("courses/:course/leave", use: confirmLeave)
         pages.get("courses/:course/quizzes/:quiz", use: quiz)
         pages.post("courses/:course/quizzes/:quiz/start", use: startQuiz)
@@ -257,9 +258,14 @@ struct CoursePages: Sendable {
             let grades = try await courses.myGrades(context.principal, course.id)
             progress = Content.Progress(grades.progress, certificate: grades.certificate)
         }
+        let media = try await courses.lessonMedia(context.principal, lesson: lesson)
+        let base = "/courses/\(course.slug)/lessons/\(lesson.id)/attachments/"
+        let files = media.attachments.map { Content.Lesson.Attachment(filename: $0.filename, size: FileSizeText.text($0.size), url: base + $0.id) }
         let content = Content.Lesson(
             course: .init(slug: course.slug, title: course.title),
-            lesson: .init(id: lesson.id, title: lesson.title, bodyHtml: lesson.bodyHTML, videoUrl: lesson.videoURL.flatMap { $0.isEmpty ? nil : $0 }),
+            lesson: .init(id: lesson.id, title: lesson.title, bodyHtml: lesson.bodyHTML, videoUrl: media.externalVideoURL.flatMap { $0.isEmpty ? nil : $0 }),
+            video: media.videoSource.map(Content.Lesson.Video.init),
+            attachments: files.isEmpty ? nil : Content.Lesson.Attachments(items: files),
             tracking: tracking,
             staffPreview: staffPreview,
             completed: outline.completedLessonIDs.contains(lesson.id),
@@ -267,6 +273,16 @@ struct CoursePages: Sendable {
             progress: progress
         )
         return try renderer.render(Page("lesson", title: "\(lesson.title) · \(course.title)", content: content, section: .courses), context: context)
+    }
+
+    /// An attachment of a lesson: a redirect to a link signed for this reader, after the lesson's read rule
+    /// (browsers cannot send the API's bearer token). The redirect is never stored by a cache.
+    @Sendable func attachment(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let slug = try slug(context)
+        let lessonID = try context.parameters.require("lesson")
+        guard context.principal != nil else { return PageRenderer.signIn(returningTo: "/courses/\(slug)/lessons/\(lessonID)") }
+        let link = try await courses.attachmentLink(context.principal, slug, lessonID: lessonID, uploadID: try context.parameters.require("upload"))
+        return Response(status: .found, headers: [.location: link, .cacheControl: "private, no-store"])
     }
 
     @Sendable func completion(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -163,8 +163,15 @@ enum CourseTemplates {
         <h1>{{lesson.title}}</h1>
         {{#progress}}<p class="muted"><label for="lesson-progress">Course progress</label> <progress id="lesson-progress" max="100" value="{{percent}}">{{percent}}%</progress> <strong data-testid="progress-percent">{{percent}}%</strong>
           {{#completed}} · <span class="badge done">Course complete</span>{{#certificateURL}} <a href="{{certificateURL}}">View your certificate</a>{{/certificateURL}}{{/completed}}</p>{{/progress}}
-        {{#lesson.videoUrl}}<p><a href="{{lesson.videoUrl}}" rel="noopener">Watch the video</a></p>{{/lesson.videoUrl}}
+        {{#video}}<video class="lesson-video" controls preload="metadata" src="{{src}}" data-testid="lesson-video"><a href="{{src}}">Download the video</a></video>{{/video}}
+        {{#lesson.videoUrl}}<p><a href="{{lesson.videoUrl}}" rel="noopener noreferrer">Watch the video</a></p>{{/lesson.videoUrl}}
         <article class="card prose">{{{lesson.bodyHtml}}}</article>
+        {{#attachments}}
+        <section class="card" aria-labelledby="lesson-attachments" data-testid="lesson-attachments">
+          <h2 id="lesson-attachments">Attachments</h2>
+          <ul>{{#items}}<li><a href="{{url}}" download>{{filename}}</a> <span class="muted">{{size}}</span></li>{{/items}}</ul>
+        </section>
+        {{/attachments}}
         {{#tracking}}
         <form method="post" action="/courses/{{course.slug}}/lessons/{{lesson.id}}/completion">
           <input type="hidden" name="_csrf" value="{{csrf}}">

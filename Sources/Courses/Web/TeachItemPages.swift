@@ -21,6 +21,26 @@ enum TeachItemContent {
         let lessonTitle, body, minutes, videoURL: String
         let preview, hidden: Bool
         var fields: [String: String] = [:]
+        /// The video and attachment controls; absent for a new lesson (files attach to a saved lesson).
+        var media: LessonMediaEditor? = nil
+    }
+
+    /// The lesson editor's video and attachments: forms that the shared upload widget fills with a new
+    /// upload's id, and remove buttons.
+    struct LessonMediaEditor: Sendable {
+        /// One attached file and the form action that detaches it.
+        struct File: Sendable {
+            let filename, size, removeAction: String
+        }
+
+        let files: [File]
+        let attachAction: String
+        /// Whether another file may be attached (the per-lesson limit is not reached).
+        let canAttach: Bool
+        let maxAttachments: Int
+        let videoAction: String
+        /// The uploaded video's file name, when the lesson has one.
+        let uploadedVideo: String?
     }
 
     /// A question before a destructive action: what will happen, to what, and the two ways out.
@@ -50,6 +70,9 @@ struct TeachItemPages: Sendable {
         pages.post("teach/courses/:course/lessons/:lesson", use: saveLesson)
         pages.post("teach/courses/:course/lessons/:lesson/visibility", use: lessonVisibility)
         pages.post("teach/courses/:course/lessons/:lesson/delete", use: deleteLesson)
+        pages.post("teach/courses/:course/lessons/:lesson/attachments", use: attachFile)
+        pages.post("teach/courses/:course/lessons/:lesson/attachments/:upload/remove", use: removeFile)
+        pages.post("teach/courses/:course/lessons/:lesson/video", use: setVideo)
         pages.post("teach/courses/:course/quizzes/:quiz/visibility", use: quizVisibility)
         pages.post("teach/courses/:course/quizzes/:quiz/delete", use: deleteQuiz)
         pages.post("teach/courses/:course/roster/:user/remove", use: removeStudent)
@@ -115,15 +138,21 @@ struct TeachItemPages: Sendable {
         let slug = try slug(context)
         let lessonID = try context.parameters.require("lesson")
         guard context.principal != nil else { return PageRenderer.signIn(returningTo: "/teach/courses/\(slug)/lessons/\(lessonID)") }
+        return try renderLessonEditor(try await lessonEditorContent(slug, lessonID: lessonID, context: context), context: context)
+    }
+
+    /// The editor of a saved lesson as it is stored, with its video and attachments.
+    func lessonEditorContent(_ slug: String, lessonID: String, context: AppRequestContext) async throws -> Content.LessonEditor {
         let outline = try await courses.editingOutline(context.principal, slug)
         guard let lesson = outline.modules.flatMap(\.lessons).first(where: { $0.id == lessonID }) else { throw AppError.notFound("lesson") }
-        let content = Content.LessonEditor(
+        var content = Content.LessonEditor(
             course: .init(slug: outline.course.slug, title: outline.course.title), heading: "Edit lesson",
             formAction: "/teach/courses/\(outline.course.slug)/lessons/\(lesson.id)", lessonID: lesson.id, saveLabel: "Save lesson",
             lessonTitle: lesson.title, body: lesson.bodyMarkdown, minutes: String(lesson.estimatedMinutes), videoURL: lesson.videoURL ?? "",
             preview: lesson.isPreview, hidden: lesson.isHidden
         )
-        return try renderLessonEditor(content, context: context)
+        content.media = try await mediaEditor(outline.course.slug, lesson: lesson, context: context)
+        return content
     }
 
     @Sendable func newLesson(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -175,7 +204,7 @@ struct TeachItemPages: Sendable {
         return input
     }
 
-    private func renderLessonEditor(
+    func renderLessonEditor(
         _ content: Content.LessonEditor, context: AppRequestContext, error: String? = nil, status: HTTPResponse.Status = .ok
     ) throws -> Response {
         try renderer.render(
@@ -197,7 +226,8 @@ struct TeachItemPages: Sendable {
                 course: .init(slug: outline.course.slug, title: outline.course.title), heading: "Edit lesson",
                 formAction: "/teach/courses/\(slug)/lessons/\(lessonID)", lessonID: lessonID, saveLabel: "Save lesson",
                 lessonTitle: form["title"], body: form["body"], minutes: form["estimatedMinutes"], videoURL: form["videoUrl"],
-                preview: form["preview"] == "true", hidden: form["hidden"] == "true", fields: error.fields
+                preview: form["preview"] == "true", hidden: form["hidden"] == "true", fields: error.fields,
+                media: try await lessonEditorContent(slug, lessonID: lessonID, context: context).media
             )
             return try renderLessonEditor(content, context: context, error: "The lesson was not saved; see the fields marked below.", status: .unprocessableContent)
         }

@@ -35,6 +35,48 @@ enum TeachItemTemplates {
           <label class="choice"><input type="checkbox" name="hidden" value="true"{{#hidden}} checked{{/hidden}}> Hidden from students</label>
           <div class="actions"><button type="submit">{{saveLabel}}</button> <a href="/teach/courses/{{course.slug}}">Cancel</a></div>
         </form>
+        {{#media}}
+        <section class="card stack" aria-labelledby="lesson-video-heading" data-testid="lesson-video-editor">
+          <h2 id="lesson-video-heading">Video</h2>
+          <p class="muted">Upload a video file (MP4 or WebM), or give a video address in the lesson form above; a lesson has one video.</p>
+          {{#uploadedVideo}}
+          <p>Uploaded video: <strong>{{uploadedVideo}}</strong></p>
+          <form method="post" action="{{videoAction}}">
+            <input type="hidden" name="_csrf" value="{{csrf}}">
+            <input type="hidden" name="remove" value="true">
+            <button class="danger" type="submit">Remove the video</button>
+          </form>
+          {{/uploadedVideo}}
+          <form method="post" action="{{videoAction}}">
+            <input type="hidden" name="_csrf" value="{{csrf}}">
+            <input type="hidden" name="videoUploadId" value="">
+            <label for="lesson-video-file">{{#uploadedVideo}}Replace it with another video file{{/uploadedVideo}}{{^uploadedVideo}}Video file{{/uploadedVideo}}</label>
+            <input id="lesson-video-file" type="file" accept="video/mp4,video/webm" data-upload-purpose="video" data-upload-field="videoUploadId" data-upload-autosubmit>
+            <noscript><p class="muted">Uploading a file needs JavaScript; you can still give a video address above.</p></noscript>
+          </form>
+        </section>
+        <section class="card stack" aria-labelledby="lesson-attachments-heading" data-testid="lesson-attachments-editor">
+          <h2 id="lesson-attachments-heading">Attachments</h2>
+          {{#files}}
+          <form class="actions" method="post" action="{{removeAction}}">
+            <input type="hidden" name="_csrf" value="{{csrf}}">
+            <span>{{filename}} <span class="muted">{{size}}</span></span>
+            <button class="quiet" type="submit" aria-label="Remove {{filename}}">Remove</button>
+          </form>
+          {{/files}}
+          {{^files}}<p class="muted">No files yet.</p>{{/files}}
+          {{#canAttach}}
+          <form method="post" action="{{attachAction}}">
+            <input type="hidden" name="_csrf" value="{{csrf}}">
+            <input type="hidden" name="uploadId" value="">
+            <label for="lesson-attachment-file">Add attachment <small>PDF, Office documents, text, images, zip or audio</small></label>
+            <input id="lesson-attachment-file" type="file" data-upload-purpose="attachment" data-upload-field="uploadId" data-upload-autosubmit>
+            <noscript><p class="muted">Uploading a file needs JavaScript.</p></noscript>
+          </form>
+          {{/canAttach}}
+          {{^canAttach}}<p class="muted">This lesson has the most files a lesson may have ({{maxAttachments}}); remove one to add another.</p>{{/canAttach}}
+        </section>
+        {{/media}}
         <script src="{{script}}" defer></script>
         {{/content}}
         {{/layout}}

@@ -26,6 +26,8 @@ struct MatrixFixture: Sendable {
     var callID: String? = nil
     /// An upload of the student's, for routes that name one.
     var uploadID: String? = nil
+    /// Lesson files, for routes that attach, name or detach one.
+    var lessonMedia: MatrixLessonMediaFixture? = nil
 }
 
 /// The accounts of the matrix, made once, and the way to make fixtures and sign-ins per cell.
@@ -127,7 +129,8 @@ struct MatrixCast: Sendable {
             forum: MatrixForumFixture.needed(by: route) ? try await MatrixForumFixture.make(for: route, courseID: course.id, cast: self) : nil,
             chat: try await MatrixChatFixture.make(for: route, cast: self, courseID: course.id),
             callID: try await MatrixCallFixture.make(for: route, cast: self, courseID: course.id),
-            uploadID: try await MatrixMediaFixture.make(for: route, cast: self)
+            uploadID: try await MatrixMediaFixture.make(for: route, cast: self),
+            lessonMedia: try await MatrixLessonMediaFixture.make(for: route, as: role, cast: self, courseID: course.id, lessonID: lessonIDs[1])
         )
     }
 }

@@ -63,6 +63,7 @@ enum MatrixRequests {
             case "{name}": "app.css"
             case "{room}", "{message}", "{emoji}": MatrixChatFixture.resolve(segment, fixture: fixture) ?? String(segment)
             case "{call}": fixture.callID ?? String(segment)
+            case "{upload}": fixture.lessonMedia?.attachedUploadID ?? String(segment)
             default: fixture.community?.resolve(segment, in: route) ?? fixture.forum?.resolve(segment) ?? String(segment)
             }
         }.joined(separator: "/")
@@ -73,6 +74,7 @@ enum MatrixRequests {
     static func apiBody(_ route: ServedRoute, fixture: MatrixFixture, cast: MatrixCast, role: MatrixRole) -> [String: any Sendable]? {
         if let body = notificationsAPIBody(route) { return body }
         if let body = MatrixMediaFixture.apiBody(route) { return body }
+        if let body = fixture.lessonMedia?.apiBody(route) { return body }
         if let body = MatrixChatFixture.apiBody(route, cast: cast, role: role) { return body }
         let own = cast.accounts[role]?.email ?? "nobody@example.org"
         switch (route.method, route.path) {
@@ -113,6 +115,7 @@ enum MatrixRequests {
     }
 
     static func formBody(_ route: ServedRoute, fixture: MatrixFixture, cast: MatrixCast, role: MatrixRole) -> [String: String] {
+        if let body = fixture.lessonMedia?.formBody(route) { return body }
         let own = cast.accounts[role]?.email ?? "nobody@example.org"
         switch route.path {
         case "/signup": return ["email": "\(unique("page"))@example.org", "password": MatrixCast.password, "displayName": "Page Person"]
