@@ -50,16 +50,23 @@ extension ChatService {
         return false
     }
 
-    /// Drops a deleted upload from every message, and from the stored frames a resume replays.
+    /// Drops a deleted upload from every message, and in the same transaction from the stored frames a resume replays.
     func uploadDeleted(_ uploadID: String) async throws {
-        let affected = try await database.transaction { sql -> [StoredMessage] in
-            let messages = try await MessageAttachmentStore.messages(uploadID: uploadID, on: sql)
+        let carrying = try await database.read { sql in try await MessageAttachmentStore.messages(uploadID: uploadID, on: sql) }
+        let names = try await names(carrying.map(\.authorID))
+        try await database.transaction { sql in
+            let affected = try await MessageAttachmentStore.messages(uploadID: uploadID, on: sql)
             try await MessageAttachmentStore.remove(uploadID: uploadID, on: sql)
-            return messages
-        }
-        for message in try await hydrate(affected) {
-            guard let room = RoomID(message.roomId) else { continue }
-            try await database.write { sql in try await RoomEventStore.rewriteMessageFrames(room, as: message, on: sql) }
+            let ids = affected.map(\.id)
+            let reactions = try await MessageStore.reactions(messageIDs: ids, on: sql)
+            let files = try await MessageAttachmentStore.attachments(messageIDs: ids, on: sql)
+            for stored in affected {
+                guard let room = RoomID(stored.roomID) else { continue }
+                let message = Self.message(
+                    stored, authorName: names[stored.authorID] ?? "Former user", reactions: reactions[stored.id] ?? [], attachments: files[stored.id] ?? []
+                )
+                try await RoomEventStore.rewriteMessageFrames(room, as: message, on: sql)
+            }
         }
     }
 }
