@@ -11,7 +11,8 @@ import LyceumWeb
 /// Courses' enrollment events through the outbox, and asks for notifications by publishing
 /// `NotificationRequested` in the transaction of their cause. It provides `StudyGroupDirectory` (who is in a
 /// group, for Realtime's group rooms), `BlockedWordsFilter` (the site's blocked words, for chat) and
-/// `ForumThreadAccess` (who may read a thread, for Realtime's `thread:` topics), and publishes
+/// `ForumThreadAccess` (who may read a thread, for Realtime's `thread:` topics), answers Media's
+/// `forum-attachment` read checks for the files on posts (dropping them when `UploadDeleted` arrives), and publishes
 /// `GroupMembershipEnded` whenever a membership ends (leaving, removal, the group's deletion),
 /// `ForumReplyPosted` with every reply and `AnnouncementPublished` when an announcement's time comes.
 public struct CommunityModule: LyceumModule {
@@ -28,12 +29,14 @@ public struct CommunityModule: LyceumModule {
     public init(context: ModuleContext) throws {
         service = CommunityService(
             database: context.database, courses: try context.require((any CourseDirectory).self),
-            users: try context.require((any UserDirectory).self), clock: context.clock, jobs: context.jobs
+            users: try context.require((any UserDirectory).self), uploads: try context.require((any UploadCatalog).self),
+            clock: context.clock, jobs: context.jobs
         )
         context.provide(service, as: CommunityService.self)
         context.provide(service, as: (any StudyGroupDirectory).self)
         context.provide(service, as: (any BlockedWordsFilter).self)
         context.provide(service, as: (any ForumThreadAccess).self)
+        try context.require(UploadReadAccessRegistry.self).register("forum-attachment", ForumAttachmentAccess(community: service))
         panels = context.panels
     }
 

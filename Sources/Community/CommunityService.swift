@@ -11,12 +11,17 @@ public struct CommunityService: Sendable {
     let users: any UserDirectory
     let clock: WallClock
     let jobs: JobQueue
+    let uploads: any UploadCatalog
 
-    /// Creates the service; it publishes its notification requests through `jobs`.
-    public init(database: any Database, courses: any CourseDirectory, users: any UserDirectory, clock: WallClock, jobs: JobQueue) {
+    /// Creates the service; it publishes its notification requests through `jobs` and checks the files attached
+    /// to posts with `uploads`.
+    public init(
+        database: any Database, courses: any CourseDirectory, users: any UserDirectory, uploads: any UploadCatalog, clock: WallClock, jobs: JobQueue
+    ) {
         self.database = database
         self.courses = courses
         self.users = users
+        self.uploads = uploads
         self.clock = clock
         self.jobs = jobs
     }

@@ -7,17 +7,27 @@ import LyceumCore
 /// `AppRequestContext.form`; handlers never read a form body themselves.
 public struct FormData: Sendable {
     private let values: [String: String]
+    private let repeated: [String: [String]]
 
-    /// Parses a form body; the first value of a repeated field wins.
+    /// Parses a form body; the first value of a repeated field wins, and `all(_:)` has every value.
     public init(urlEncoded text: String) {
         var values: [String: String] = [:]
+        var repeated: [String: [String]] = [:]
         for pair in text.split(separator: "&", omittingEmptySubsequences: true) {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let name = Self.decode(parts[0])
             let value = parts.count > 1 ? Self.decode(parts[1]) : ""
             if values[name] == nil { values[name] = value }
+            repeated[name, default: []].append(value)
         }
         self.values = values
+        self.repeated = repeated
+    }
+
+    /// Every value of a field the form repeats (`<input name="x">` several times, a multiple select), in the
+    /// order sent, empty ones left out.
+    public func all(_ name: String) -> [String] {
+        (repeated[name] ?? []).filter { !$0.isEmpty }
     }
 
     /// The value of `name`, or an empty string.

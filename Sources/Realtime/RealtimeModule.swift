@@ -15,7 +15,8 @@ import ServiceLifecycle
 ///   replica; the router sends `subscribe` to the owner of the topic's family and commands to their handler.
 /// - Chat (`ChatService`): course, group and direct rooms, their messages, reactions, read marks and mutes,
 ///   with REST under `/api/v1/rooms`, the `room:` topics and commands for the socket, and a stored event log
-///   per room that resumes replay. Membership is asked of Courses (`CourseDirectory`), Community
+///   per room that resumes replay. Messages carry files (Media's uploads), which members read through the
+///   `chat-attachment` kind of `UploadReadAccessRegistry` and which `UploadDeleted` removes. Membership is asked of Courses (`CourseDirectory`), Community
 ///   (`StudyGroupDirectory`) and the room's own members for direct ones; its ends arrive as
 ///   `StudentUnenrolled` and `GroupMembershipEnded` and end the user's subscriptions.
 /// - Calls (`CallService`): WebRTC signalling for calls in chat rooms, with the `call:` topics, `call.*`
@@ -63,6 +64,7 @@ public struct RealtimeModule: LyceumModule {
         clock = context.clock
         panels = context.panels
         chat = try ChatService(context: context, publisher: hub)
+        try context.require(UploadReadAccessRegistry.self).register("chat-attachment", ChatAttachmentAccess(chat: chat))
         let connectionIDs = ConnectionIDs()
         presence = PresenceService(
             replicaID: connectionIDs.replica, chat: chat, publisher: hub, configuration: configuration, database: context.database,

@@ -268,7 +268,7 @@ enum RealtimeOpenAPI {
                     "bearer": []
                   }
                 ],
-                "description": "At most 4,000 characters (Unicode code points) as sent and not blank, Markdown rendered to safe HTML. `replyTo` must be a live message of the same room. 403 `muted` when the course's staff muted the caller, 422 `content_blocked` for a blocked word, 429 when the caller sends faster than the send budget (30 a minute).",
+                "description": "At most 4,000 characters (Unicode code points) as sent and not blank, Markdown rendered to safe HTML. `replyTo` must be a live message of the same room. `attachmentIds` names up to 5 of the caller's own ready uploads of purpose `attachment` (422 on `attachmentIds` otherwise, with nothing sent); the room's members may then read them while the message is not deleted. 403 `muted` when the course's staff muted the caller, 422 `content_blocked` for a blocked word, 429 when the caller sends faster than the send budget (30 a minute).",
                 "parameters": [
                   {
                     "name": "room",
@@ -974,7 +974,8 @@ enum RealtimeOpenAPI {
                   "createdAt",
                   "editedAt",
                   "deletedAt",
-                  "reactions"
+                  "reactions",
+                  "attachments"
                 ],
                 "properties": {
                   "id": {
@@ -1031,6 +1032,45 @@ enum RealtimeOpenAPI {
                     "items": {
                       "$ref": "#/components/schemas/ChatReaction"
                     }
+                  },
+                  "attachments": {
+                    "type": "array",
+                    "maxItems": 5,
+                    "description": "Files on the message; empty once deleted",
+                    "items": {
+                      "$ref": "#/components/schemas/ChatAttachment"
+                    }
+                  }
+                },
+                "additionalProperties": false
+              },
+              "ChatAttachment": {
+                "type": "object",
+                "required": [
+                  "id",
+                  "filename",
+                  "size",
+                  "contentType",
+                  "contentPath"
+                ],
+                "properties": {
+                  "id": {
+                    "type": "string",
+                    "description": "The upload's id"
+                  },
+                  "filename": {
+                    "type": "string"
+                  },
+                  "size": {
+                    "type": "integer",
+                    "minimum": 0
+                  },
+                  "contentType": {
+                    "type": "string"
+                  },
+                  "contentPath": {
+                    "type": "string",
+                    "description": "GET it (bearer token) for a redirect to a short-lived signed link"
                   }
                 },
                 "additionalProperties": false
@@ -1128,6 +1168,17 @@ enum RealtimeOpenAPI {
                       "null"
                     ],
                     "description": "The id of a live message of the same room"
+                  },
+                  "attachmentIds": {
+                    "type": [
+                      "array",
+                      "null"
+                    ],
+                    "maxItems": 5,
+                    "items": {
+                      "type": "string"
+                    },
+                    "description": "Up to 5 of the caller's own ready uploads of purpose `attachment`"
                   }
                 }
               },

@@ -30,9 +30,14 @@ final class Browser: Sendable {
 
     /// Submits a form; `csrf: nil` sends the token of the current CSRF cookie, `csrf: ""` sends none.
     func post(_ path: String, form: [String: String], csrf: String? = nil) async throws -> Reply {
+        try await post(path, fields: form.map { ($0.key, $0.value) }, csrf: csrf)
+    }
+
+    /// Submits a form whose fields may repeat (`attachmentIds` once per file), in the order given.
+    func post(_ path: String, fields form: [(String, String)], csrf: String? = nil) async throws -> Reply {
         var fields = form
         let token = csrf ?? cookie("lyceum_csrf") ?? ""
-        if !token.isEmpty { fields["_csrf"] = token }
+        if !token.isEmpty { fields.append(("_csrf", token)) }
         var allowed = CharacterSet.alphanumerics
         allowed.insert(charactersIn: "-._~")
         let body = fields.map { key, value in

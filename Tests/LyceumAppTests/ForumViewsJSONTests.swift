@@ -22,10 +22,15 @@ struct ForumViewsJSONTests {
         )
     }
 
-    static func view(_ post: ForumPost, author: PostAuthor, myVote: Int) -> PostView {
+    static let files = [
+        PostAttachment(uploadID: "u1", filename: "Notes \"draft\" é.pdf", size: 4_096_000_000, contentType: "application/pdf"),
+        PostAttachment(uploadID: "u2", filename: "moon.png", size: 2_048, contentType: "image/png"),
+    ]
+
+    static func view(_ post: ForumPost, author: PostAuthor, myVote: Int, attachments: [PostAttachment] = []) -> PostView {
         PostView(
             post: post, author: author, myVote: myVote, bodyHTML: post.isRemoved ? "" : post.bodyHTML,
-            isMine: myVote == 0, canEdit: myVote > 0, canDelete: true
+            isMine: myVote == 0, canEdit: myVote > 0, canDelete: true, attachments: attachments
         )
     }
 
@@ -43,7 +48,10 @@ struct ForumViewsJSONTests {
             lessonID: "lesson-9", acceptedReplyID: "r1", editedAt: Self.created.addingTimeInterval(60)
         )
         let replies = [
-            Self.view(Self.post(id: "r1", threadID: "t1", body: "**Sunlight**"), author: PostAuthor(id: "author-r1", displayName: "Ada"), myVote: 1),
+            Self.view(
+                Self.post(id: "r1", threadID: "t1", body: "**Sunlight**"), author: PostAuthor(id: "author-r1", displayName: "Ada"), myVote: 1,
+                attachments: Self.files
+            ),
             Self.view(Self.post(id: "r2", threadID: "t1", parentID: "r1", anonymous: true, body: "I agree"), author: PostAuthor(id: nil, displayName: "Anonymous"), myVote: -1),
             Self.view(Self.post(id: "r3", threadID: "t1", body: "gone", deletedAt: Self.created), author: PostAuthor(id: "author-r3", displayName: "Bo"), myVote: 0),
         ]
@@ -52,11 +60,14 @@ struct ForumViewsJSONTests {
             role: .staff, suspended: false
         )
         let detail = ThreadDetailView(ThreadDetail(
-            access: access, thread: Self.view(thread, author: PostAuthor(id: "author-t1", displayName: "Asker"), myVote: 0), replies: replies, canAccept: true
+            access: access, thread: Self.view(thread, author: PostAuthor(id: "author-t1", displayName: "Asker"), myVote: 0, attachments: [Self.files[1]]),
+            replies: replies, canAccept: true
         ))
         let (written, encoded) = try Self.parsed(detail)
         #expect(written == encoded)
         #expect((written["replies"] as? [Any])?.count == 3)
+        let firstReply = try #require((written["replies"] as? [NSDictionary])?.first)
+        #expect((firstReply["attachments"] as? [NSDictionary])?.map { $0["contentPath"] as? String } == ["/api/v1/uploads/u1/content", "/api/v1/uploads/u2/content"])
     }
 
     @Test("a page of threads on a group board, with and without a next cursor, writes what JSONEncoder writes")

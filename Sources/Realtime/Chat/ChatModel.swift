@@ -121,6 +121,43 @@ public struct ChatReaction: Sendable, Equatable, Codable, JSONWritable {
     }
 }
 
+/// A file on a message, as the message carries it: `{"id", "filename", "size", "contentType", "contentPath"}`.
+/// `contentPath` redirects a member (bearer token) to a short-lived signed link.
+public struct ChatAttachment: Sendable, Equatable, Codable, JSONWritable {
+    /// The upload's id.
+    public let id: String
+    public let filename: String
+    /// Its size in bytes.
+    public let size: Int64
+    /// Its media type, decided by Media from its bytes.
+    public let contentType: String
+    public let contentPath: String
+
+    /// Creates the description of upload `id`.
+    public init(id: String, filename: String, size: Int64, contentType: String) {
+        self.id = id
+        self.filename = filename
+        self.size = size
+        self.contentType = contentType
+        contentPath = "/api/v1/uploads/\(id)/content"
+    }
+
+    public func write(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.key("id")
+        writer.string(id)
+        writer.key("filename")
+        writer.string(filename)
+        writer.key("size")
+        writer.int(Int(size))
+        writer.key("contentType")
+        writer.string(contentType)
+        writer.key("contentPath")
+        writer.string(contentPath)
+        writer.endObject()
+    }
+}
+
 /// One message as every member sees it: the same value goes into the REST answers and into the event frames
 /// (so it carries nothing that depends on who looks). A deleted message stays as a tombstone with its
 /// text removed, so replies and the stream keep their places.
@@ -141,11 +178,13 @@ public struct ChatMessage: Sendable, Equatable, Codable, JSONWritable {
     public let editedAt: Date?
     public let deletedAt: Date?
     public let reactions: [ChatReaction]
+    /// Its files (at most 5); none once deleted.
+    public let attachments: [ChatAttachment]
 
     /// Creates a message value.
     public init(
         id: String, roomId: String, seq: Int64, authorId: String, authorName: String, body: String, bodyHtml: String, replyTo: String?,
-        createdAt: Date, editedAt: Date?, deletedAt: Date?, reactions: [ChatReaction]
+        createdAt: Date, editedAt: Date?, deletedAt: Date?, reactions: [ChatReaction], attachments: [ChatAttachment] = []
     ) {
         self.id = id
         self.roomId = roomId
@@ -159,6 +198,7 @@ public struct ChatMessage: Sendable, Equatable, Codable, JSONWritable {
         self.editedAt = editedAt
         self.deletedAt = deletedAt
         self.reactions = reactions
+        self.attachments = attachments
     }
 
     public func write(to writer: inout JSONWriter) {
@@ -188,6 +228,10 @@ public struct ChatMessage: Sendable, Equatable, Codable, JSONWritable {
         writer.key("reactions")
         writer.beginArray()
         for reaction in reactions { writer.value(reaction) }
+        writer.endArray()
+        writer.key("attachments")
+        writer.beginArray()
+        for attachment in attachments { writer.value(attachment) }
         writer.endArray()
         writer.endObject()
     }

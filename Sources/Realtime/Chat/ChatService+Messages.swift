@@ -17,9 +17,12 @@ extension ChatService {
     }
 
     /// Sends a message (at most 4,000 code points, not blank, stored trimmed, Markdown rendered safely), optionally replying
-    /// to a message of the same room. 403 `muted` for a muted member, 422 `content_blocked` for a blocked
-    /// word, 429 when the caller sends faster than the send budget allows.
-    public func send(_ principal: Principal?, _ roomID: String, body: String, replyTo: String? = nil) async throws -> ChatMessage {
+    /// to a message of the same room and carrying up to 5 of the caller's own ready `attachment` uploads. 403 `muted` for a
+    /// muted member, 422 `content_blocked` for a blocked word, 422 on `attachmentIds` for files that may not be attached,
+    /// 429 when the caller sends faster than the send budget allows.
+    public func send(
+        _ principal: Principal?, _ roomID: String, body: String, replyTo: String? = nil, attachmentIds: [String] = []
+    ) async throws -> ChatMessage {
         let caller = try require(principal)
         let text = try ChatRules.body(body)
         var reply: String?
@@ -28,6 +31,7 @@ extension ChatService {
             reply = id
         }
         let room = try await access(caller, roomID).room
+        let attachments = try await attachments(caller, ids: attachmentIds)
         try await throttle.check([(key: "chat.send:\(caller.userID)", budget: sendBudget)])
         try await blockedWords.rejectBlockedWords(in: [text])
         let authorName = try await names([caller.userID])[caller.userID] ?? "Former user"
@@ -46,7 +50,8 @@ extension ChatService {
                 replyTo: replyTo, createdAt: now, editedAt: nil, deletedAt: nil
             )
             try await MessageStore.insert(stored, on: sql)
-            let message = Self.message(stored, authorName: authorName, reactions: [])
+            try await MessageAttachmentStore.insert(messageID: id, attachments, on: sql)
+            let message = Self.message(stored, authorName: authorName, reactions: [], attachments: attachments)
             return (message, ChatFrames.message(message, event: "message.created", seq: seq))
         }
         guard let message else { throw AppError.internalError }
@@ -74,7 +79,8 @@ extension ChatService {
                 createdAt: stored.createdAt, editedAt: now, deletedAt: nil
             )
             let reactions = try await MessageStore.reactions(messageIDs: [id], on: sql)[id] ?? []
-            let message = Self.message(edited, authorName: authorName, reactions: reactions)
+            let files = try await MessageAttachmentStore.attachments(messageIDs: [id], on: sql)[id] ?? []
+            let message = Self.message(edited, authorName: authorName, reactions: reactions, attachments: files)
             try await RoomEventStore.rewriteMessageFrames(room, as: message, on: sql)
             return (message, ChatFrames.message(message, event: "message.edited", seq: seq))
         }
@@ -95,6 +101,7 @@ extension ChatService {
                 throw AppError.forbidden("Only the author, the course's staff and admins delete a message.")
             }
             guard try await MessageStore.delete(id: id, at: now, on: sql) else { throw Unchanged() }
+            try await MessageAttachmentStore.remove(messageID: id, on: sql)
             let tombstone = StoredMessage(
                 id: id, roomID: room.text, seq: stored.seq, authorID: stored.authorID, body: "", bodyHTML: "", replyTo: stored.replyTo,
                 createdAt: stored.createdAt, editedAt: stored.editedAt, deletedAt: now

@@ -24,6 +24,7 @@ public struct ChatService: Sendable {
     let groups: any StudyGroupDirectory
     let users: any UserDirectory
     let blockedWords: any BlockedWordsFilter
+    let uploads: any UploadCatalog
     let clock: WallClock
     let throttle: ActionThrottle
     let sendBudget: RateBudget?
@@ -36,11 +37,12 @@ public struct ChatService: Sendable {
 
     /// Creates the service.
     /// - Parameters:
+    ///   - uploads: checks the files attached to messages and signs links to them.
     ///   - sendBudget: messages per user through `rateLimiter`; `nil` sends unthrottled.
     ///   - publisher: receives every frame after its change commits.
     public init(
         database: any Database, courses: any CourseDirectory, groups: any StudyGroupDirectory, users: any UserDirectory,
-        blockedWords: any BlockedWordsFilter, clock: WallClock, rateLimiter: any RateLimiter, sendBudget: RateBudget? = defaultSendBudget,
+        blockedWords: any BlockedWordsFilter, uploads: any UploadCatalog, clock: WallClock, rateLimiter: any RateLimiter, sendBudget: RateBudget? = defaultSendBudget,
         publisher: any RealtimePublisher, logger: Logger
     ) {
         self.database = database
@@ -48,6 +50,7 @@ public struct ChatService: Sendable {
         self.groups = groups
         self.users = users
         self.blockedWords = blockedWords
+        self.uploads = uploads
         self.clock = clock
         self.throttle = ActionThrottle(limiter: rateLimiter, clock: clock)
         self.sendBudget = sendBudget
@@ -55,12 +58,13 @@ public struct ChatService: Sendable {
         self.logger = logger
     }
 
-    /// Creates the service from the platform and the directories Identity, Courses and Community provide.
+    /// Creates the service from the platform, the directories Identity, Courses and Community provide, and Media's catalog.
     public init(context: ModuleContext, publisher: any RealtimePublisher, sendBudget: RateBudget? = defaultSendBudget) throws {
         self.init(
             database: context.database, courses: try context.require((any CourseDirectory).self),
             groups: try context.require((any StudyGroupDirectory).self), users: try context.require((any UserDirectory).self),
-            blockedWords: try context.require((any BlockedWordsFilter).self), clock: context.clock, rateLimiter: context.rateLimiter,
+            blockedWords: try context.require((any BlockedWordsFilter).self), uploads: try context.require((any UploadCatalog).self),
+            clock: context.clock, rateLimiter: context.rateLimiter,
             sendBudget: sendBudget, publisher: publisher, logger: context.logger
         )
     }
@@ -162,19 +166,24 @@ public struct ChatService: Sendable {
         return result
     }
 
-    /// Stored messages with their authors' names and their reactions.
+    /// Stored messages with their authors' names, their reactions and their files (one query each, one directory call).
     func hydrate(_ stored: [StoredMessage]) async throws -> [ChatMessage] {
         guard !stored.isEmpty else { return [] }
-        let reactions = try await database.read { sql in try await MessageStore.reactions(messageIDs: stored.map(\.id), on: sql) }
+        let ids = stored.map(\.id)
+        let (reactions, files) = try await database.read { sql in
+            (try await MessageStore.reactions(messageIDs: ids, on: sql), try await MessageAttachmentStore.attachments(messageIDs: ids, on: sql))
+        }
         let names = try await names(stored.map(\.authorID))
-        return stored.map { Self.message($0, authorName: names[$0.authorID] ?? "Former user", reactions: reactions[$0.id] ?? []) }
+        return stored.map {
+            Self.message($0, authorName: names[$0.authorID] ?? "Former user", reactions: reactions[$0.id] ?? [], attachments: files[$0.id] ?? [])
+        }
     }
 
-    static func message(_ stored: StoredMessage, authorName: String, reactions: [ChatReaction]) -> ChatMessage {
+    static func message(_ stored: StoredMessage, authorName: String, reactions: [ChatReaction], attachments: [ChatAttachment] = []) -> ChatMessage {
         ChatMessage(
             id: stored.id, roomId: stored.roomID, seq: stored.seq, authorId: stored.authorID, authorName: authorName, body: stored.body,
             bodyHtml: stored.bodyHTML, replyTo: stored.replyTo, createdAt: stored.createdAt, editedAt: stored.editedAt,
-            deletedAt: stored.deletedAt, reactions: reactions
+            deletedAt: stored.deletedAt, reactions: reactions, attachments: stored.isDeleted ? [] : attachments
         )
     }
 }

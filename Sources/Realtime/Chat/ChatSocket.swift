@@ -29,7 +29,7 @@ public struct ChatTopics: RealtimeTopics {
 ///
 /// | type | payload | ack payload |
 /// | --- | --- | --- |
-/// | `message.send` | `{"body", "replyTo"?}` | `{"message": {...}}` |
+/// | `message.send` | `{"body", "replyTo"?, "attachmentIds"?}` | `{"message": {...}}` |
 /// | `message.edit` | `{"messageId", "body"}` | `{"message": {...}}` |
 /// | `message.delete` | `{"messageId"}` | none |
 /// | `reaction.add`, `reaction.remove` | `{"messageId", "emoji"}` | `{"message": {...}}` |
@@ -48,6 +48,7 @@ public struct ChatCommands: RealtimeCommands {
     struct Send: Decodable {
         let body: String
         let replyTo: String?
+        let attachmentIds: [String]?
     }
 
     struct Edit: Decodable {
@@ -80,7 +81,9 @@ public struct ChatCommands: RealtimeCommands {
         switch command.type {
         case "message.send":
             let payload = try command.payload(Send.self)
-            return JSONWriter.encode(MessageEnvelope(try await chat.send(caller, room.text, body: payload.body, replyTo: payload.replyTo)))
+            return JSONWriter.encode(MessageEnvelope(try await chat.send(
+                caller, room.text, body: payload.body, replyTo: payload.replyTo, attachmentIds: payload.attachmentIds ?? []
+            )))
         case "message.edit":
             let payload = try command.payload(Edit.self)
             return JSONWriter.encode(MessageEnvelope(try await chat.edit(caller, room.text, messageID: payload.messageId, body: payload.body)))

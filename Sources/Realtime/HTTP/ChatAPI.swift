@@ -29,6 +29,7 @@ struct ChatAPI: Sendable {
     struct SendBody: Decodable {
         let body: String
         let replyTo: String?
+        let attachmentIds: [String]?
     }
     struct EditBody: Decodable { let body: String }
     struct ReadBody: Decodable { let seq: Int64 }
@@ -62,7 +63,9 @@ struct ChatAPI: Sendable {
     @Sendable func send(_ request: Request, context: AppRequestContext) async throws -> Response {
         let caller = try context.requirePrincipal()
         let body = try await request.decodeJSON(SendBody.self, context: context)
-        let message = try await chat.send(caller, try context.parameters.require("room"), body: body.body, replyTo: body.replyTo)
+        let message = try await chat.send(
+            caller, try context.parameters.require("room"), body: body.body, replyTo: body.replyTo, attachmentIds: body.attachmentIds ?? []
+        )
         return JSONResponse.write(MessageEnvelope(message), status: .created)
     }
 

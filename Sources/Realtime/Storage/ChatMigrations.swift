@@ -92,5 +92,22 @@ enum ChatMigrations {
                 "CREATE INDEX chat_room_events_message ON chat_room_events (room_id, message_id)",
             ]
         },
+        // Files on messages: uploads are Media's, referenced by id only; `UploadDeleted` removes their rows.
+        Migration(version: 502, name: "create_chat_message_attachments") { _ in
+            [
+                """
+                CREATE TABLE chat_message_attachments (
+                    message_id TEXT NOT NULL REFERENCES chat_messages (id) ON DELETE CASCADE,
+                    upload_id TEXT NOT NULL,
+                    position INTEGER NOT NULL,
+                    filename TEXT NOT NULL,
+                    size BIGINT NOT NULL,
+                    content_type TEXT NOT NULL,
+                    PRIMARY KEY (message_id, upload_id)
+                )
+                """,
+                "CREATE INDEX chat_message_attachments_upload ON chat_message_attachments (upload_id)",
+            ]
+        },
     ]
 }

@@ -26,6 +26,10 @@ enum ChatPanel {
         html += "<textarea id=\"chat-\(id)-body\" name=\"body\" rows=\"2\" maxlength=\"4000\" required"
         html += room.muted ? " disabled>" : ">"
         html += "</textarea><p class=\"hint\">Enter sends; Shift+Enter starts a new line. **bold**, *italic*, `code` and links work.</p>"
+        if !room.muted {
+            html += "<label for=\"chat-\(id)-files\">Files <small>up to 5</small></label>"
+            html += "<input type=\"file\" id=\"chat-\(id)-files\" data-upload-purpose=\"attachment\" data-upload-field=\"attachmentIds\" multiple>"
+        }
         html += room.muted ? "<p class=\"notice\">The course's staff muted you in this room.</p>" : ""
         html += "<p class=\"error\" data-chat-error role=\"alert\" hidden></p>"
         html += "<button type=\"submit\" data-testid=\"chat-send\"\(room.muted ? " disabled" : "")>Send</button>"

@@ -16,6 +16,14 @@ enum ChatScript {
             var date = new Date(iso);
             return isNaN(date) ? "" : date.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
           };
+          var size = function (bytes) {
+            if (bytes < 1000) { return bytes + (bytes === 1 ? " byte" : " bytes"); }
+            var units = ["KB", "MB", "GB"];
+            var value = bytes / 1000;
+            var unit = 0;
+            while (value >= 999.95 && unit < units.length - 1) { value /= 1000; unit += 1; }
+            return value.toFixed(1) + " " + units[unit];
+          };
           var element = function (tag, className, text) {
             var node = document.createElement(tag);
             if (className) { node.className = className; }
@@ -171,6 +179,30 @@ enum ChatScript {
             var body = element("div", "body prose");
             body.innerHTML = message.bodyHtml;
             item.appendChild(body);
+            if ((message.attachments || []).length) {
+              var files = element("ul", "attachments");
+              files.setAttribute("data-testid", "chat-attachments");
+              message.attachments.forEach(function (file) {
+                // A page route checks membership and redirects to a fresh signed link, since signed links expire.
+                var href = "/messages/" + encodeURIComponent(message.roomId) + "/attachments/" + encodeURIComponent(file.id);
+                var entry = element("li");
+                if (["image/png", "image/jpeg", "image/webp", "image/gif"].indexOf(file.contentType) >= 0) {
+                  var picture = element("img", "thumb");
+                  picture.src = href;
+                  picture.alt = file.filename;
+                  picture.loading = "lazy";
+                  picture.width = 160;
+                  entry.appendChild(picture);
+                  entry.appendChild(document.createTextNode(" "));
+                }
+                var link = element("a", null, file.filename);
+                link.href = href;
+                entry.appendChild(link);
+                entry.appendChild(element("small", "muted", " " + size(file.size)));
+                files.appendChild(entry);
+              });
+              item.appendChild(files);
+            }
             var actions = element("p", "actions");
             var mine = message.authorId === live.userId;
             (message.reactions || []).forEach(function (reaction) {
@@ -224,7 +256,15 @@ enum ChatScript {
             item.appendChild(actions);
           };
 
+          // The upload widget (uploads.js) adds one hidden `attachmentIds` input per finished upload to the form.
+          Panel.prototype.attachmentIds = function () {
+            return Array.prototype.map.call(this.form.querySelectorAll("input[type=hidden][name=attachmentIds]"), function (node) { return node.value; });
+          };
+
           Panel.prototype.reset = function () {
+            Array.prototype.forEach.call(this.form.querySelectorAll("input[type=hidden][name=attachmentIds]"), function (node) { node.remove(); });
+            var picker = this.form.querySelector("input[type=file]");
+            if (picker) { picker.value = ""; }
             this.editing = null;
             this.replyTo = null;
             this.contextLine.hidden = true;
@@ -239,7 +279,7 @@ enum ChatScript {
             this.error.hidden = true;
             var sending = this.editing
               ? live.send("message.edit", this.topic, { messageId: this.editing, body: body })
-              : live.send("message.send", this.topic, { body: body, replyTo: this.replyTo });
+              : live.send("message.send", this.topic, { body: body, replyTo: this.replyTo, attachmentIds: this.attachmentIds() });
             this.input.disabled = true;
             sending.then(function (ack) {
               self.input.disabled = false;

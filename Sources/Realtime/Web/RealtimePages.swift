@@ -20,8 +20,21 @@ struct RealtimePages: Sendable {
         pages.get("messages", use: rooms)
         pages.post("messages", use: startConversation)
         pages.get("messages/:room", use: conversation)
+        pages.get("messages/:room/attachments/:upload", use: attachment)
         pages.get("calls/new", use: newCall)
         pages.get("calls/:call", use: joinCall)
+    }
+
+    /// A file on a live message of the room: a redirect to a short-lived signed link, fetched whenever the chat
+    /// shows or follows it (signed links expire); 404 for anyone outside the room.
+    @Sendable func attachment(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard context.principal != nil else { return PageRenderer.signIn(returningTo: request.uri.path) }
+        let url = try await chat.attachmentLink(
+            context.principal, try context.parameters.require("room"), uploadID: try context.parameters.require("upload")
+        )
+        var response = PageRenderer.redirect(to: url)
+        response.headers[.cacheControl] = "private, no-store"
+        return response
     }
 
     @Sendable func rooms(_ request: Request, context: AppRequestContext) async throws -> Response {

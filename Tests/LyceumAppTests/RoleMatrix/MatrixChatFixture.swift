@@ -7,16 +7,21 @@ import LyceumContracts
 import Testing
 
 /// The chat part of a matrix cell: the fixture course's room, named `{room}`, with a message the enrolled
-/// student sent, named `{message}`. Made only for routes that name a message.
+/// student sent, named `{message}`, carrying an attachment of theirs named `{upload}`. Made only for routes that
+/// name a message or a message's file.
 struct MatrixChatFixture: Sendable {
     let messageID: String
+    let uploadID: String
 
     static func make(for route: ServedRoute, cast: MatrixCast, courseID: String) async throws -> MatrixChatFixture? {
-        guard route.path.contains("{message}") else { return nil }
+        guard route.path.contains("{message}") || route.path.hasPrefix("/messages/{room}/attachments/") else { return nil }
         // Unthrottled, so the student's fixture messages never spend the budget the routes are checked against.
         let chat = try ChatService(context: cast.app.services.context, publisher: RecordingPublisher(), sendBudget: nil)
-        let message = try await chat.send(try #require(cast.principal(.student)), "course-\(courseID)", body: "Matrix message")
-        return MatrixChatFixture(messageID: message.id)
+        let upload = try await MatrixMediaFixture.attachment(cast: cast)
+        let message = try await chat.send(
+            try #require(cast.principal(.student)), "course-\(courseID)", body: "Matrix message", attachmentIds: [upload]
+        )
+        return MatrixChatFixture(messageID: message.id, uploadID: upload)
     }
 
     /// The value of a chat path placeholder, `nil` for others.
@@ -24,6 +29,7 @@ struct MatrixChatFixture: Sendable {
         switch segment {
         case "{room}": "course-\(fixture.courseID)"
         case "{message}": fixture.chat?.messageID
+        case "{upload}": fixture.chat?.uploadID
         case "{emoji}": "%F0%9F%91%8D"
         default: nil
         }

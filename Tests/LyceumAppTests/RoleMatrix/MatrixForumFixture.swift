@@ -17,6 +17,8 @@ struct MatrixForumFixture: Sendable {
     let replyID: String
     let reportID: String
     let groupID: String
+    /// The student's attachment on the thread.
+    let uploadID: String
     /// The user suspended from the board, for suspension routes only.
     let suspendedUserID: String?
 
@@ -32,8 +34,9 @@ struct MatrixForumFixture: Sendable {
         let owner = try #require(cast.principal(.owner))
         let student = try #require(cast.principal(.student))
         let board = try await community.courseBoard(owner, course: courseID)
+        let upload = try await MatrixMediaFixture.attachment(cast: cast)
         let thread = try await community.createThread(
-            student, board: board.board.id, draft: ThreadDraft(title: "Matrix question", body: "Why?", kind: .question)
+            student, board: board.board.id, draft: ThreadDraft(title: "Matrix question", body: "Why?", kind: .question, attachmentIds: [upload])
         )
         let reply = try await community.reply(student, thread: thread.thread.post.id, draft: ReplyDraft(body: "Because."))
         let report = try await community.report(cast.principal(.coInstructor), post: .reply(reply.post.id), reason: "Matrix report")
@@ -61,7 +64,7 @@ struct MatrixForumFixture: Sendable {
             }
         }
         return MatrixForumFixture(
-            boardID: board.board.id, threadID: thread.thread.post.id, replyID: reply.post.id, reportID: report.id, groupID: groupID,
+            boardID: board.board.id, threadID: thread.thread.post.id, replyID: reply.post.id, reportID: report.id, groupID: groupID, uploadID: upload,
             suspendedUserID: suspendedUserID
         )
     }
@@ -74,6 +77,7 @@ struct MatrixForumFixture: Sendable {
         case "{reply}": replyID
         case "{report}": reportID
         case "{group}": groupID
+        case "{upload}": uploadID
         case "{user}": suspendedUserID
         default: nil
         }

@@ -11,6 +11,11 @@ import Testing
 enum MatrixMediaFixture {
     static func make(for route: ServedRoute, cast: MatrixCast) async throws -> String? {
         guard route.path.hasPrefix("/api/v1/uploads/{id}") else { return nil }
+        return try await attachment(cast: cast)
+    }
+
+    /// A ready text attachment of the enrolled student's, for routes that name an upload or attach one.
+    static func attachment(cast: MatrixCast) async throws -> String {
         let media = try cast.app.services.require(MediaService.self)
         let notes = ByteBuffer(string: "Lecture notes.\n")
         let upload = try await media.receive(

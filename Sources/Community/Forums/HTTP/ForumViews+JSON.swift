@@ -46,6 +46,23 @@ extension AuthorView: JSONWritable {
     }
 }
 
+extension AttachmentView: JSONWritable {
+    func write(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.key("id")
+        writer.string(id)
+        writer.key("filename")
+        writer.string(filename)
+        writer.key("size")
+        writer.int(Int(size))
+        writer.key("contentType")
+        writer.string(contentType)
+        writer.key("contentPath")
+        writer.string(contentPath)
+        writer.endObject()
+    }
+}
+
 extension ThreadView: JSONWritable {
     func write(to writer: inout JSONWriter) {
         writer.beginObject()
@@ -103,6 +120,10 @@ extension ThreadView: JSONWritable {
         }
         writer.key("lastActivityAt")
         writer.date(lastActivityAt)
+        writer.key("attachments")
+        writer.beginArray()
+        for attachment in attachments { writer.value(attachment) }
+        writer.endArray()
         writer.endObject()
     }
 }
@@ -146,6 +167,10 @@ extension ReplyView: JSONWritable {
             writer.key("editedAt")
             writer.date(editedAt)
         }
+        writer.key("attachments")
+        writer.beginArray()
+        for attachment in attachments { writer.value(attachment) }
+        writer.endArray()
         writer.endObject()
     }
 }

@@ -35,7 +35,24 @@ struct AuthorView: Encodable {
     let displayName: String
 }
 
-/// `ForumThread` in the API. A removed thread keeps its title but shows no body.
+/// `ForumAttachment` in the API: a file on a post and where a reader fetches it.
+struct AttachmentView: Encodable {
+    let id: String
+    let filename: String
+    let size: Int64
+    let contentType: String
+    let contentPath: String
+
+    init(_ attachment: PostAttachment) {
+        id = attachment.uploadID
+        filename = attachment.filename
+        size = attachment.size
+        contentType = attachment.contentType
+        contentPath = attachment.contentPath
+    }
+}
+
+/// `ForumThread` in the API. A removed thread keeps its title but shows no body and no files.
 struct ThreadView: Encodable {
     let id: String
     let boardId: String
@@ -59,6 +76,7 @@ struct ThreadView: Encodable {
     let createdAt: Date
     let editedAt: Date?
     let lastActivityAt: Date
+    let attachments: [AttachmentView]
 
     init(_ view: PostView) {
         let post = view.post
@@ -84,6 +102,7 @@ struct ThreadView: Encodable {
         createdAt = post.createdAt
         editedAt = post.editedAt
         lastActivityAt = post.lastActivityAt
+        attachments = view.attachments.map(AttachmentView.init)
     }
 }
 
@@ -104,6 +123,7 @@ struct ReplyView: Encodable {
     let canDelete: Bool
     let createdAt: Date
     let editedAt: Date?
+    let attachments: [AttachmentView]
 
     init(_ view: PostView, acceptedReplyID: String?) {
         let post = view.post
@@ -122,6 +142,7 @@ struct ReplyView: Encodable {
         canDelete = view.canDelete
         createdAt = post.createdAt
         editedAt = post.editedAt
+        attachments = view.attachments.map(AttachmentView.init)
     }
 }
 

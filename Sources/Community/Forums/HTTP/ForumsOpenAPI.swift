@@ -68,7 +68,7 @@ enum ForumsOpenAPI {
                 "post": operation(
                     "createForumThread", "Start a thread", parameters: ["board"], body: "ForumThreadDraft", status: "201",
                     success: "ForumThreadDetail", errors: ["403", "404", "422"],
-                    note: "422 `content_blocked` when the title, body or a tag contains a blocked word; `validation_failed` names the field otherwise (an unknown `lessonId`, anonymity on a board that does not allow it)."
+                    note: "422 `content_blocked` when the title, body or a tag contains a blocked word; `validation_failed` names the field otherwise (an unknown `lessonId`, anonymity on a board that does not allow it, `attachmentIds` naming more than 5 files or an upload that is not the caller's ready attachment)."
                 ),
             ],
             "/threads/{thread}": [
@@ -82,7 +82,8 @@ enum ForumsOpenAPI {
             "/threads/{thread}/replies": [
                 "post": operation(
                     "replyToForumThread", "Reply to a thread, or with `parentId` to a reply", parameters: ["thread"], body: "ForumReplyDraft",
-                    status: "201", success: "ForumReplyEnvelope", errors: ["403", "404", "409", "422"], note: "409 `thread_locked` when the thread is locked."
+                    status: "201", success: "ForumReplyEnvelope", errors: ["403", "404", "409", "422"],
+                    note: "409 `thread_locked` when the thread is locked; 422 names `attachmentIds` when they are more than 5 or one is not the caller's ready attachment."
                 )
             ],
             "/threads/{thread}/vote": ["post": vote("voteOnForumThread", "thread")],

@@ -24,6 +24,15 @@ enum ForumsOpenAPISchemas {
     private static var kind: [String: Any] { ["type": "string", "enum": ["question", "discussion"]] }
     private static var title: [String: Any] { ["type": "string", "minLength": 1, "maxLength": 200, "pattern": "\\S"] }
     private static var body: [String: Any] { ["type": "string", "minLength": 1, "maxLength": 20000, "pattern": "\\S"] }
+    private static var attachmentIds: [String: Any] {
+        [
+            "type": ["array", "null"], "maxItems": 5, "items": ["type": "string"],
+            "description": "Ready uploads of purpose `attachment` that the caller owns (at most 5); on an edit, the post's new set",
+        ]
+    }
+    private static var attachments: [String: Any] {
+        ["type": "array", "items": ref("ForumAttachment"), "description": "Empty once the post is removed"]
+    }
 
     static var all: [String: Any] {
         [
@@ -50,17 +59,24 @@ enum ForumsOpenAPISchemas {
                 ["id": ["type": "string", "description": "Absent when the author posted anonymously and the caller is a peer"], "displayName": text],
                 required: ["displayName"]
             ),
+            "ForumAttachment": object(
+                [
+                    "id": id, "filename": text, "size": integer, "contentType": text,
+                    "contentPath": ["type": "string", "description": "GET it (bearer token) for a redirect to a short-lived signed link"],
+                ],
+                required: ["id", "filename", "size", "contentType", "contentPath"]
+            ),
             "ForumThread": object(
                 [
                     "id": id, "boardId": id, "kind": ["type": "string", "enum": ["question", "discussion"]], "title": text,
                     "body": ["type": "string", "description": "Markdown; absent once removed"], "bodyHtml": text, "tags": ["type": "array", "items": text],
                     "lessonId": id, "author": ref("ForumAuthor"), "anonymous": flag, "score": integer, "myVote": ["type": "integer", "enum": [-1, 0, 1]],
                     "replyCount": integer, "acceptedReplyId": id, "pinned": flag, "locked": flag, "removed": flag, "canEdit": flag,
-                    "canDelete": flag, "createdAt": date, "editedAt": date, "lastActivityAt": date,
+                    "canDelete": flag, "createdAt": date, "editedAt": date, "lastActivityAt": date, "attachments": attachments,
                 ],
                 required: [
                     "id", "boardId", "kind", "title", "bodyHtml", "tags", "author", "anonymous", "score", "myVote", "replyCount", "pinned",
-                    "locked", "removed", "canEdit", "canDelete", "createdAt", "lastActivityAt",
+                    "locked", "removed", "canEdit", "canDelete", "createdAt", "lastActivityAt", "attachments",
                 ]
             ),
             "ForumReply": object(
@@ -68,9 +84,12 @@ enum ForumsOpenAPISchemas {
                     "id": id, "threadId": id, "parentId": id, "body": ["type": "string", "description": "Markdown; absent once removed"],
                     "bodyHtml": text, "author": ref("ForumAuthor"), "anonymous": flag, "score": integer,
                     "myVote": ["type": "integer", "enum": [-1, 0, 1]], "accepted": flag, "removed": flag, "canEdit": flag, "canDelete": flag,
-                    "createdAt": date, "editedAt": date,
+                    "createdAt": date, "editedAt": date, "attachments": attachments,
                 ],
-                required: ["id", "threadId", "bodyHtml", "author", "anonymous", "score", "myVote", "accepted", "removed", "canEdit", "canDelete", "createdAt"]
+                required: [
+                    "id", "threadId", "bodyHtml", "author", "anonymous", "score", "myVote", "accepted", "removed", "canEdit", "canDelete", "createdAt",
+                    "attachments",
+                ]
             ),
             "ForumThreadEnvelope": object(["thread": ref("ForumThread")], required: ["thread"]),
             "ForumReplyEnvelope": object(["reply": ref("ForumReply")], required: ["reply"]),
@@ -85,20 +104,24 @@ enum ForumsOpenAPISchemas {
             "ForumThreadDraft": object(
                 [
                     "title": title, "body": body, "kind": orNull(kind), "tags": orNull(tags), "lessonId": orNull(id),
-                    "anonymous": orNull(flag),
+                    "anonymous": orNull(flag), "attachmentIds": attachmentIds,
                 ],
                 required: ["title", "body"]
             ),
             "ForumGroupPostDraft": object(
                 [
                     "title": orNull(["type": "string", "maxLength": 200, "description": "Blank or absent: the start of the body's first line"]),
-                    "body": body, "kind": orNull(kind), "tags": orNull(tags), "anonymous": orNull(flag),
+                    "body": body, "kind": orNull(kind), "tags": orNull(tags), "anonymous": orNull(flag), "attachmentIds": attachmentIds,
                 ],
                 required: ["body"]
             ),
-            "ForumPostChanges": object(["title": orNull(title), "body": orNull(body), "tags": orNull(tags)], required: []),
-            "ForumReplyChanges": object(["body": orNull(body)], required: []),
-            "ForumReplyDraft": object(["body": body, "parentId": orNull(id), "anonymous": orNull(flag)], required: ["body"]),
+            "ForumPostChanges": object(
+                ["title": orNull(title), "body": orNull(body), "tags": orNull(tags), "attachmentIds": attachmentIds], required: []
+            ),
+            "ForumReplyChanges": object(["body": orNull(body), "attachmentIds": attachmentIds], required: []),
+            "ForumReplyDraft": object(
+                ["body": body, "parentId": orNull(id), "anonymous": orNull(flag), "attachmentIds": attachmentIds], required: ["body"]
+            ),
             "ForumVote": object(["value": ["type": "integer", "enum": [-1, 1]]], required: ["value"]),
             "ForumVoteResult": object(["score": integer, "myVote": ["type": "integer", "enum": [-1, 0, 1]]], required: ["score", "myVote"]),
             "ForumAccept": object(["replyId": id], required: ["replyId"]),

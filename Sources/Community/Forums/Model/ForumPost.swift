@@ -65,6 +65,8 @@ struct PostView: Sendable {
     let canEdit: Bool
     /// Whether the caller may delete it (its author or staff, not removed).
     let canDelete: Bool
+    /// Its files; none once it is removed.
+    let attachments: [PostAttachment]
 }
 
 /// A thread with its replies, shaped for one caller.

@@ -75,6 +75,7 @@ extension CommunityService {
                 fields["lessonId"] = "Only course boards link threads to lessons."
             }
         }
+        let attachments = try await attachments(principal, ids: draft.attachmentIds ?? [], into: &fields)
         guard fields.isEmpty else { throw AppError.validation(fields) }
         let mentioned = try await mentionedUsers(in: body, board: access.board, excluding: principal.userID)
         let authorName = try await displayName(of: principal)
@@ -87,6 +88,7 @@ extension CommunityService {
         try await database.transaction { sql in
             try ForumContentRules.rejectBlocked([title, body] + tags, blocked: try await ModerationStore.blockedWords(on: sql))
             try await PostStore.insert(thread, on: sql)
+            try await PostAttachmentStore.replace(postID: thread.id, with: attachments, on: sql)
             try await PostStore.recordMentions(postID: thread.id, userIDs: mentioned.map(\.id), on: sql)
             try await ForumNotifications(jobs: jobs, actorName: authorName).threadStarted(thread, mentioned: mentioned, on: sql)
         }
@@ -103,6 +105,7 @@ extension CommunityService {
         let body = ForumContentRules.body(draft.body, into: &fields)
         let anonymous = draft.anonymous ?? false
         if anonymous && !access.board.allowAnonymous { fields["anonymous"] = "This board does not allow anonymous posts." }
+        let attachments = try await attachments(principal, ids: draft.attachmentIds ?? [], into: &fields)
         guard fields.isEmpty else { throw AppError.validation(fields) }
         let mentioned = try await mentionedUsers(in: body, board: access.board, excluding: principal.userID)
         let authorName = try await displayName(of: principal)
@@ -127,6 +130,7 @@ extension CommunityService {
                 deletedAt: nil
             )
             try await PostStore.insert(reply, on: sql)
+            try await PostAttachmentStore.replace(postID: reply.id, with: attachments, on: sql)
             try await PostStore.recordReply(threadID: threadID, at: now, on: sql)
             try await PostStore.recordMentions(postID: reply.id, userIDs: mentioned.map(\.id), on: sql)
             try await ForumNotifications(jobs: jobs, actorName: authorName).replied(reply, thread: locked, parent: parent, mentioned: mentioned, on: sql)
@@ -151,7 +155,13 @@ extension CommunityService {
         let title = post.isThread ? (changes.title.map { ForumContentRules.title($0, required: true, into: &fields) } ?? post.title) : nil
         let tags = post.isThread ? (changes.tags.map { ForumContentRules.tags($0, into: &fields) } ?? post.tags) : []
         if !post.isThread && (changes.title != nil || changes.tags != nil) { fields["title"] = "Replies have no title or tags." }
+        var replaced: [PostAttachment]?
+        if let ids = changes.attachmentIds {
+            let kept = try await database.read { sql in try await PostAttachmentStore.attachments(postIDs: [postID], on: sql)[postID] ?? [] }
+            replaced = try await attachments(principal, ids: ids, keeping: kept, into: &fields)
+        }
         guard fields.isEmpty else { throw AppError.validation(fields) }
+        let attachments = replaced
         let edited = ForumPost(
             id: post.id, boardID: post.boardID, threadID: post.threadID, parentID: post.parentID, authorID: post.authorID,
             anonymous: post.anonymous, kind: post.kind, title: title, body: body, tags: tags, lessonID: post.lessonID, score: post.score,
@@ -162,6 +172,7 @@ extension CommunityService {
             try ForumContentRules.rejectBlocked([title ?? "", body] + tags, blocked: try await ModerationStore.blockedWords(on: sql))
             try await PostStore.recordRevision(of: post, editorID: principal.userID, at: now(), on: sql)
             try await PostStore.updateContent(edited, editedAt: edited.editedAt ?? now(), on: sql)
+            if let attachments { try await PostAttachmentStore.replace(postID: postID, with: attachments, on: sql) }
         }
         let votes = try await database.read { sql in try await VoteStore.votes(postIDs: [postID], userID: principal.userID, on: sql) }
         return try await views(of: [edited], for: principal, access: access, votes: votes)[0]
@@ -186,8 +197,10 @@ extension CommunityService {
         return try await database.read { sql in try await PostStore.revisions(postID: postID, on: sql) }
     }
 
-    /// Shapes posts for the caller: authors' names in one directory call, anonymity respected.
+    /// Shapes posts for the caller: authors' names in one directory call, files in one query, anonymity respected.
     func views(of posts: [ForumPost], for principal: Principal, access: BoardAccess, votes: [String: Int]) async throws -> [PostView] {
+        let live = posts.filter { !$0.isRemoved }.map(\.id)
+        let files = try await database.read { sql in try await PostAttachmentStore.attachments(postIDs: live, on: sql) }
         let names = try await users.summaries(ids: Array(Set(posts.map(\.authorID))))
         let now = now()
         return posts.map { post in
@@ -199,7 +212,7 @@ extension CommunityService {
             return PostView(
                 post: post, author: author, myVote: votes[post.id] ?? 0, bodyHTML: post.isRemoved ? "" : post.bodyHTML,
                 isMine: isMine, canEdit: isMine && !post.isRemoved && now.timeIntervalSince(post.createdAt) <= Self.editWindow,
-                canDelete: (isMine || access.isStaff) && !post.isRemoved
+                canDelete: (isMine || access.isStaff) && !post.isRemoved, attachments: post.isRemoved ? [] : files[post.id] ?? []
             )
         }
     }

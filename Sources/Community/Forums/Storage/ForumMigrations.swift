@@ -113,5 +113,22 @@ enum ForumMigrations {
         Migration(version: 302, name: "store_forum_post_html") { _ in
             ["ALTER TABLE community_posts ADD COLUMN body_html TEXT"]
         },
+        // Files on posts: uploads are Media's, referenced by id only; `UploadDeleted` removes their rows.
+        Migration(version: 303, name: "create_forum_post_attachments") { _ in
+            [
+                """
+                CREATE TABLE community_post_attachments (
+                    post_id TEXT NOT NULL REFERENCES community_posts (id) ON DELETE CASCADE,
+                    upload_id TEXT NOT NULL,
+                    position INTEGER NOT NULL,
+                    filename TEXT NOT NULL,
+                    size BIGINT NOT NULL,
+                    content_type TEXT NOT NULL,
+                    PRIMARY KEY (post_id, upload_id)
+                )
+                """,
+                "CREATE INDEX community_post_attachments_upload ON community_post_attachments (upload_id)",
+            ]
+        },
     ]
 }

@@ -53,6 +53,21 @@ enum ForumPageContent {
         }
     }
 
+    /// A file on a post: a link through the thread's attachment route, and a thumbnail for pictures.
+    struct Attachment: Sendable {
+        let href: String
+        let filename: String
+        let size: String
+        let isImage: Bool
+
+        init(_ attachment: PostAttachment, threadID: String) {
+            href = "/threads/\(threadID)/attachments/\(attachment.uploadID)"
+            filename = attachment.filename
+            size = attachment.humanSize
+            isImage = attachment.isImage
+        }
+    }
+
     /// One post (thread or reply) as the thread page shows it.
     struct Post: Sendable {
         let id: String
@@ -75,6 +90,9 @@ enum ForumPageContent {
         let isQuestion: Bool
         let replyCount: Int
         let children: [Post]
+        /// Its files; none once it is removed.
+        let attachments: [Attachment]
+        let hasAttachments: Bool
         /// The thread page's form answering this post (the main reply form for the thread), filled again after a 422.
         let replyForm: TypedForm
         /// The thread page's form reporting this post, filled again after a 422.
@@ -102,6 +120,8 @@ enum ForumPageContent {
             isQuestion = post.kind == .question
             replyCount = post.replyCount
             self.children = children
+            attachments = view.attachments.map { Attachment($0, threadID: post.rootID) }
+            hasAttachments = !attachments.isEmpty
             replyForm = refused?.form(.reply, for: post.id) ?? .blank
             reportForm = refused?.form(.report, for: post.id) ?? .blank
         }

@@ -18,7 +18,9 @@ extension ForumPages {
         let parent = form["parentId"]
         let anonymous = form["anonymous"] == "true"
         do {
-            let draft = ReplyDraft(body: form["body"], parentId: parent.isEmpty ? nil : parent, anonymous: anonymous)
+            let draft = ReplyDraft(
+                body: form["body"], parentId: parent.isEmpty ? nil : parent, anonymous: anonymous, attachmentIds: form.all("attachmentIds")
+            )
             let reply = try await community.reply(context.principal, thread: threadID, draft: draft)
             return PageRenderer.redirect(to: "/threads/\(threadID)#reply-\(reply.post.id)")
         } catch let error as AppError where error.status == 422 {
@@ -28,6 +30,17 @@ extension ForumPages {
             let refused = ForumPageContent.RefusedForm(kind: .reply, postID: target, form: typed)
             return try await renderThread(threadID, refused: refused, context: context, status: .unprocessableContent)
         }
+    }
+
+    /// A file on a live post of the thread: a redirect to a short-lived signed link, fetched when the page shows
+    /// or follows it, so a page left open never holds an expired link; 404 for anyone who may not read it.
+    @Sendable func attachment(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let url = try await community.attachmentLink(
+            context.principal, thread: try context.parameters.require("thread"), upload: try context.parameters.require("upload")
+        )
+        var response = PageRenderer.redirect(to: url)
+        response.headers[.cacheControl] = "private, no-store"
+        return response
     }
 
     /// Reports the thread or a reply to the board's staff (again is no error) and returns to it.

@@ -23,6 +23,7 @@ struct ForumPages: Sendable {
         pages.post("boards/:board/new", use: createThread)
         pages.get("threads/:thread", use: signedIn(thread))
         pages.post("threads/:thread/replies", use: reply)
+        pages.get("threads/:thread/attachments/:upload", use: signedIn(attachment))
         pages.post("threads/:thread/vote") { try await vote($0, $1, "thread") }
         pages.post("replies/:reply/vote") { try await vote($0, $1, "reply") }
         pages.post("threads/:thread/accept", use: accept)
@@ -119,7 +120,7 @@ struct ForumPages: Sendable {
         let boardID = try context.parameters.require("board")
         let draft = ThreadDraft(
             title: form["title"], body: form["body"], kind: ThreadKind(rawValue: form["kind"]) ?? .discussion, tags: Self.tagList(form["tags"]),
-            lessonId: nil, anonymous: form["anonymous"] == "true"
+            lessonId: nil, anonymous: form["anonymous"] == "true", attachmentIds: form.all("attachmentIds")
         )
         do {
             let detail = try await community.createThread(context.principal, board: boardID, draft: draft)
@@ -243,7 +244,10 @@ struct ForumPages: Sendable {
     @Sendable func postToGroup(_ request: Request, context: AppRequestContext) async throws -> Response {
         let form = try context.submittedForm()
         let groupID = try context.parameters.require("group")
-        let draft = ThreadDraft(title: form["title"], body: form["body"], kind: .discussion, tags: [], lessonId: nil, anonymous: false)
+        let draft = ThreadDraft(
+            title: form["title"], body: form["body"], kind: .discussion, tags: [], lessonId: nil, anonymous: false,
+            attachmentIds: form.all("attachmentIds")
+        )
         do {
             let detail = try await community.createGroupPost(context.principal, group: groupID, draft: draft)
             return PageRenderer.redirect(to: "/threads/\(detail.thread.post.id)")

@@ -49,6 +49,8 @@ enum ForumTemplates {
           <input id="feed-title" name="title" maxlength="200" value="{{postForm.title}}"{{#postForm.fields.title}} aria-invalid="true" aria-describedby="feed-error"{{/postForm.fields.title}}>
           <label for="feed-body">Post to the group</label>
           <textarea id="feed-body" name="body" rows="4" required maxlength="20000"{{#postForm.fields.body}} aria-invalid="true" aria-describedby="feed-error"{{/postForm.fields.body}}>{{postForm.body}}</textarea>
+          <label for="feed-files">Files <small>up to 5: images, PDFs, documents</small></label>
+          <input type="file" id="feed-files" data-upload-purpose="attachment" data-upload-field="attachmentIds" multiple>
           <div class="actions"><button type="submit">Post</button></div>
         </form>
         {{/postAction}}
@@ -112,6 +114,8 @@ enum ForumTemplates {
           <div class="preview prose" id="thread-preview" aria-live="polite"></div>
           <label for="thread-tags">Tags <small>up to 5, separated by commas</small></label>
           <input id="thread-tags" name="tags" value="{{tags}}" maxlength="200">
+          <label for="thread-files">Files <small>up to 5: images, PDFs, documents</small></label>
+          <input type="file" id="thread-files" data-upload-purpose="attachment" data-upload-field="attachmentIds" multiple>
           {{#allowAnonymous}}<label class="choice"><input type="checkbox" name="anonymous" value="true"> Post anonymously (staff still see who you are)</label>{{/allowAnonymous}}
           <div class="actions"><button type="submit" data-testid="create-thread">Post thread</button> <a href="/boards/{{board.id}}">Cancel</a></div>
         </form>

@@ -20,6 +20,7 @@ enum ForumThreadTemplate {
           </div>
           {{#removed}}<p class="muted" data-testid="removed">This thread was removed.</p>{{/removed}}
           {{^removed}}<div class="prose">{{{bodyHtml}}}</div>{{/removed}}
+          {{^removed}}{{#hasAttachments}}<ul class="attachments" data-testid="attachments-{{id}}">{{#attachments}}<li>{{#isImage}}<a href="{{href}}"><img class="thumb" src="{{href}}" alt="{{filename}}" loading="lazy" width="160"></a> {{/isImage}}<a href="{{href}}">{{filename}}</a> <small>{{size}}</small></li>{{/attachments}}</ul>{{/hasAttachments}}{{/removed}}
           <p class="actions">
             {{#canEdit}}<a href="/threads/{{id}}/edit">Edit</a>{{/canEdit}}
             {{#canDelete}}<form method="post" action="/threads/{{id}}/delete"><input type="hidden" name="_csrf" value="{{csrf}}"><button type="submit" class="quiet">Delete</button></form>{{/canDelete}}
@@ -63,6 +64,8 @@ enum ForumThreadTemplate {
           <label for="reply-body">Your reply <small>Markdown</small></label>
           <textarea id="reply-body" name="body" rows="6" required maxlength="20000" data-preview="reply-preview"{{#thread.replyForm.fields.body}} aria-invalid="true" aria-describedby="reply-body-error"{{/thread.replyForm.fields.body}}>{{thread.replyForm.body}}</textarea>
           <div class="preview prose" id="reply-preview" aria-live="polite"></div>
+          <label for="reply-files">Files <small>up to 5: images, PDFs, documents</small></label>
+          <input type="file" id="reply-files" data-upload-purpose="attachment" data-upload-field="attachmentIds" multiple>
           {{#allowAnonymous}}<label class="choice"><input type="checkbox" name="anonymous" value="true"{{#thread.replyForm.anonymous}} checked{{/thread.replyForm.anonymous}}{{#thread.replyForm.fields.anonymous}} aria-invalid="true" aria-describedby="reply-body-error"{{/thread.replyForm.fields.anonymous}}> Reply anonymously</label>{{/allowAnonymous}}
           <div class="actions"><button type="submit" data-testid="reply-submit">Reply</button></div>
         </form>
@@ -97,6 +100,7 @@ enum ForumThreadTemplate {
         </div>
         {{#removed}}<p class="muted">removed</p>{{/removed}}
         {{^removed}}<div class="prose">{{{bodyHtml}}}</div>{{/removed}}
+        {{^removed}}{{#hasAttachments}}<ul class="attachments" data-testid="attachments-{{id}}">{{#attachments}}<li>{{#isImage}}<a href="{{href}}"><img class="thumb" src="{{href}}" alt="{{filename}}" loading="lazy" width="160"></a> {{/isImage}}<a href="{{href}}">{{filename}}</a> <small>{{size}}</small></li>{{/attachments}}</ul>{{/hasAttachments}}{{/removed}}
         <p class="actions">
           {{#canAccept}}{{^removed}}{{^accepted}}<form method="post" action="/threads/{{thread.id}}/accept"><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="replyId" value="{{id}}"><button type="submit" data-testid="accept-{{id}}">Accept this answer</button></form>{{/accepted}}{{/removed}}{{/canAccept}}
           {{#canEdit}}<a href="/replies/{{id}}/edit">Edit</a>{{/canEdit}}
@@ -108,6 +112,8 @@ enum ForumThreadTemplate {
             {{#replyForm.error}}<p class="notice error" role="alert" id="reply-to-{{id}}-error">{{replyForm.error}}</p>{{/replyForm.error}}
             <label for="reply-to-{{id}}">Your reply</label>
             <textarea id="reply-to-{{id}}" name="body" rows="3" required maxlength="20000"{{#replyForm.fields.body}} aria-invalid="true" aria-describedby="reply-to-{{id}}-error"{{/replyForm.fields.body}}>{{replyForm.body}}</textarea>
+            <label for="reply-to-{{id}}-files">Files <small>up to 5: images, PDFs, documents</small></label>
+          <input type="file" id="reply-to-{{id}}-files" data-upload-purpose="attachment" data-upload-field="attachmentIds" multiple>
             <button type="submit">Reply</button>
           </form></details>{{/removed}}{{/canReply}}
         {{^suspended}}{{^removed}}<details{{#reportForm.error}} open{{/reportForm.error}}><summary>Report</summary>
