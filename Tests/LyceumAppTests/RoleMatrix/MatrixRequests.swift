@@ -62,9 +62,11 @@ enum MatrixRequests {
                     ?? (route.path.contains("/staff/") ? cast.accounts[.assistant]?.id ?? "" : cast.accounts[.student]?.id ?? "")
             case "{name}": "app.css"
             case "{room}", "{message}", "{emoji}": MatrixChatFixture.resolve(segment, fixture: fixture) ?? String(segment)
-            case "{upload}": MatrixChatFixture.resolve(segment, fixture: fixture) ?? fixture.forum?.resolve(segment) ?? String(segment)
+            case "{upload}":
+                route.path.contains("/lessons/")
+                    ? fixture.lessonMedia?.attachedUploadID ?? String(segment)
+                    : MatrixChatFixture.resolve(segment, fixture: fixture) ?? fixture.forum?.resolve(segment) ?? String(segment)
             case "{call}": fixture.callID ?? String(segment)
-            case "{upload}": fixture.lessonMedia?.attachedUploadID ?? String(segment)
             default: fixture.community?.resolve(segment, in: route) ?? fixture.forum?.resolve(segment) ?? String(segment)
             }
         }.joined(separator: "/")
