@@ -14,6 +14,8 @@ extension IdentityService: CallerAuthenticator {}
 public struct IdentityModule: LyceumModule {
     /// The domain's service.
     public let service: IdentityService
+    /// Users' profile pictures.
+    public let pictures: ProfilePictures
 
     public var name: String { "identity" }
     public var migrations: [Migration] { IdentityMigrations.all }
@@ -50,27 +52,37 @@ public struct IdentityModule: LyceumModule {
             pubSub: context.pubSub,
             logger: context.logger
         )
+        pictures = ProfilePictures(
+            database: context.database, catalog: try context.require((any UploadCatalog).self), sessions: service.sessions, clock: context.clock
+        )
+        try context.require(UploadReadAccessRegistry.self).register("avatar", AvatarReadAccess(database: context.database))
         context.provide(service, as: IdentityService.self)
         context.provide(service, as: (any UserDirectory).self)
         context.provide(service, as: (any CallerAuthenticator).self)
     }
 
-    /// Subscribes to `CourseCompleted` to email the learner their certificate.
+    /// Subscribes to `CourseCompleted` to email the learner their certificate, and to `UploadDeleted` to
+    /// drop a deleted profile picture.
     public func registerJobs(_ registry: JobRegistry) {
         registry.subscribe(CourseCompleted.self, as: "identity.certificate-mail") { [service] event, context in
             try await service.queueCertificateEmail(for: event, key: context.uniqueKey)
+        }
+        registry.subscribe(UploadDeleted.self, as: "identity.avatar-deleted") { [pictures] event, _ in
+            try await pictures.uploadDeleted(event)
         }
     }
 
     public func addAPIRoutes(to api: RouterGroup<AppRequestContext>) {
         api.addRoutes(AuthController(identity: service).endpoints, atPath: "auth")
         api.addRoutes(MeController(identity: service).endpoints, atPath: "me")
+        api.addRoutes(AvatarController(pictures: pictures).endpoints, atPath: "me")
         api.addRoutes(AdminUsersController(identity: service).endpoints, atPath: "admin/users")
     }
 
     public func addPages(to pages: RouterGroup<AppRequestContext>, renderer: PageRenderer) {
         AccountPages(identity: service, renderer: renderer).addRoutes(to: pages)
-        ProfilePages(identity: service, renderer: renderer).addRoutes(to: pages)
+        ProfilePages(identity: service, pictures: pictures, renderer: renderer).addRoutes(to: pages)
+        AvatarPages(pictures: pictures).addRoutes(to: pages)
         AdminPages(identity: service, renderer: renderer).addRoutes(to: pages)
     }
 

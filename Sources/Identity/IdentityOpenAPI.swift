@@ -306,6 +306,47 @@ public enum IdentityOpenAPI {
                 }
               }
             },
+            "/me/avatar": {
+              "put": {
+                "summary": "Set or replace the caller's profile picture",
+                "operationId": "setMyAvatar",
+                "description": "`uploadId` must be one of the caller's own ready uploads with the purpose `avatar` (upload it first with `POST /uploads`); any other id answers 422 with `fields.uploadId`. The former picture stops being readable by others.",
+                "security": [{"bearer": []}],
+                "requestBody": {
+                  "required": true,
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "type": "object",
+                        "properties": {"uploadId": {"type": "string", "description": "A ready upload of purpose avatar, the caller's own"}},
+                        "required": ["uploadId"]
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "200": {
+                    "description": "The picture is set",
+                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Avatar"}}}
+                  },
+                  "400": {"$ref": "#/components/responses/BadRequest"},
+                  "401": {"$ref": "#/components/responses/Unauthenticated"},
+                  "413": {"$ref": "#/components/responses/TooLarge"},
+                  "415": {"$ref": "#/components/responses/Unsupported"},
+                  "422": {"$ref": "#/components/responses/Invalid"}
+                }
+              },
+              "delete": {
+                "summary": "Remove the caller's profile picture (idempotent)",
+                "operationId": "removeMyAvatar",
+                "description": "The upload itself stays; only its use as the picture ends.",
+                "security": [{"bearer": []}],
+                "responses": {
+                  "204": {"description": "Removed, or there was none"},
+                  "401": {"$ref": "#/components/responses/Unauthenticated"}
+                }
+              }
+            },
             "/me/verification-email": {
               "post": {
                 "summary": "Mail a new verification link (older links stop working)",
@@ -425,6 +466,15 @@ public enum IdentityOpenAPI {
           "components": {
             "schemas": {
               "Role": {"type": "string", "enum": ["student", "instructor", "admin"]},
+              "Avatar": {
+                "type": "object",
+                "properties": {
+                  "uploadId": {"type": "string", "description": "The upload shown as the picture"},
+                  "url": {"type": "string", "description": "The page path that shows it to signed-in browsers (a redirect to a short-lived link)"}
+                },
+                "required": ["uploadId", "url"],
+                "additionalProperties": false
+              },
               "User": {
                 "type": "object",
                 "properties": {

@@ -54,7 +54,10 @@ extension IdentityService {
             try await database.read { sql in try await SessionStore.find(webTokenHash: hash, on: sql) }
         }
         guard let session, let principal = try? principal(from: session, expectedUserID: nil) else { return nil }
-        return WebCaller(principal: principal, displayName: session.displayName)
+        return WebCaller(
+            principal: principal, displayName: session.displayName,
+            avatarPath: session.avatarUploadID.map { ProfilePictures.path(userID: principal.userID, uploadID: $0) }
+        )
     }
 }
 

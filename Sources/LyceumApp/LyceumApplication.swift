@@ -175,7 +175,11 @@ func buildRouter(configuration: LyceumConfiguration, services: LyceumServices) t
     // HEAD is answered wherever GET is (uptime monitors and load balancers probe with it): same status and
     // headers, no body.
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
-    router.add(middleware: SecurityHeadersMiddleware(secureByDefault: configuration.isPublicURLSecure))
+    router.add(
+        middleware: SecurityHeadersMiddleware(
+            secureByDefault: configuration.isPublicURLSecure, storageOrigin: configuration.objectStorage.browserOrigin
+        )
+    )
     router.add(
         middleware: RequestEnvelopeMiddleware(
             maxBodyBytes: configuration.maxBodyBytes,

@@ -11,6 +11,8 @@ public struct AppRequestContext: RequestContext {
     public var principal: Principal?
     /// The signed-in user's display name, for page layouts (set with `principal` by the web session).
     public var displayName: String?
+    /// The signed-in user's profile picture (a page path), for page layouts; `nil` when they have none.
+    public var avatarPath: String?
     /// The submitted form of a state-changing page request, read and CSRF-checked by the web layer.
     public var form: FormData?
     /// Why presented credentials were rejected (expired, revoked), reported by routes that need a caller.

@@ -6,11 +6,14 @@ public struct WebCaller: Sendable, Equatable {
     public let principal: Principal
     /// The name shown in the page header.
     public let displayName: String
+    /// The page path of the caller's profile picture for the page header; `nil` when they have none.
+    public let avatarPath: String?
 
     /// Creates a web caller.
-    public init(principal: Principal, displayName: String) {
+    public init(principal: Principal, displayName: String, avatarPath: String? = nil) {
         self.principal = principal
         self.displayName = displayName
+        self.avatarPath = avatarPath
     }
 }
 

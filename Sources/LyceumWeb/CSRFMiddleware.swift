@@ -9,11 +9,18 @@ import NIOCore
 /// (`application/x-www-form-urlencoded`) within the size limit, and its `_csrf` field must match the CSRF
 /// cookie. The parsed form goes to the handler in `context.form`, so no handler reads a body itself and
 /// no route can forget the check.
+///
+/// A script's request (a streamed multipart upload, a JSON call) instead repeats the token in the
+/// `X-CSRF-Token` header: when that header is present it alone decides, its body is left unread for the
+/// handler, and a wrong or stale token is refused like a form's.
 public struct CSRFMiddleware: RouterMiddleware {
     public typealias Context = AppRequestContext
 
     /// Creates the middleware.
     public init() {}
+
+    /// The header a script's request carries the CSRF token in.
+    public static let header = HTTPField.Name("X-CSRF-Token")!
 
     /// The answer to a post whose token is missing or wrong.
     public static let failure = AppError(
@@ -27,6 +34,11 @@ public struct CSRFMiddleware: RouterMiddleware {
         switch request.method {
         case .get, .head, .options: return try await next(request, context)
         default: break
+        }
+        if let presented = request.headers[Self.header] {
+            guard !context.csrfCookieIsNew, let expected = context.csrfToken, SecureToken.constantTimeEquals(presented, expected)
+            else { throw Self.failure }
+            return try await next(request, context)
         }
         if let type = request.headers[.contentType]?.lowercased(), !type.hasPrefix("application/x-www-form-urlencoded") {
             throw AppError.unsupportedMediaType("application/x-www-form-urlencoded")

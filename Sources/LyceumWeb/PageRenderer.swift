@@ -52,7 +52,7 @@ public struct PageRenderer: Sendable {
     public func html<Content>(_ page: Page<Content>, context: AppRequestContext) throws(AppError) -> String {
         let viewer = context.principal.map { principal in
             LayoutScope.Viewer(
-                displayName: context.displayName ?? "Your profile", isAdmin: principal.role == .admin,
+                displayName: context.displayName ?? "Your profile", avatar: context.avatarPath, isAdmin: principal.role == .admin,
                 teaches: principal.role >= .instructor
             )
         }
@@ -151,8 +151,17 @@ struct ErrorContent: Sendable {
 struct LayoutScope {
     struct Viewer {
         let displayName: String
+        /// The page path of the viewer's picture; their initials show when there is none.
+        let avatar: String?
         let isAdmin: Bool
         let teaches: Bool
+
+        /// The first letters of the first and last words of the name, upper-cased.
+        var initials: String {
+            let words = displayName.split(whereSeparator: \.isWhitespace)
+            let letters = [words.first, words.count > 1 ? words.last : nil].compactMap { $0?.first.map(String.init) }
+            return letters.joined().uppercased()
+        }
     }
 
     let title: String
@@ -181,7 +190,11 @@ struct LayoutScope {
         ]
         if let csrf { values["csrf"] = csrf }
         if let viewer {
-            values["viewer"] = ["displayName": viewer.displayName, "isAdmin": viewer.isAdmin, "teaches": viewer.teaches]
+            var fields: [String: Any] = [
+                "displayName": viewer.displayName, "initials": viewer.initials, "isAdmin": viewer.isAdmin, "teaches": viewer.teaches,
+            ]
+            if let avatar = viewer.avatar { fields["avatar"] = avatar }
+            values["viewer"] = fields
         }
         if let notice { values["notice"] = notice }
         if let error { values["error"] = error }

@@ -10,20 +10,33 @@ import LyceumHTTP
 public struct SecurityHeadersMiddleware: RouterMiddleware {
     public typealias Context = AppRequestContext
     private let secureByDefault: Bool
+    private let headers: HTTPFields
 
     /// Creates the middleware.
-    /// - Parameter secureByDefault: whether the public URL is HTTPS (HSTS even behind a plain-HTTP hop).
-    public init(secureByDefault: Bool) {
+    /// - Parameters:
+    ///   - secureByDefault: whether the public URL is HTTPS (HSTS even behind a plain-HTTP hop).
+    ///   - storageOrigin: the object store's origin when browsers talk to it directly (an S3 bucket), which
+    ///     the policy then allows for uploads (`connect-src`), pictures and media; `nil` on disk.
+    public init(secureByDefault: Bool, storageOrigin: String? = nil) {
         self.secureByDefault = secureByDefault
+        self.headers = Self.headers(storageOrigin: storageOrigin)
     }
 
-    /// The headers every response carries.
-    public static let headers: HTTPFields = [
-        .contentSecurityPolicy: "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'",
-        .xContentTypeOptions: "nosniff",
-        HTTPField.Name("Referrer-Policy")!: "same-origin",
-        HTTPField.Name("X-Frame-Options")!: "DENY",
-    ]
+    /// The headers every response carries when the object store is Lyceum's own.
+    public static let headers = headers(storageOrigin: nil)
+
+    /// The headers every response carries, allowing `storageOrigin` (the bucket's `scheme://host[:port]`)
+    /// as a source of pictures and media and as a target of scripts' requests.
+    public static func headers(storageOrigin: String?) -> HTTPFields {
+        let storage = storageOrigin.map { " " + $0 } ?? ""
+        return [
+            .contentSecurityPolicy: "default-src 'self'; img-src 'self' data:\(storage); media-src 'self'\(storage); connect-src 'self'\(storage); "
+                + "frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'",
+            .xContentTypeOptions: "nosniff",
+            HTTPField.Name("Referrer-Policy")!: "same-origin",
+            HTTPField.Name("X-Frame-Options")!: "DENY",
+        ]
+    }
 
     /// Two years, subdomains included, as the HSTS preload list asks.
     public static let strictTransportSecurity = "max-age=63072000; includeSubDomains"
@@ -32,13 +45,17 @@ public struct SecurityHeadersMiddleware: RouterMiddleware {
         _ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response
     ) async throws -> Response {
         var response = try await next(request, context)
-        Self.apply(to: &response.headers, secure: RequestEnvelopeMiddleware.isSecure(request, secureByDefault: secureByDefault))
+        Self.apply(self.headers, to: &response.headers, secure: RequestEnvelopeMiddleware.isSecure(request, secureByDefault: secureByDefault))
         return response
     }
 
-    /// Adds the headers to `headers`.
+    /// Adds the default headers to `headers`.
     public static func apply(to headers: inout HTTPFields, secure: Bool) {
-        for field in Self.headers where headers[field.name] == nil { headers.append(field) }
+        apply(Self.headers, to: &headers, secure: secure)
+    }
+
+    private static func apply(_ fields: HTTPFields, to headers: inout HTTPFields, secure: Bool) {
+        for field in fields where headers[field.name] == nil { headers.append(field) }
         if secure, headers[.strictTransportSecurity] == nil {
             headers[.strictTransportSecurity] = strictTransportSecurity
         }

@@ -33,6 +33,7 @@ public struct WebSessionMiddleware: RouterMiddleware {
         {
             context.principal = caller.principal
             context.displayName = caller.displayName
+            context.avatarPath = caller.avatarPath
             context.logger[metadataKey: "user.id"] = .string(caller.principal.userID)
         }
         if let token = request.cookies[Self.csrfCookie]?.value, token.utf8.count == 43 {

@@ -48,6 +48,14 @@ public struct MediaModule: LyceumModule {
         UploadsAPI(media: service).addRoutes(to: api)
     }
 
+    /// The browser's upload routes, for the upload widget.
+    public func addPages(to pages: RouterGroup<AppRequestContext>, renderer: PageRenderer) {
+        UploadPages(api: UploadsAPI(media: service)).addRoutes(to: pages)
+    }
+
+    /// The upload widget, on every signed-in page: it enhances any `input[type=file][data-upload-purpose]`.
+    public var webAssets: [WebAsset] { [.script("uploads.js", UploadWidgetScript.text, onEverySignedInPage: true)] }
+
     /// The disk store's signed URLs; S3 serves its own.
     public func addPublicRoutes(to root: RouterGroup<AppRequestContext>) {
         guard let diskStore else { return }

@@ -46,6 +46,20 @@ final class Browser: Sendable {
         return try await send(.post, path, body: body)
     }
 
+    /// Sends a page script's request, as the upload widget does: the cookies, `Accept: application/json` and
+    /// the CSRF token in `X-CSRF-Token` (`csrf: nil` sends the cookie's token, `csrf: ""` sends no header).
+    func script(
+        _ method: HTTPRequest.Method, _ path: String, contentType: String? = nil, body: ByteBuffer? = nil, csrf: String? = nil
+    ) async throws -> Reply {
+        var headers: HTTPFields = [.accept: "application/json"]
+        let jar = cookies.withLock { $0 }
+        if !jar.isEmpty { headers[.cookie] = jar.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }
+        let token = csrf ?? cookie("lyceum_csrf") ?? ""
+        if !token.isEmpty { headers[HTTPField.Name("X-CSRF-Token")!] = token }
+        if let contentType { headers[.contentType] = contentType }
+        return try await app.raw(method, path, headers: headers, body: body)
+    }
+
     /// Forgets one cookie (e.g. to simulate a cross-site request without the CSRF cookie).
     func drop(_ name: String) { cookies.withLock { _ = $0.removeValue(forKey: name) } }
 

@@ -26,6 +26,7 @@ import urllib.request
 
 import e2e_community
 import e2e_courses
+import e2e_media
 import e2e_realtime
 
 from selenium import webdriver
@@ -809,6 +810,43 @@ def check_worker_crash_drill():
     check(unknown.returncode == 1 and "There is no job with that id." in unknown.stderr, "lyceum jobs retry explains an unknown id")
 
 
+def upload_statuses(database):
+    """The status of every row in `uploads`."""
+    if database.engine == "sqlite":
+        with sqlite3.connect(os.path.join(database.data_dir, "lyceum.sqlite")) as connection:
+            return [row[0] for row in connection.execute("SELECT status FROM uploads")]
+    return [line for line in psql(database.url, "SELECT status FROM uploads").splitlines() if line]
+
+
+def check_uploads_in_browser():
+    """The upload widget and profile pictures on a server of their own, on disk and (with the test services'
+    SeaweedFS) on S3, whose origin the server must allow in its Content-Security-Policy."""
+    stores = [("on disk", {})]
+    if os.environ.get("LYCEUM_TEST_S3_URL"):
+        stores.append(("on S3", {
+            "LYCEUM_STORAGE_URL": os.environ["LYCEUM_TEST_S3_URL"],
+            "LYCEUM_STORAGE_ACCESS_KEY_ID": os.environ["LYCEUM_TEST_S3_ACCESS_KEY"],
+            "LYCEUM_STORAGE_SECRET_ACCESS_KEY": RUN.secret("S3 secret", os.environ["LYCEUM_TEST_S3_SECRET_KEY"]),
+        }))
+    elif os.environ.get("CI") == "true":
+        check(False, "LYCEUM_TEST_S3_URL is set in CI, so uploads are checked on S3 too")
+    else:
+        print("e2e: LYCEUM_TEST_S3_URL is not set, so browser uploads are checked on disk only", flush=True)
+    for where, storage in stores:
+        database = RUN.new_database(tempfile.mkdtemp(prefix=f"lyceum-e2e-{RUN.engine}-uploads-"))
+        port = free_port()
+        base = f"http://127.0.0.1:{port}"
+        server = start(database, port, {"LYCEUM_BCRYPT_COST": "4", "LYCEUM_PUBLIC_URL": base, **storage})
+        try:
+            wait_ready(base, server)
+            tools = e2e_media.Tools(
+                new_driver=new_driver, check=check, secret=RUN.secret, accessibility=check_accessibility,
+                upload_statuses=lambda: upload_statuses(database), server_log=lambda: list(server.stderr))
+            e2e_media.uploads_in_browser(base, tools, f"{where} ({RUN.engine})", on_disk=not storage)
+        finally:
+            server.kill()
+
+
 def run_suite():
     """Every check, on the engine of RUN."""
     data_dir = tempfile.mkdtemp(prefix=f"lyceum-e2e-{RUN.engine}-")
@@ -826,6 +864,7 @@ def run_suite():
         check_port_in_use(data_dir, port)
         check_browser(base)
         check_keyboard_only(base)
+        check_uploads_in_browser()
         demo = RUN.new_database(tempfile.mkdtemp(prefix=f"lyceum-e2e-{RUN.engine}-demo-"))
         check_demo_cli(demo)
         demo_port = free_port()

@@ -69,5 +69,13 @@ public enum IdentityMigrations {
                 "CREATE INDEX users_name_key ON users (name_key)",
             ]
         },
+        // The profile picture: an upload id of Media's, with no foreign key across domains. Media announces
+        // deletions (`UploadDeleted`), which clear it; the index serves that and the read-access question.
+        Migration(version: 102, name: "users_avatar") { _ in
+            [
+                "ALTER TABLE users ADD COLUMN avatar_upload_id TEXT",
+                "CREATE INDEX users_avatar_upload ON users (avatar_upload_id)",
+            ]
+        },
     ]
 }

@@ -19,6 +19,7 @@ struct SessionStore {
         let userID: String
         let role: Role
         let displayName: String
+        let avatarUploadID: String?
         let userActive: Bool
         let expiresAt: Date
         let revokedAt: Date?
@@ -124,6 +125,7 @@ struct SessionStore {
             .column(SQLColumn("revoked_at", table: "s"))
             .column(SQLColumn("role", table: "u"))
             .column(SQLColumn("display_name", table: "u"))
+            .column(SQLColumn("avatar_upload_id", table: "u"))
             .column(SQLColumn("active", table: "u"))
             .from(SQLAlias(SQLIdentifier("sessions"), as: SQLIdentifier("s")))
             .join(
@@ -138,6 +140,7 @@ struct SessionStore {
             userID: try row.decode(column: "user_id", as: String.self),
             role: Role(rawValue: try row.decode(column: "role", as: String.self)) ?? .student,
             displayName: try row.decode(column: "display_name", as: String.self),
+            avatarUploadID: try row.decode(column: "avatar_upload_id", as: String?.self),
             userActive: try row.decode(column: "active", as: Bool.self),
             expiresAt: try row.decode(column: "expires_at", as: Date.self),
             revokedAt: try row.decode(column: "revoked_at", as: Date?.self)

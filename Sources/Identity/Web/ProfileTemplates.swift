@@ -7,6 +7,29 @@ enum ProfileTemplates {
         <div class="card">
           <p class="muted">{{user.email}} · <span class="badge">{{user.role}}</span>
             {{^user.emailVerified}} · <span class="badge off">email not confirmed</span>{{/user.emailVerified}}</p>
+        </div>
+        <h2 id="picture">Profile picture</h2>
+        <div class="card">
+          {{#avatar}}<p><img class="avatar large" src="{{avatar}}" alt="Your profile picture" width="96" height="96" data-testid="profile-avatar"></p>{{/avatar}}
+          {{^avatar}}<p class="muted">You have no picture yet; others see your initials.</p>{{/avatar}}
+          <form class="stack" method="post" action="/profile/avatar" aria-labelledby="picture">
+            <input type="hidden" name="_csrf" value="{{csrf}}">
+            <div class="field">
+              <label for="avatarFile">{{#avatar}}Replace the picture{{/avatar}}{{^avatar}}Choose a picture{{/avatar}}</label>
+              <p class="hint" id="avatarFile-hint">PNG, JPEG or WebP, up to 5 MB. It is saved as soon as it is uploaded.</p>
+              <input id="avatarFile" type="file" accept="image/png,image/jpeg,image/webp" data-upload-purpose="avatar" data-upload-field="uploadId" data-upload-autosubmit aria-describedby="avatarFile-hint{{#avatarError}} avatarFile-error{{/avatarError}}"{{#avatarError}} aria-invalid="true"{{/avatarError}}>
+              {{#avatarError}}<p class="field-error" id="avatarFile-error">{{avatarError}}</p>{{/avatarError}}
+            </div>
+            <noscript><p class="hint">Uploading a picture needs JavaScript.</p></noscript>
+          </form>
+          {{#avatar}}
+          <form method="post" action="/profile/avatar/remove">
+            <input type="hidden" name="_csrf" value="{{csrf}}">
+            <button class="quiet" type="submit">Remove the picture</button>
+          </form>
+          {{/avatar}}
+        </div>
+        <div class="card">
           <form class="stack" method="post" action="/profile">
             <input type="hidden" name="_csrf" value="{{csrf}}">
             <div class="field">

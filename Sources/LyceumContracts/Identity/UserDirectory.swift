@@ -11,14 +11,18 @@ public struct UserSummary: Sendable, Equatable, Codable {
     /// The sign-in address, for staff views such as a gradebook export; `nil` when the directory does not give it.
     /// Never shown to other students.
     public let email: String?
+    /// The page path of the user's profile picture for an `<img src>` (a redirect to a short-lived link, for
+    /// signed-in viewers); `nil` when they have none, and a page shows their initials instead.
+    public let avatarPath: String?
 
     /// Creates a summary.
-    public init(id: String, displayName: String, role: Role, isActive: Bool, email: String? = nil) {
+    public init(id: String, displayName: String, role: Role, isActive: Bool, email: String? = nil, avatarPath: String? = nil) {
         self.id = id
         self.displayName = displayName
         self.role = role
         self.isActive = isActive
         self.email = email
+        self.avatarPath = avatarPath
     }
 }
 

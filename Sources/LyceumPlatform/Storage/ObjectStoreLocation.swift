@@ -88,3 +88,16 @@ public struct S3Location: Sendable, Equatable {
         self.init(bucket: bucket, region: region, endpoint: endpoint, pathStyle: pathStyle)
     }
 }
+
+extension ObjectStoreLocation {
+    /// The origin (`scheme://host[:port]`) a browser talks to when it follows a signed URL of this store: the
+    /// bucket's for S3, `nil` on disk, whose signed URLs are Lyceum's own. Pages allow it in their
+    /// Content-Security-Policy so that uploads can go straight to the bucket and pictures load from it.
+    public var browserOrigin: String? {
+        guard case .s3(let location) = self else { return nil }
+        let scheme = location.endpoint.scheme?.lowercased() ?? "https"
+        let name = location.endpoint.host ?? ""
+        let port = location.endpoint.port.map { ":\($0)" } ?? ""
+        return "\(scheme)://" + (location.pathStyle ? "" : location.bucket + ".") + name + port
+    }
+}

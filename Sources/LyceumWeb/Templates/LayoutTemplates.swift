@@ -27,7 +27,7 @@ enum LayoutTemplates {
                 <a href="/messages"{{#nav.messages}} aria-current="page"{{/nav.messages}}>Messages</a>
                 {{#viewer.teaches}}<a href="/teach"{{#nav.teach}} aria-current="page"{{/nav.teach}}>Teaching</a>{{/viewer.teaches}}
                 <a class="bell" href="/notifications" data-notification-bell aria-label="Notifications"><svg aria-hidden="true" focusable="false" width="20" height="20" viewBox="0 0 24 24"><path fill="currentColor" d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1Z"/></svg><span class="bell-count" data-testid="notification-count" hidden></span></a>
-                <a href="/profile"{{#nav.profile}} aria-current="page"{{/nav.profile}}>{{viewer.displayName}}</a>
+                <a class="viewer" href="/profile"{{#nav.profile}} aria-current="page"{{/nav.profile}}>{{#viewer.avatar}}<img class="avatar" src="{{viewer.avatar}}" alt="" width="28" height="28" data-testid="header-avatar">{{/viewer.avatar}}{{^viewer.avatar}}<span class="avatar initials" aria-hidden="true" data-testid="header-initials">{{viewer.initials}}</span>{{/viewer.avatar}}{{viewer.displayName}}</a>
                 {{#viewer.isAdmin}}<a href="/admin/users"{{#nav.admin}} aria-current="page"{{/nav.admin}}>Users</a> <a href="/admin/jobs">Jobs</a>{{/viewer.isAdmin}}
                 <form method="post" action="/signout">
                   <input type="hidden" name="_csrf" value="{{csrf}}">

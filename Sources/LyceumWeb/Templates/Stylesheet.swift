@@ -52,6 +52,13 @@ enum Stylesheet {
         .bell-count { position: absolute; top: .2rem; right: 0; min-width: 1.2rem; padding: 0 .3rem; border-radius: 999px;
           background: var(--danger); color: #fff; font-size: .7rem; font-weight: 700; line-height: 1.2rem; text-align: center; }
         .bell-count[hidden] { display: none; }
+        nav.site a.viewer { display: inline-flex; align-items: center; gap: .4rem; }
+        .avatar { width: 28px; height: 28px; border-radius: 50%; object-fit: cover; flex: none; }
+        .avatar.large { width: 96px; height: 96px; }
+        .avatar.initials { display: inline-flex; align-items: center; justify-content: center; background: var(--line, #ddd); color: var(--ink); font-size: .75rem; font-weight: 600; }
+        .upload-widget { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem; margin-top: .5rem; }
+        .upload-widget[hidden] { display: none; }
+        .upload-widget.failed .upload-status { color: var(--danger, #b00020); }
         .notification.unread { border-left: 4px solid var(--brand); }
         main { flex: 1; width: 100%; max-width: 64rem; margin: 0 auto; padding: 2rem 1rem 3rem; }
         main.narrow { max-width: 30rem; }

@@ -107,7 +107,7 @@ struct RealtimePagesTests {
             let student = try await app.register()
             let page = try await Browser.signedIn(app, as: student).get("/courses")
             let scripts = page.text.matches(of: /<script src="\/static\/([a-z]+)\.js\?v=[0-9a-f]+" defer>/).map { String($0.1) }
-            #expect(scripts == ["live", "chat", "ring", "updates"])
+            #expect(scripts == ["live", "uploads", "chat", "ring", "updates"], "Media's upload widget comes first, in module order")
             for name in scripts {
                 let asset = try await Browser(app).get("/static/\(name).js")
                 #expect(asset.status == .ok && asset.headers[.contentType] == "text/javascript; charset=utf-8")

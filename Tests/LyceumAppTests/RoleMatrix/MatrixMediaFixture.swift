@@ -10,7 +10,7 @@ import Testing
 /// upload, a real multipart file for the streamed upload, and a direct upload's description for presign.
 enum MatrixMediaFixture {
     static func make(for route: ServedRoute, cast: MatrixCast) async throws -> String? {
-        guard route.path.hasPrefix("/api/v1/uploads/{id}") else { return nil }
+        guard route.path.hasPrefix("/api/v1/uploads/{id}") || route.path.hasPrefix("/uploads/{id}") else { return nil }
         return try await attachment(cast: cast)
     }
 
@@ -37,5 +37,27 @@ enum MatrixMediaFixture {
     static func apiBody(_ route: ServedRoute) -> [String: any Sendable]? {
         guard route.method == .post, route.path == "/api/v1/uploads/presign" else { return nil }
         return ["purpose": "attachment", "filename": "notes.pdf", "size": 1_000, "contentType": "application/pdf"]
+    }
+
+    /// The browser's upload routes as the upload widget calls them: the token in `X-CSRF-Token`, a multipart
+    /// file or a JSON description instead of a form.
+    static func sendPage(_ route: ServedRoute, path: String, headers: HTTPFields, csrf: String, app: TestApp) async throws -> Reply? {
+        guard route.method == .post, route.path.hasPrefix("/uploads") else { return nil }
+        var headers = headers
+        headers[.accept] = "application/json"
+        headers[HTTPField.Name("X-CSRF-Token")!] = csrf
+        switch route.path {
+        case "/uploads":
+            headers[.contentType] = MultipartBody.contentType
+            return try await app.raw(
+                .post, path, headers: headers, body: MultipartBody.make(purpose: "attachment", filename: "notes.txt", file: Array("Lecture notes.\n".utf8))
+            )
+        case "/uploads/presign":
+            headers[.contentType] = "application/json"
+            let body = #"{"purpose":"attachment","filename":"notes.pdf","size":1000,"contentType":"application/pdf"}"#
+            return try await app.raw(.post, path, headers: headers, body: ByteBuffer(string: body))
+        default:
+            return try await app.raw(.post, path, headers: headers)
+        }
     }
 }

@@ -31,6 +31,7 @@ enum MatrixRequests {
             cookies.append("lyceum_session=\(session.cookieValue)")
         }
         var headers: HTTPFields = [.accept: "text/html", .cookie: cookies.joined(separator: "; ")]
+        if let upload = try await MatrixMediaFixture.sendPage(route, path: path, headers: headers, csrf: csrf, app: app) { return upload }
         var body: ByteBuffer?
         if route.method != .get {
             var fields = formBody(route, fixture: fixture, cast: cast, role: role)
@@ -55,7 +56,7 @@ enum MatrixRequests {
             case "{quiz}": fixture.quizID
             case "{attempt}": fixture.attemptID
             case "{code}": cast.certificateCode
-            case "{id}": route.path.hasPrefix("/api/v1/uploads/") ? fixture.uploadID ?? "" : fixture.targetUserID
+            case "{id}": route.path.hasPrefix("/api/v1/uploads/") || route.path.hasPrefix("/uploads/") ? fixture.uploadID ?? "" : fixture.targetUserID
             case "{user}":
                 // Suspension routes name the suspended user; staff routes the assistant; roster routes the enrolled student.
                 fixture.forum?.resolve(segment)
@@ -90,6 +91,7 @@ enum MatrixRequests {
         case (.post, "/api/v1/auth/password-reset"): return ["email": own]
         case (.post, "/api/v1/auth/password-reset/confirm"): return ["token": "not-a-token", "password": MatrixCast.password]
         case (.patch, "/api/v1/me"): return ["displayName": "Renamed"]
+        case (.put, "/api/v1/me/avatar"): return ["uploadId": "not-an-avatar"]
         case (.put, "/api/v1/me/password"): return ["currentPassword": MatrixCast.password, "newPassword": MatrixCast.password]
         case (.patch, "/api/v1/admin/users/{id}"): return ["role": "instructor"]
         case (.post, "/api/v1/courses"): return ["title": unique("Course")]
