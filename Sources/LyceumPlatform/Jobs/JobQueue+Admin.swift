@@ -100,16 +100,19 @@ extension JobQueue {
         _ change: @escaping @Sendable (any SQLDatabase, Date, JobRecord) async throws -> Void
     ) async throws -> JobRecord {
         let now = clock.nowForStorage()
-        let record = try await database.transaction { sql -> JobRecord in
-            guard let current = try await sql.select().columns(JobRecord.columns.map { SQLColumn($0) }).from("jobs")
-                .where("id", .equal, id).first().map(JobRecord.init(row:))
-            else { throw AppError.notFound("job") }
+        // The answer is the job as the change left it, read in the same transaction: a worker may take a
+        // retried job the moment it commits, and the admin's answer should say what their action did.
+        return try await database.transaction { sql -> JobRecord in
+            func load() async throws -> JobRecord? {
+                try await sql.select().columns(JobRecord.columns.map { SQLColumn($0) }).from("jobs")
+                    .where("id", .equal, id).first().map(JobRecord.init(row:))
+            }
+            guard let current = try await load() else { throw AppError.notFound("job") }
             guard allowed.contains(current.state) else {
                 throw AppError.conflict("job_\(current.state.rawValue)", "A \(current.state.rawValue) job cannot be \(verb).")
             }
             try await change(sql, now, current)
-            return current
+            return try await load() ?? current
         }
-        return try await job(id: id) ?? record
     }
 }
