@@ -832,8 +832,14 @@ def check_uploads_in_browser():
         check(False, "LYCEUM_TEST_S3_URL is set in CI, so uploads are checked on S3 too")
     else:
         print("e2e: LYCEUM_TEST_S3_URL is not set, so browser uploads are checked on disk only", flush=True)
+    admin_email = "staff@example.org"
+    admin_password = RUN.secret("password", "lesson files staff password")
     for where, storage in stores:
-        database = RUN.new_database(tempfile.mkdtemp(prefix=f"lyceum-e2e-{RUN.engine}-uploads-"))
+        data_dir = tempfile.mkdtemp(prefix=f"lyceum-e2e-{RUN.engine}-uploads-")
+        database = RUN.new_database(data_dir)
+        created = cli("admin", "create", "--data-dir", data_dir, "--email", admin_email, "--name", "Staff Admin",
+                      env=database.env, stdin=admin_password + "\n")
+        check(created.returncode == 0, f"an admin for the lesson files exists {where}" + ("" if created.returncode == 0 else f": {created.stderr.strip()}"))
         port = free_port()
         base = f"http://127.0.0.1:{port}"
         server = start(database, port, {"LYCEUM_BCRYPT_COST": "4", "LYCEUM_PUBLIC_URL": base, **storage})
@@ -841,8 +847,10 @@ def check_uploads_in_browser():
             wait_ready(base, server)
             tools = e2e_media.Tools(
                 new_driver=new_driver, check=check, secret=RUN.secret, accessibility=check_accessibility,
-                upload_statuses=lambda: upload_statuses(database), server_log=lambda: list(server.stderr))
+                upload_statuses=lambda: upload_statuses(database), server_log=lambda: list(server.stderr),
+                api=lambda method, path, body=None, token=None: request(base, method, path, body, token))
             e2e_media.uploads_in_browser(base, tools, f"{where} ({RUN.engine})", on_disk=not storage)
+            e2e_media.lesson_files_in_browser(base, tools, f"{where} ({RUN.engine})", admin_email, admin_password)
         finally:
             server.kill()
 
