@@ -1,4 +1,5 @@
 import Foundation
+import LyceumContracts
 import LyceumCore
 
 /// What a room belongs to, and so who may be in it.
@@ -143,18 +144,7 @@ public struct ChatAttachment: Sendable, Equatable, Codable, JSONWritable {
     }
 
     public func write(to writer: inout JSONWriter) {
-        writer.beginObject()
-        writer.key("id")
-        writer.string(id)
-        writer.key("filename")
-        writer.string(filename)
-        writer.key("size")
-        writer.int(Int(size))
-        writer.key("contentType")
-        writer.string(contentType)
-        writer.key("contentPath")
-        writer.string(contentPath)
-        writer.endObject()
+        writer.attachment(id: id, filename: filename, size: size, contentType: contentType, contentPath: contentPath)
     }
 }
 

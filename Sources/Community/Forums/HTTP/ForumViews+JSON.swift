@@ -1,3 +1,4 @@
+import LyceumContracts
 import LyceumCore
 
 // The thread read is the forum's hot path (a page of 200 replies is common): its views write themselves with
@@ -48,18 +49,7 @@ extension AuthorView: JSONWritable {
 
 extension AttachmentView: JSONWritable {
     func write(to writer: inout JSONWriter) {
-        writer.beginObject()
-        writer.key("id")
-        writer.string(id)
-        writer.key("filename")
-        writer.string(filename)
-        writer.key("size")
-        writer.int(Int(size))
-        writer.key("contentType")
-        writer.string(contentType)
-        writer.key("contentPath")
-        writer.string(contentPath)
-        writer.endObject()
+        writer.attachment(id: id, filename: filename, size: size, contentType: contentType, contentPath: contentPath)
     }
 }
 
