@@ -96,13 +96,17 @@ public func buildServices(
     let jobs = JobQueue(database: database, registry: JobRegistry(), clock: clock)
     try jobs.registry.registerPlatformJobs(queue: jobs, mailer: mailer, retention: configuration.jobRetention)
     let context = ModuleContext(
-        database: database, clock: clock, logger: logger, mailer: mailer, jobs: jobs, pubSub: pubSub,
+        database: database, clock: clock, logger: logger, mailer: mailer,
+        mail: try MailComposer(publicURL: configuration.publicURL), jobs: jobs, pubSub: pubSub,
         responseCache: responseCache, rateLimiter: InProcessRateLimiter()
     )
     let objectStore = try ObjectStorage.open(configuration, clock: clock)
     context.provide(objectStore, as: (any ObjectStore).self)
     let modules = try await buildModules(context, configuration: configuration, metrics: metrics)
-    for module in modules { module.registerJobs(jobs.registry) }
+    for module in modules {
+        module.registerJobs(jobs.registry)
+        try context.mail.register(module.mailTemplates)
+    }
     return LyceumServices(
         database: database,
         migrator: try Migrator(database: database, migrations: PlatformMigrations.all + modules.flatMap(\.migrations), logger: logger),

@@ -56,5 +56,11 @@ public enum PlatformMigrations {
                 """
             ]
         },
+        Migration(version: 4, name: "add_mail_outbox_html_and_headers") { _ in
+            [
+                "ALTER TABLE mail_outbox ADD COLUMN html TEXT",
+                "ALTER TABLE mail_outbox ADD COLUMN headers TEXT",
+            ]
+        },
     ]
 }

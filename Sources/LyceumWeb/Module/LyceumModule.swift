@@ -27,6 +27,8 @@ public protocol LyceumModule: Sendable {
     var migrations: [Migration] { get }
     /// Its templates, registered with the shared layout.
     var templates: [PageTemplate] { get }
+    /// The emails it sends, registered with the shared mail layout (`ModuleContext.mail` composes them).
+    var mailTemplates: [MailTemplate] { get }
     /// Its part of the OpenAPI document: JSON with `paths` (relative to `/api/v1`) and `components`.
     var openAPIFragment: String { get }
     /// Its parts of the OpenAPI document, for a module that describes its areas separately; by default
@@ -58,6 +60,8 @@ extension LyceumModule {
     public var migrations: [Migration] { [] }
     /// No templates.
     public var templates: [PageTemplate] { [] }
+    /// No emails.
+    public var mailTemplates: [MailTemplate] { [] }
     /// No API operations.
     public var openAPIFragment: String { "{}" }
     /// The one fragment.

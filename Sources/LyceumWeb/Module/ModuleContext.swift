@@ -17,6 +17,8 @@ public final class ModuleContext: Sendable {
     public let logger: Logger
     /// Outgoing email, for the mail job; domains queue `SendMail` jobs instead of calling it.
     public let mailer: any Mailer
+    /// Composes emails from the modules' templates in the shared layout.
+    public let mail: MailComposer
     /// The durable job queue and event outbox.
     public let jobs: JobQueue
     /// Messages between replicas.
@@ -31,13 +33,14 @@ public final class ModuleContext: Sendable {
 
     /// Creates the context.
     public init(
-        database: any Database, clock: WallClock, logger: Logger, mailer: any Mailer, jobs: JobQueue, pubSub: any PubSub,
-        responseCache: any ResponseCache, rateLimiter: any RateLimiter
+        database: any Database, clock: WallClock, logger: Logger, mailer: any Mailer, mail: MailComposer, jobs: JobQueue,
+        pubSub: any PubSub, responseCache: any ResponseCache, rateLimiter: any RateLimiter
     ) {
         self.database = database
         self.clock = clock
         self.logger = logger
         self.mailer = mailer
+        self.mail = mail
         self.jobs = jobs
         self.pubSub = pubSub
         self.responseCache = responseCache
