@@ -62,5 +62,17 @@ public enum PlatformMigrations {
                 "ALTER TABLE mail_outbox ADD COLUMN headers TEXT",
             ]
         },
+        Migration(version: 5, name: "create_mail_deliveries") { engine in
+            [
+                """
+                CREATE TABLE mail_deliveries (
+                    idempotency_key TEXT PRIMARY KEY,
+                    message_id TEXT NOT NULL,
+                    delivered_at \(ColumnType.timestamp(engine)) NOT NULL
+                )
+                """,
+                "CREATE INDEX mail_deliveries_age ON mail_deliveries (delivered_at)",
+            ]
+        },
     ]
 }

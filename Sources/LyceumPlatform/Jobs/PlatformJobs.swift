@@ -40,9 +40,13 @@ public struct ProbeJob: JobPayload {
 
 extension JobRegistry {
     /// Registers the platform's own jobs: mail delivery on the `mail` queue, the probe, and the hourly
-    /// pruning of finished jobs older than `retention`.
-    public func registerPlatformJobs(queue: JobQueue, mailer: any Mailer, retention: Duration = .seconds(7 * 86_400)) throws {
-        register(SendMail.self, queue: "mail", retry: RetryPolicy(maxAttempts: 10, baseDelay: .seconds(10))) { job, context in
+    /// pruning of finished jobs (and of the SMTP mailer's delivery records) older than `retention`.
+    /// - Parameter mailRetry: how `SendMail` jobs retry (4xx replies, connection errors); 5xx replies are dead at once.
+    public func registerPlatformJobs(
+        queue: JobQueue, mailer: any Mailer, retention: Duration = .seconds(7 * 86_400),
+        mailRetry: RetryPolicy = RetryPolicy(maxAttempts: 10, baseDelay: .seconds(10))
+    ) throws {
+        register(SendMail.self, queue: "mail", retry: mailRetry) { job, context in
             var message = job.message
             message.idempotencyKey = context.uniqueKey
             try await mailer.send(message, logger: context.logger)
@@ -50,6 +54,7 @@ extension JobRegistry {
         register(PruneFinishedJobs.self, queue: "maintenance") { job, context in
             let cutoff = queue.clock.now().addingTimeInterval(-Double(job.retentionHours) * 3_600)
             let deleted = try await queue.prune(finishedBefore: cutoff)
+            try await MailDeliveryLog.prune(olderThan: cutoff, on: queue.database)
             context.logger.info("Pruned finished jobs", metadata: ["deleted": "\(deleted)"])
         }
         register(ProbeJob.self, retry: RetryPolicy(maxAttempts: 5, baseDelay: .seconds(1))) { job, context in
