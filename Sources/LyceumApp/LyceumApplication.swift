@@ -32,8 +32,10 @@ public struct LyceumServices: Sendable {
     public let pubSub: any PubSub
     /// Encoded catalog and outline answers; a change drops what it affects, on every replica.
     public let responseCache: InMemoryResponseCache
-    /// The embedded mailer; its outbox holds every message sent.
+    /// The embedded mailer; its outbox holds every message sent when no SMTP relay is configured.
     public let mailer: OutboxMailer
+    /// The SMTP mailer that sends mail when `LYCEUM_SMTP_URL` is set; a service that closes its connections at shutdown.
+    public let smtpMailer: SMTPMailer?
     /// The durable job queue and event outbox.
     public let jobs: JobQueue
     /// Where uploaded files live: the data directory or an S3 bucket. Modules get it with
@@ -92,11 +94,15 @@ public func buildServices(
         pubSub = PostgresPubSub(database: postgres, logger: logger)
     }
     let mailer = OutboxMailer(database: database, clock: { clock.now() })
+    let smtpMailer = try configuration.smtp.map { settings throws(ConfigurationError) in
+        try SMTPMailer(settings: settings, database: database, clock: { clock.now() })
+    }
+    let delivery: any Mailer = smtpMailer ?? mailer
     let responseCache = InMemoryResponseCache(pubSub: pubSub, logger: logger)
     let jobs = JobQueue(database: database, registry: JobRegistry(), clock: clock)
-    try jobs.registry.registerPlatformJobs(queue: jobs, mailer: mailer, retention: configuration.jobRetention)
+    try jobs.registry.registerPlatformJobs(queue: jobs, mailer: delivery, retention: configuration.jobRetention)
     let context = ModuleContext(
-        database: database, clock: clock, logger: logger, mailer: mailer,
+        database: database, clock: clock, logger: logger, mailer: delivery,
         mail: try MailComposer(publicURL: configuration.publicURL), jobs: jobs, pubSub: pubSub,
         responseCache: responseCache, rateLimiter: InProcessRateLimiter()
     )
@@ -115,6 +121,7 @@ public func buildServices(
         pubSub: pubSub,
         responseCache: responseCache,
         mailer: mailer,
+        smtpMailer: smtpMailer,
         jobs: jobs,
         objectStore: objectStore,
         readiness: Readiness(),
@@ -131,6 +138,8 @@ public func buildApplication(
     let services = try await buildServices(configuration: configuration, logger: logger, clock: clock, metrics: metrics)
     let router = try buildRouter(configuration: configuration, services: services)
     var background: [any Service] = [services.database, services.responseCache]
+    // Before the worker, so it is shut down after the worker's last job (services stop in reverse order).
+    if let smtpMailer = services.smtpMailer { background.append(smtpMailer) }
     if configuration.roles.contains(.web) {
         background += services.modules.flatMap(\.backgroundServices)
     }

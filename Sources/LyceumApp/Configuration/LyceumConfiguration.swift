@@ -69,6 +69,8 @@ public struct LyceumConfiguration: Sendable {
     public var objectStorage = ObjectStoreLocation.disk(path: nil)
     /// Where the S3 store's credentials come from; set (and required) when `objectStorage` is S3.
     public var objectStorageCredentials: (any AWSCredentialProvider)?
+    /// The SMTP relay and sender (`LYCEUM_SMTP_URL`, `LYCEUM_MAIL_*`); `nil` keeps mail in the outbox table.
+    public var smtp: SMTPSettings?
 
     /// Identity's settings: the public URL for email links and the action budgets.
     public var identity: IdentityConfiguration {

@@ -53,6 +53,7 @@ struct SettingReader {
         try readCalls(into: &configuration)
         try readObjectStorage(into: &configuration)
         try readMedia(into: &configuration)
+        try readMail(into: &configuration)
 
         if let url = try secret("database.url"), !url.isEmpty {
             configuration.storage = .postgres(try DatabaseURL(url))
@@ -140,6 +141,28 @@ struct SettingReader {
         }
         let configured = accessKey.flatMap { id in secretKey.map { AWSCredentials(accessKeyId: id, secretAccessKey: $0) } }
         configuration.objectStorageCredentials = try AWSCredentialSource.resolve(configured: configured, environment: environment)
+    }
+
+    private func readMail(into configuration: inout LyceumConfiguration) throws(ConfigurationError) {
+        func address(_ key: String) throws(ConfigurationError) -> MailAddress? {
+            guard let text = text(key), !text.isEmpty else { return nil }
+            guard let address = MailAddress(text) else {
+                throw ConfigurationError("\(variable(key)) must be an address like `Lyceum <no-reply@school.example>` (got \(text)).")
+            }
+            return address
+        }
+        let from = try address("mail.from")
+        let replyTo = try address("mail.replyTo")
+        guard let url = try secret("smtp.url"), !url.isEmpty else { return }
+        let server = try SMTPServerURL(url)
+        guard let from else {
+            throw ConfigurationError("\(variable("mail.from")) is required with \(variable("smtp.url")): the address mail is sent from.")
+        }
+        let caFile = text("smtp.caFile").flatMap { $0.isEmpty ? nil : $0 }
+        if let caFile, !FileManager.default.isReadableFile(atPath: caFile) {
+            throw ConfigurationError("\(variable("smtp.caFile")) names \(caFile), which does not exist or cannot be read.")
+        }
+        configuration.smtp = SMTPSettings(server: server, from: from, replyTo: replyTo, trustedCAFile: caFile)
     }
 
     private func readMedia(into configuration: inout LyceumConfiguration) throws(ConfigurationError) {
