@@ -7,12 +7,14 @@ import LyceumPlatform
 struct JobsAdmin: Sendable {
     let queue: JobQueue
 
-    /// Queue depths and the most recently changed jobs, optionally only those in `state` and `queue`.
+    /// Queue depths, the most recently changed jobs (optionally only those in `state` and `queue`), and the
+    /// mail that could not be delivered.
     func overview(_ principal: Principal, state: JobState?, queue name: String?, limit: Int) async throws -> JobsOverview {
         try Self.requireAdmin(principal)
         async let summaries = queue.summary()
         async let jobs = queue.list(state: state, queue: name, limit: limit)
-        return JobsOverview(queues: try await summaries, jobs: try await jobs)
+        async let undelivered = queue.undeliveredMail(limit: limit)
+        return JobsOverview(queues: try await summaries, jobs: try await jobs, undeliveredMail: try await undelivered)
     }
 
     /// Queues a dead, retrying or cancelled job again.
@@ -33,8 +35,9 @@ struct JobsAdmin: Sendable {
     }
 }
 
-/// Queue depths and a list of jobs.
+/// Queue depths, a list of jobs, and the dead mail jobs with their recipients and subjects.
 struct JobsOverview: Sendable {
     let queues: [QueueSummary]
     let jobs: [JobRecord]
+    let undeliveredMail: [UndeliveredMail]
 }

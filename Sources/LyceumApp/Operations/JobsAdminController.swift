@@ -83,12 +83,27 @@ struct JobEnvelope: Encodable {
     let job: JobView
 }
 
+/// A dead mail job as the API shows it: the job, and who the message was for and what it was about.
+struct UndeliveredMailView: Encodable {
+    let job: JobView
+    let recipient: String
+    let subject: String
+
+    init(_ mail: UndeliveredMail) {
+        job = JobView(mail.job)
+        recipient = mail.recipient
+        subject = mail.subject
+    }
+}
+
 struct JobsOverviewView: Encodable {
     let queues: [QueueSummary]
     let jobs: [JobView]
+    let undeliveredMail: [UndeliveredMailView]
 
     init(_ overview: JobsOverview) {
         queues = overview.queues
         jobs = overview.jobs.map(JobView.init)
+        undeliveredMail = overview.undeliveredMail.map(UndeliveredMailView.init)
     }
 }

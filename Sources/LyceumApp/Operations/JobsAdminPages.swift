@@ -19,13 +19,25 @@ struct JobsPageContent: Sendable {
         let canCancel: Bool
     }
 
+    /// A dead mail job: who it was for, what about, and why it failed.
+    struct Mail: Sendable {
+        let id: String
+        let recipient: String
+        let subject: String
+        let attempts: String
+        let updatedAt: String
+        let lastError: String?
+    }
+
     let queues: [QueueSummary]
     let jobs: [Job]
+    let undeliveredMail: [Mail]
     let states: [SelectOption]
     let filtered: Bool
 }
 
-/// `/admin/jobs`: queue depth, running, failed and dead jobs, with retry and cancel.
+/// `/admin/jobs`: queue depth, running, failed and dead jobs, with retry and cancel, and the mail that could not be
+/// delivered (dead `SendMail` jobs) with its recipient, subject and last error.
 struct JobsAdminPages: Sendable {
     let admin: JobsAdmin
     let renderer: PageRenderer
@@ -47,6 +59,12 @@ struct JobsAdminPages: Sendable {
                     id: job.id, name: job.name, queue: job.queue, state: job.state.rawValue, attempts: "\(job.attempts)/\(job.maxAttempts)",
                     updatedAt: job.updatedAt.formatted(.iso8601), lastError: job.state == .succeeded ? nil : job.lastError,
                     canRetry: [.dead, .retrying, .cancelled].contains(job.state), canCancel: [.queued, .retrying, .dead].contains(job.state)
+                )
+            },
+            undeliveredMail: overview.undeliveredMail.map { mail in
+                .init(
+                    id: mail.job.id, recipient: mail.recipient, subject: mail.subject, attempts: "\(mail.job.attempts)/\(mail.job.maxAttempts)",
+                    updatedAt: mail.job.updatedAt.formatted(.iso8601), lastError: mail.job.lastError
                 )
             },
             states: SelectOption.list(JobState.allCases.map(\.rawValue), selected: state?.rawValue),
@@ -89,6 +107,29 @@ enum OperationsTemplates {
             </tbody>
           </table>
         </div>
+        <h2 id="undelivered-mail">Undelivered mail</h2>
+        <div class="table-wrap card flush">
+          <table>
+            <caption class="muted">Mail the relay refused for good or that failed on every attempt. Retry it once the cause is fixed.</caption>
+            <thead><tr><th>Recipient</th><th>Subject</th><th>Attempts</th><th class="optional">Failed</th><th>Actions</th></tr></thead>
+            <tbody>
+              {{#undeliveredMail}}
+              <tr>
+                <td>{{recipient}}<div class="muted">{{id}}</div></td>
+                <td>{{subject}}{{#lastError}}<div class="muted">Last error: {{lastError}}</div>{{/lastError}}</td>
+                <td>{{attempts}}</td>
+                <td class="optional">{{updatedAt}}</td>
+                <td>
+                  <form method="post" action="/admin/jobs/{{id}}"><input type="hidden" name="_csrf" value="{{csrf}}"><button class="small" type="submit" name="action" value="retry">Retry</button></form>
+                  <form method="post" action="/admin/jobs/{{id}}"><input type="hidden" name="_csrf" value="{{csrf}}"><button class="small danger" type="submit" name="action" value="cancel">Cancel</button></form>
+                </td>
+              </tr>
+              {{/undeliveredMail}}
+              {{^undeliveredMail}}<tr><td colspan="5" class="muted">All mail was delivered.</td></tr>{{/undeliveredMail}}
+            </tbody>
+          </table>
+        </div>
+        <h2>Jobs</h2>
         <form class="filters" method="get" action="/admin/jobs">
           <label>State
             <select name="state">

@@ -5,7 +5,7 @@ enum OperationsOpenAPI {
           "paths": {
             "/admin/jobs": {
               "get": {
-                "summary": "Queue depths per queue, and the most recently changed jobs (admins)",
+                "summary": "Queue depths per queue, the most recently changed jobs, and the mail that could not be delivered (admins)",
                 "operationId": "listJobs",
                 "security": [{"bearer": []}],
                 "parameters": [
@@ -121,12 +121,27 @@ enum OperationsOpenAPI {
                   "cancelled": {"type": "integer", "minimum": 0}
                 }
               },
+              "UndeliveredMail": {
+                "type": "object",
+                "description": "A dead mail job: the relay refused the message for good (5xx) or every attempt failed; retry it with /admin/jobs/{id}/retry",
+                "required": ["job", "recipient", "subject"],
+                "properties": {
+                  "job": {"$ref": "#/components/schemas/Job"},
+                  "recipient": {"type": "string"},
+                  "subject": {"type": "string"}
+                }
+              },
               "JobsOverview": {
                 "type": "object",
-                "required": ["queues", "jobs"],
+                "required": ["queues", "jobs", "undeliveredMail"],
                 "properties": {
                   "queues": {"type": "array", "items": {"$ref": "#/components/schemas/QueueSummary"}},
-                  "jobs": {"type": "array", "items": {"$ref": "#/components/schemas/Job"}}
+                  "jobs": {"type": "array", "items": {"$ref": "#/components/schemas/Job"}},
+                  "undeliveredMail": {
+                    "type": "array",
+                    "description": "Dead mail jobs, most recently failed first, whatever the state and queue filters",
+                    "items": {"$ref": "#/components/schemas/UndeliveredMail"}
+                  }
                 }
               }
             }
