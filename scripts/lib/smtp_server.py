@@ -10,7 +10,9 @@ whether TLS and AUTH were used, the connection it came on, and the message as Py
 
 Behaviours chosen by the recipient's local part:
 - `tempfail-once+<tag>@...`: the first RCPT TO for that address is answered 451, later ones 250;
-- `reject+<tag>@...`: RCPT TO is answered 550.
+- `reject+<tag>@...`: RCPT TO is answered 550;
+- `hangup-after+<tag>@...`: the message is accepted, then the server drops the connection (a relay that closed an
+  idle connection the client still holds).
 
 Usage: smtp_server.py MAIL_DIR STARTTLS_PORT TLS_PORT UNTRUSTED_PORT CERT KEY UNTRUSTED_CERT UNTRUSTED_KEY USER PASSWORD
 """
@@ -99,6 +101,8 @@ class Recorder:
         temporary = self.mail_dir / f".{number}.json"
         temporary.write_text(json.dumps(record))
         os.replace(temporary, self.mail_dir / f"{number}.json")
+        if any(address.split("@", 1)[0].lower().startswith("hangup-after+") for address in envelope.rcpt_tos):
+            asyncio.get_running_loop().call_later(0.1, server.transport.close)
         return "250 2.0.0 Message accepted"
 
 

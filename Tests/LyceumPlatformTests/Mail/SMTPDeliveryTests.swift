@@ -143,6 +143,23 @@ struct SMTPDeliveryTests {
         #expect(after.connectionId != batch[0])
     }
 
+    @Test("an idle connection the relay dropped is replaced transparently: the next message still goes out")
+    func droppedConnectionReplaced() async throws {
+        let server = try server
+        let first = SMTPTestServer.recipient("hangup-after")
+        let second = SMTPTestServer.recipient()
+        try await withMailer(try server.settings()) { mailer, _ in
+            try await mailer.send(MailMessage(recipient: first, subject: "Then the relay hangs up", body: "b"), logger: TestDatabases.logger)
+            #expect(await mailer.idleConnections == 1)
+            // The relay drops the connection 0.1 s after its 250; the mailer still holds it as idle.
+            try await Task.sleep(for: .milliseconds(400))
+            try await mailer.send(MailMessage(recipient: second, subject: "On a new connection", body: "b"), logger: TestDatabases.logger)
+        }
+        let dropped = try #require(try server.messages(to: first).first)
+        let next = try #require(try server.messages(to: second).first)
+        #expect(dropped.connectionId != next.connectionId)
+    }
+
     @Test("a message already accepted is not sent again (the delivery is recorded by its key)", arguments: TestEngine.available)
     func idempotent(engine: TestEngine) async throws {
         let server = try server
