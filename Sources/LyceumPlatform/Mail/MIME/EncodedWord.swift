@@ -16,6 +16,15 @@ enum HeaderText {
         return fold(encodedWords(flat), fieldName: fieldName)
     }
 
+    /// A structured value a module set (`List-Unsubscribe: <https://…>`): kept as it is when it is ASCII, so a URL
+    /// holding `=?` is never taken for an encoded word; encoded words only when it is not ASCII. Folded at spaces,
+    /// line breaks turned into spaces.
+    static func field(_ value: String, fieldName: String) -> String {
+        let flat = singleLine(value)
+        guard flat.unicodeScalars.allSatisfy({ $0.isASCII }) else { return fold(encodedWords(flat), fieldName: fieldName) }
+        return fold(flat.split(separator: " ", omittingEmptySubsequences: false).map(String.init), fieldName: fieldName)
+    }
+
     /// A display name inside an address: an atom run when it is plain, a quoted string when it has specials,
     /// encoded words when it is not ASCII.
     static func displayName(_ name: String) -> String {

@@ -65,7 +65,7 @@ public struct MIMEMessage: Sendable {
         ]
         for header in message.headers where !Self.reservedHeaders.contains(header.name.lowercased()) {
             guard Self.isFieldName(header.name) else { throw .invalidHeader(HeaderText.singleLine(header.name)) }
-            let value = HeaderText.unstructured(header.value, fieldName: header.name)
+            let value = HeaderText.field(header.value, fieldName: header.name)
             guard value.components(separatedBy: "\r\n").allSatisfy({ $0.utf8.count <= 996 - header.name.utf8.count }) else {
                 throw .invalidHeader(header.name)
             }

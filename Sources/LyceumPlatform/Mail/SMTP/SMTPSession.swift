@@ -54,11 +54,16 @@ final class SMTPSession: Sendable {
         if extensions.pipelining {
             connection.write(steps.map(\.1).joined())
             var failure: SMTPError?
+            var dataAccepted = false
             for (name, _, expected) in steps {
                 let reply = try await connection.reply(to: name, within: timeout)
                 if failure == nil, !expected.contains(reply.code) { failure = .rejected(command: name, reply: reply) }
+                dataAccepted = name == "DATA" && reply.code == 354
             }
             if let failure {
+                // A relay that took DATA after refusing the sender or recipient now reads the message: only closing
+                // the connection ends that safely.
+                if dataAccepted { await connection.close() }
                 throw failure
             }
         } else {
