@@ -11,8 +11,8 @@ whether TLS and AUTH were used, the connection it came on, and the message as Py
 Behaviours chosen by the recipient's local part:
 - `tempfail-once+<tag>@...`: the first RCPT TO for that address is answered 451, later ones 250;
 - `reject+<tag>@...`: RCPT TO is answered 550;
-- `hangup-after+<tag>@...`: the message is accepted, then the server drops the connection (a relay that closed an
-  idle connection the client still holds).
+- `hangup-after+<tag>@...`: the message is accepted, then the server drops the connection a second later (a
+  relay that closed an idle connection the client still holds) and writes `hangup-<connection id>`.
 
 Usage: smtp_server.py MAIL_DIR STARTTLS_PORT TLS_PORT UNTRUSTED_PORT CERT KEY UNTRUSTED_CERT UNTRUSTED_KEY USER PASSWORD
 """
@@ -102,8 +102,13 @@ class Recorder:
         temporary.write_text(json.dumps(record))
         os.replace(temporary, self.mail_dir / f"{number}.json")
         if any(address.split("@", 1)[0].lower().startswith("hangup-after+") for address in envelope.rcpt_tos):
-            asyncio.get_running_loop().call_later(0.1, server.transport.close)
+            asyncio.get_running_loop().call_later(1.0, self.hang_up, server.transport, session.connection_id)
         return "250 2.0.0 Message accepted"
+
+    def hang_up(self, transport, connection_id):
+        """Drops the connection and leaves `hangup-<connection id>` in the mail directory, so tests can wait for it."""
+        transport.close()
+        (self.mail_dir / f"hangup-{connection_id}").touch()
 
 
 def authenticator(user: str, password: str):

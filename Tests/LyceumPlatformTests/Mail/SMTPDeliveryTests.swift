@@ -151,8 +151,10 @@ struct SMTPDeliveryTests {
         try await withMailer(try server.settings()) { mailer, _ in
             try await mailer.send(MailMessage(recipient: first, subject: "Then the relay hangs up", body: "b"), logger: TestDatabases.logger)
             #expect(await mailer.idleConnections == 1)
-            // The relay drops the connection 0.1 s after its 250; the mailer still holds it as idle.
-            try await Task.sleep(for: .milliseconds(400))
+            // The relay drops the connection a second after its 250, while the mailer holds it as idle.
+            let connection = try #require(try server.messages(to: first).first).connectionId
+            let marker = server.mailDirectory + "/hangup-" + connection
+            #expect(try await JobTesting.eventually(timeout: .seconds(20)) { FileManager.default.fileExists(atPath: marker) })
             try await mailer.send(MailMessage(recipient: second, subject: "On a new connection", body: "b"), logger: TestDatabases.logger)
         }
         let dropped = try #require(try server.messages(to: first).first)
