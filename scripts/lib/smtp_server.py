@@ -3,7 +3,9 @@
 - STARTTLS port: plain SMTP that offers STARTTLS, PIPELINING and 8BITMIME, and AUTH PLAIN and LOGIN once TLS is on;
   mail is refused until the client has authenticated.
 - implicit TLS port (smtps): the same, inside TLS from the first byte.
-- untrusted port: implicit TLS with a certificate from a CA the tests do not trust (a client must refuse it).
+- untrusted port: implicit TLS with a certificate from a CA the tests do not trust (a client must refuse it);
+- basic port: STARTTLS and AUTH LOGIN only, without PIPELINING or 8BITMIME, refusing any non-ASCII byte in DATA
+  with 500 (an old relay: the client must go step by step and send quoted-printable).
 
 Every accepted message is written to the mail directory as `<n>.eml` (the raw bytes) and `<n>.json` (the envelope,
 whether TLS and AUTH were used, the connection it came on, and the message as Python's email package decodes it).
@@ -14,7 +16,7 @@ Behaviours chosen by the recipient's local part:
 - `hangup-after+<tag>@...`: the message is accepted, then the server drops the connection a second later (a
   relay that closed an idle connection the client still holds) and writes `hangup-<connection id>`.
 
-Usage: smtp_server.py MAIL_DIR STARTTLS_PORT TLS_PORT UNTRUSTED_PORT CERT KEY UNTRUSTED_CERT UNTRUSTED_KEY USER PASSWORD
+Usage: smtp_server.py MAIL_DIR STARTTLS_PORT TLS_PORT UNTRUSTED_PORT BASIC_PORT CERT KEY UNTRUSTED_CERT UNTRUSTED_KEY USER PASSWORD
 """
 
 import asyncio
@@ -54,6 +56,8 @@ class Recorder:
 
     async def handle_EHLO(self, server, session, envelope, hostname, responses):
         session.host_name = hostname
+        if getattr(server, "basic", False):
+            return responses
         # aiosmtpd reads commands one line at a time, so pipelined commands work; it just does not say so.
         return responses[:-1] + ["250-PIPELINING", responses[-1]]
 
@@ -126,8 +130,9 @@ def server_context(cert: str, key: str) -> ssl.SSLContext:
 
 
 class Listener(Controller):
-    def __init__(self, handler, port, *, implicit_tls_context=None, starttls_context=None, check=None):
+    def __init__(self, handler, port, *, implicit_tls_context=None, starttls_context=None, check=None, basic=False):
         self.listen_port = port
+        self.basic = basic
         self.implicit = implicit_tls_context is not None
         self.starttls_context = starttls_context
         self.check = check
@@ -137,8 +142,10 @@ class Listener(Controller):
         server = RecordingSMTP(
             self.handler, tls_context=self.starttls_context, require_starttls=self.starttls_context is not None,
             auth_required=True, auth_require_tls=True, authenticator=self.check, hostname="smtp.test.lyceum",
+            decode_data=self.basic, auth_exclude_mechanism=["PLAIN"] if self.basic else None,
         )
         server.implicit_tls = self.implicit
+        server.basic = self.basic
         server.listen_port = self.listen_port
         if self.implicit:
             # aiosmtpd cannot see TLS set up by the listening socket, so AUTH would stay hidden: mark the session secure.
@@ -147,7 +154,7 @@ class Listener(Controller):
 
 
 def main():
-    (mail_dir, starttls_port, tls_port, untrusted_port, cert, key, untrusted_cert, untrusted_key, user, password) = sys.argv[1:11]
+    (mail_dir, starttls_port, tls_port, untrusted_port, basic_port, cert, key, untrusted_cert, untrusted_key, user, password) = sys.argv[1:12]
     directory = pathlib.Path(mail_dir)
     directory.mkdir(parents=True, exist_ok=True)
     handler = Recorder(directory)
@@ -157,10 +164,14 @@ def main():
         Listener(handler, int(starttls_port), starttls_context=context, check=check),
         Listener(handler, int(tls_port), implicit_tls_context=context, check=check),
         Listener(handler, int(untrusted_port), implicit_tls_context=server_context(untrusted_cert, untrusted_key), check=check),
+        Listener(handler, int(basic_port), starttls_context=context, check=check, basic=True),
     ]
     for listener in listeners:
         listener.start()
-    print(f"smtp_server: listening on 127.0.0.1:{starttls_port} (STARTTLS), {tls_port} (TLS), {untrusted_port} (untrusted TLS)", flush=True)
+    print(
+        f"smtp_server: listening on 127.0.0.1:{starttls_port} (STARTTLS), {tls_port} (TLS), {untrusted_port} (untrusted TLS), "
+        f"{basic_port} (basic)", flush=True,
+    )
     try:
         threading.Event().wait()
     finally:

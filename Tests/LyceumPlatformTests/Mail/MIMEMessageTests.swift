@@ -103,7 +103,8 @@ struct MIMEMessageTests {
         #expect(rich.headers.first { $0.name == "Content-Type" }?.value == "text/html; charset=utf-8")
         #expect(plain.headers.first { $0.name == "Content-Transfer-Encoding" }?.value == "quoted-printable")
         #expect(body.components(separatedBy: "\r\n").allSatisfy { $0.utf8.count <= 76 })
-        #expect(MIMEReading.quotedPrintable(plain.body) == text.replacingOccurrences(of: "\n", with: "\r\n"))
+        // Each part is followed by the CRLF that belongs to the next boundary.
+        #expect(MIMEReading.quotedPrintable(plain.body) == text.replacingOccurrences(of: "\n", with: "\r\n") + "\r\n")
         #expect(MIMEReading.quotedPrintable(rich.body) == html + "\r\n")
         #expect(!rendered.needsEightBit)
     }

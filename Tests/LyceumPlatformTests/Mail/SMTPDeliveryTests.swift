@@ -77,6 +77,24 @@ struct SMTPDeliveryTests {
         #expect(mail.raw.contains("\r\n.hidden line stays\r\n..two dots\r\n.\r\nBye"))
     }
 
+    @Test("a relay without PIPELINING, 8BITMIME or AUTH PLAIN gets one command at a time, AUTH LOGIN and quoted-printable")
+    func basicRelay() async throws {
+        let server = try server
+        let recipient = SMTPTestServer.recipient()
+        let body = "Grüße, Zoë!\n.hidden\n"
+        let html = "<p>Grüße</p>"
+        try await withMailer(try server.settings(port: server.basicPort)) { mailer, _ in
+            try await mailer.send(MailMessage(recipient: recipient, subject: "Grüße", body: body, html: html), logger: TestDatabases.logger)
+        }
+        let mail = try #require(try server.messages(to: recipient).first)
+        #expect(mail.tls && mail.authenticated && mail.port == server.basicPort)
+        #expect(!mail.mailOptions.contains("BODY=8BITMIME"))
+        #expect(mail.headers["Subject"] == "Grüße")
+        #expect(mail.parts.map(\.transferEncoding) == ["quoted-printable", "quoted-printable"])
+        #expect(mail.parts.first?.content.replacingOccurrences(of: "\r\n", with: "\n") == body)
+        #expect(mail.parts.last?.content == html)
+    }
+
     @Test("implicit TLS (smtps://) delivers with AUTH")
     func implicitTLS() async throws {
         let server = try server

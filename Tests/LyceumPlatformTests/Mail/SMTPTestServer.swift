@@ -35,6 +35,8 @@ struct SMTPTestServer {
     let startTLSPort: Int
     let tlsPort: Int
     let untrustedPort: Int
+    /// STARTTLS and AUTH LOGIN only: no PIPELINING, no 8BITMIME, no AUTH PLAIN; non-ASCII DATA is refused.
+    let basicPort: Int
     let user: String
     let password: String
     let caFile: String
@@ -48,12 +50,13 @@ struct SMTPTestServer {
         let environment = ProcessInfo.processInfo.environment
         guard let host = environment["LYCEUM_TEST_SMTP_HOST"], let startTLS = environment["LYCEUM_TEST_SMTP_STARTTLS_PORT"].flatMap(Int.init),
             let tls = environment["LYCEUM_TEST_SMTP_TLS_PORT"].flatMap(Int.init),
-            let untrusted = environment["LYCEUM_TEST_SMTP_UNTRUSTED_PORT"].flatMap(Int.init), let user = environment["LYCEUM_TEST_SMTP_USER"],
+            let untrusted = environment["LYCEUM_TEST_SMTP_UNTRUSTED_PORT"].flatMap(Int.init),
+            let basic = environment["LYCEUM_TEST_SMTP_BASIC_PORT"].flatMap(Int.init), let user = environment["LYCEUM_TEST_SMTP_USER"],
             let password = environment["LYCEUM_TEST_SMTP_PASSWORD"], let caFile = environment["LYCEUM_TEST_SMTP_CA_FILE"],
             let mailDirectory = environment["LYCEUM_TEST_SMTP_MAIL_DIR"]
         else { return nil }
         return SMTPTestServer(
-            host: host, startTLSPort: startTLS, tlsPort: tls, untrustedPort: untrusted, user: user, password: password, caFile: caFile,
+            host: host, startTLSPort: startTLS, tlsPort: tls, untrustedPort: untrusted, basicPort: basic, user: user, password: password, caFile: caFile,
             mailDirectory: mailDirectory
         )
     }

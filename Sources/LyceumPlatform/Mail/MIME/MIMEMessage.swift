@@ -85,7 +85,7 @@ public struct MIMEMessage: Sendable {
             body += "\r\n--\(boundary)--\r\n"
         } else {
             headers += plain.headers
-            body = plain.body + "\r\n"
+            body = plain.body.hasSuffix("\r\n") ? plain.body : plain.body + "\r\n"
         }
         text = headers.joined(separator: "\r\n") + "\r\n\r\n" + body
     }
@@ -99,7 +99,8 @@ public struct MIMEMessage: Sendable {
     }
 
     /// One text part: `7bit` when it is ASCII, `8bit` when the relay allows it, else quoted-printable; lines never
-    /// pass 998 octets.
+    /// pass 998 octets. A final line break stays part of the content (in a multipart body the CRLF before the next
+    /// boundary belongs to the boundary).
     private static func part(_ content: String, subtype: String, eightBit: Bool) -> Part {
         let normalised = SMTPText.normalisingLineBreaks(content)
         let lines = normalised.components(separatedBy: "\r\n")
@@ -114,10 +115,7 @@ public struct MIMEMessage: Sendable {
         } else {
             (encoding, body) = ("quoted-printable", QuotedPrintable.encode(normalised))
         }
-        return Part(
-            headers: ["Content-Type: text/\(subtype); charset=utf-8", "Content-Transfer-Encoding: \(encoding)"],
-            body: body.hasSuffix("\r\n") ? String(decoding: body.utf8.dropLast(2), as: UTF8.self) : body
-        )
+        return Part(headers: ["Content-Type: text/\(subtype); charset=utf-8", "Content-Transfer-Encoding: \(encoding)"], body: body)
     }
 
     private static func address(_ address: MailAddress) -> String {
