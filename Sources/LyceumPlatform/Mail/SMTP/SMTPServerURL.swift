@@ -13,8 +13,11 @@ public struct SMTPServerURL: Sendable, Equatable, CustomStringConvertible {
         case none
     }
 
+    /// The relay's host name or IP address.
     public let host: String
+    /// The relay's port: 587 for `smtp://` and 465 for `smtps://` unless the URL says otherwise.
     public let port: Int
+    /// TLS from the start, STARTTLS, or none.
     public let security: Security
     /// The AUTH user name, percent-decoded.
     public let username: String?
