@@ -84,17 +84,36 @@ struct NotificationUnreadView: Codable, Equatable, JSONWritable {
     }
 }
 
-/// One kind's choice: `{"kind": "reply", "inApp": true}`.
+/// One kind's channels: `{"kind": "reply", "inApp": true, "email": true, "digest": true}`.
 struct NotificationPreferenceView: Codable, Equatable {
     let kind: NotificationKind
     let inApp: Bool
+    let email: Bool
+    let digest: Bool
 }
 
-/// `{"preferences": [...]}`: every kind's choice in the answer; the kinds to change in a request.
+/// `{"preferences": [...], "nonEssentialEmailOff": false}`: every kind's channels and the switch for all
+/// non-essential email.
 struct NotificationPreferencesView: Codable, Equatable {
     let preferences: [NotificationPreferenceView]
+    let nonEssentialEmailOff: Bool
 
-    init(_ preferences: [NotificationPreference]) {
-        self.preferences = preferences.map { NotificationPreferenceView(kind: $0.kind, inApp: $0.inApp) }
+    init(_ settings: NotificationSettings) {
+        preferences = settings.preferences.map { NotificationPreferenceView(kind: $0.kind, inApp: $0.inApp, email: $0.email, digest: $0.digest) }
+        nonEssentialEmailOff = settings.nonEssentialEmailOff
     }
+}
+
+/// A change: `{"preferences": [{"kind": "reply", "email": false}], "nonEssentialEmailOff": true}`; every
+/// part is optional, channels left out keep their state.
+struct NotificationPreferencesChangeBody: Decodable {
+    struct Item: Decodable {
+        let kind: NotificationKind
+        let inApp: Bool?
+        let email: Bool?
+        let digest: Bool?
+    }
+
+    let preferences: [Item]?
+    let nonEssentialEmailOff: Bool?
 }
