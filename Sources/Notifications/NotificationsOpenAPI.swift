@@ -206,7 +206,8 @@ enum NotificationsOpenAPI {
                   "inApp": {"type": "boolean"},
                   "email": {"type": "boolean"},
                   "digest": {"type": "boolean"}
-                }
+                },
+                "additionalProperties": false
               },
               "NotificationPreferencesChange": {
                 "type": "object",
@@ -214,7 +215,8 @@ enum NotificationsOpenAPI {
                 "properties": {
                   "preferences": {"type": "array", "maxItems": 50, "items": {"$ref": "#/components/schemas/NotificationPreferenceChange"}},
                   "nonEssentialEmailOff": {"type": "boolean", "description": "Switch every email but account and payment messages off (true) or back on (false)"}
-                }
+                },
+                "additionalProperties": false
               }
             }
           }
