@@ -87,11 +87,15 @@ public struct NotificationsService: Sendable {
         return try await applySettings(userID: caller.userID, changes, nonEssentialEmailOff: nonEssentialEmailOff)
     }
 
-    /// Applies changes to `userID`'s settings in one transaction and returns the settings after them.
+    /// Applies changes to `userID`'s settings in one transaction and returns the settings after them. Changes
+    /// to one user's settings take turns (a page save and a one-click unsubscribe at once), so neither undoes
+    /// the other's channels.
     func applySettings(userID: String, _ changes: [NotificationPreferenceChange], nonEssentialEmailOff: Bool?) async throws
         -> NotificationSettings
     {
-        try await database.transaction { sql in
+        let database = database
+        return try await database.transaction { sql in
+            try await database.lockUntilCommit(["notifications.preferences:\(userID)"], on: sql)
             let current = try await NotificationPreferenceStore.allChannels(among: [userID], on: sql)[userID] ?? [:]
             var updated: [NotificationKind: NotificationChannels] = [:]
             for change in changes {

@@ -105,15 +105,45 @@ struct NotificationPreferencesView: Codable, Equatable {
 }
 
 /// A change: `{"preferences": [{"kind": "reply", "email": false}], "nonEssentialEmailOff": true}`; every
-/// part is optional, channels left out keep their state.
+/// part may be left out (channels left out keep their state), but none may be `null`.
 struct NotificationPreferencesChangeBody: Decodable {
     struct Item: Decodable {
         let kind: NotificationKind
         let inApp: Bool?
         let email: Bool?
         let digest: Bool?
+
+        private enum CodingKeys: String, CodingKey {
+            case kind, inApp, email, digest
+        }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            kind = try container.decode(NotificationKind.self, forKey: .kind)
+            inApp = try container.decodeUnlessAbsent(Bool.self, forKey: .inApp)
+            email = try container.decodeUnlessAbsent(Bool.self, forKey: .email)
+            digest = try container.decodeUnlessAbsent(Bool.self, forKey: .digest)
+        }
     }
 
     let preferences: [Item]?
     let nonEssentialEmailOff: Bool?
+
+    private enum CodingKeys: String, CodingKey {
+        case preferences, nonEssentialEmailOff
+    }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        preferences = try container.decodeUnlessAbsent([Item].self, forKey: .preferences)
+        nonEssentialEmailOff = try container.decodeUnlessAbsent(Bool.self, forKey: .nonEssentialEmailOff)
+    }
+}
+
+extension KeyedDecodingContainer {
+    /// The value at `key`, or `nil` when the key is absent; an explicit `null` is refused like a wrong type,
+    /// since the schema allows leaving a field out but not `null`.
+    fileprivate func decodeUnlessAbsent<Value: Decodable>(_ type: Value.Type, forKey key: Key) throws -> Value? {
+        contains(key) ? try decode(type, forKey: key) : nil
+    }
 }

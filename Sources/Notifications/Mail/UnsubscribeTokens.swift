@@ -39,21 +39,21 @@ public enum UnsubscribeScope: Sendable, Equatable {
 public struct UnsubscribeTokens: Sendable {
     /// The version new tokens are signed with.
     static let currentVersion = 1
+    private let currentKey: SymmetricKey
     private let keys: [Int: SymmetricKey]
 
     /// Creates the signer from the installation's signing secret.
     public init(secret: String) {
-        keys = [
-            1: HKDF<SHA256>.deriveKey(
-                inputKeyMaterial: SymmetricKey(data: Data(secret.utf8)), info: Data("lyceum unsubscribe v1".utf8), outputByteCount: 32
-            )
-        ]
+        currentKey = HKDF<SHA256>.deriveKey(
+            inputKeyMaterial: SymmetricKey(data: Data(secret.utf8)), info: Data("lyceum unsubscribe v1".utf8), outputByteCount: 32
+        )
+        keys = [Self.currentVersion: currentKey]
     }
 
     /// The token that unsubscribes `userID` from `scope`.
     public func token(userID: String, scope: UnsubscribeScope) -> String {
         let signed = "\(Self.currentVersion).\(SecureToken.base64URL(Data("\(userID)\n\(scope.text)".utf8)))"
-        return "\(signed).\(signature(of: signed, version: Self.currentVersion) ?? "")"
+        return "\(signed).\(Self.signature(of: signed, key: currentKey))"
     }
 
     /// The user and scope `token` names, or `nil` when it is malformed, of an unknown version or forged.
@@ -61,8 +61,8 @@ public struct UnsubscribeTokens: Sendable {
         guard token.utf8.count <= 512 else { return nil }
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3, let version = Int(parts[0]),
-            let expected = signature(of: "\(parts[0]).\(parts[1])", version: version),
-            SecureToken.constantTimeEquals(expected, String(parts[2])),
+            let key = keys[version],
+            SecureToken.constantTimeEquals(Self.signature(of: "\(parts[0]).\(parts[1])", key: key), String(parts[2])),
             let payload = SecureToken.decodeBase64URL(String(parts[1])).map({ String(decoding: $0, as: UTF8.self) })
         else { return nil }
         let fields = payload.split(separator: "\n", omittingEmptySubsequences: false)
@@ -70,8 +70,7 @@ public struct UnsubscribeTokens: Sendable {
         return (String(fields[0]), scope)
     }
 
-    private func signature(of text: String, version: Int) -> String? {
-        guard let key = keys[version] else { return nil }
-        return SecureToken.base64URL(HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: key))
+    private static func signature(of text: String, key: SymmetricKey) -> String {
+        SecureToken.base64URL(HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: key))
     }
 }

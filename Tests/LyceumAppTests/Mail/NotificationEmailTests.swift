@@ -105,6 +105,13 @@ struct NotificationEmailTests {
                 .put, "/api/v1/me/notifications/preferences", json: ["preferences": [["kind": "reply"] as [String: any Sendable]] as [any Sendable]], token: ada.accessToken
             )
             #expect(noChannel.status == .unprocessableContent)
+            for body: [String: any Sendable] in [
+                ["preferences": NSNull(), "nonEssentialEmailOff": false],
+                ["preferences": [["kind": "reply", "email": NSNull(), "inApp": true] as [String: any Sendable]] as [any Sendable]],
+            ] {
+                let refused = try await app.request(.put, "/api/v1/me/notifications/preferences", json: body, token: ada.accessToken)
+                #expect(refused.status.code >= 400 && refused.status.code < 500, "null was accepted: \(refused.text)")
+            }
         }
     }
 
