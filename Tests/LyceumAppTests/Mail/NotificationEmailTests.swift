@@ -115,6 +115,40 @@ struct NotificationEmailTests {
         }
     }
 
+    @Test("the preferences page is a table of kinds by channel with the global switch, and saves every box", arguments: TestEngine.available)
+    func preferencesPage(engine: TestEngine) async throws {
+        try await TestApp.run(engine) { app in
+            let ada = try await app.register()
+            let browser = try await Browser.signedIn(app, as: ada)
+            let page = try await browser.get("/notifications/preferences")
+            #expect(page.status == .ok)
+            #expect(page.text.contains(#"<th scope="col">In the app</th><th scope="col">Email</th><th scope="col">Weekly digest</th>"#))
+            #expect(page.text.contains(#"name="email.reply" value="on" aria-label="Replies to my threads and replies: email" checked"#))
+            #expect(page.text.contains(#"name="email.report" value="on" aria-label="My reports resolved: email">"#))
+            #expect(page.text.contains(#"name="digest.grade" value="on" aria-label="Quiz attempts graded: weekly digest" checked"#))
+            #expect(!page.text.contains(#"name="inApp.welcome""#), "the welcome is an email only")
+            #expect(page.text.contains(#"name="nonEssentialEmailOff" value="on">"#))
+
+            var form: [String: String] = [:]
+            for kind in NotificationKind.allCases {
+                form["inApp.\(kind.rawValue)"] = "on"
+                form["email.\(kind.rawValue)"] = "on"
+                form["digest.\(kind.rawValue)"] = "on"
+            }
+            form["email.reply"] = nil
+            form["digest.mention"] = nil
+            form["nonEssentialEmailOff"] = "on"
+            #expect(try await browser.post("/notifications/preferences", form: form).status == .seeOther)
+            let saved = try await app.emailSettings(ada)
+            #expect(saved.nonEssentialEmailOff == true)
+            #expect(saved.kinds["reply"]?["email"] as? Bool == false)
+            #expect(saved.kinds["reply"]?["inApp"] as? Bool == true)
+            #expect(saved.kinds["mention"]?["digest"] as? Bool == false)
+            #expect(saved.kinds["report"]?["email"] as? Bool == true)
+            #expect(try await browser.get("/notifications/preferences").text.contains(#"name="nonEssentialEmailOff" value="on" checked>"#))
+        }
+    }
+
     @Test("the switch for non-essential email stops every notification email but not a password reset", arguments: TestEngine.available)
     func globalSwitch(engine: TestEngine) async throws {
         try await TestApp.run(engine) { app in
