@@ -105,7 +105,8 @@ struct NotificationPreferencesView: Codable, Equatable {
 }
 
 /// A change: `{"preferences": [{"kind": "reply", "email": false}], "nonEssentialEmailOff": true}`; every
-/// part may be left out (channels left out keep their state), but none may be `null`.
+/// part may be left out (channels left out keep their state), but none may be `null`, and no other field
+/// may be sent (422), as the schema says.
 struct NotificationPreferencesChangeBody: Decodable {
     struct Item: Decodable {
         let kind: NotificationKind
@@ -113,11 +114,12 @@ struct NotificationPreferencesChangeBody: Decodable {
         let email: Bool?
         let digest: Bool?
 
-        private enum CodingKeys: String, CodingKey {
+        private enum CodingKeys: String, CodingKey, CaseIterable {
             case kind, inApp, email, digest
         }
 
         init(from decoder: any Decoder) throws {
+            try decoder.refuseFields(otherThan: CodingKeys.allCases.map(\.stringValue))
             let container = try decoder.container(keyedBy: CodingKeys.self)
             kind = try container.decode(NotificationKind.self, forKey: .kind)
             inApp = try container.decodeUnlessAbsent(Bool.self, forKey: .inApp)
@@ -129,14 +131,41 @@ struct NotificationPreferencesChangeBody: Decodable {
     let preferences: [Item]?
     let nonEssentialEmailOff: Bool?
 
-    private enum CodingKeys: String, CodingKey {
+    private enum CodingKeys: String, CodingKey, CaseIterable {
         case preferences, nonEssentialEmailOff
     }
 
     init(from decoder: any Decoder) throws {
+        try decoder.refuseFields(otherThan: CodingKeys.allCases.map(\.stringValue))
         let container = try decoder.container(keyedBy: CodingKeys.self)
         preferences = try container.decodeUnlessAbsent([Item].self, forKey: .preferences)
         nonEssentialEmailOff = try container.decodeUnlessAbsent(Bool.self, forKey: .nonEssentialEmailOff)
+    }
+}
+
+/// Any field name of a JSON object.
+private struct FieldName: CodingKey {
+    let stringValue: String
+    let intValue: Int?
+
+    init(stringValue: String) {
+        self.stringValue = stringValue
+        intValue = nil
+    }
+
+    init(intValue: Int) {
+        stringValue = String(intValue)
+        self.intValue = intValue
+    }
+}
+
+extension Decoder {
+    /// Refuses an object with a field not in `allowed`, naming the field (so the answer is 422 on it).
+    fileprivate func refuseFields(otherThan allowed: [String]) throws {
+        let fields = try container(keyedBy: FieldName.self).allKeys
+        if let unknown = fields.first(where: { !allowed.contains($0.stringValue) }) {
+            throw DecodingError.dataCorrupted(.init(codingPath: codingPath + [unknown], debugDescription: "Unknown field \(unknown.stringValue)."))
+        }
     }
 }
 

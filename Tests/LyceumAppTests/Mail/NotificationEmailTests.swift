@@ -108,6 +108,8 @@ struct NotificationEmailTests {
             for body: [String: any Sendable] in [
                 ["preferences": NSNull(), "nonEssentialEmailOff": false],
                 ["preferences": [["kind": "reply", "email": NSNull(), "inApp": true] as [String: any Sendable]] as [any Sendable]],
+                ["preferences": [["kind": "reply", "email": false, "sms": true] as [String: any Sendable]] as [any Sendable]],
+                ["nonEssentialEmailOff": true, "everything": false],
             ] {
                 let refused = try await app.request(.put, "/api/v1/me/notifications/preferences", json: body, token: ada.accessToken)
                 #expect(refused.status.code >= 400 && refused.status.code < 500, "null was accepted: \(refused.text)")
