@@ -23,6 +23,8 @@ struct NotificationEmailTests {
             for (kind, title) in Self.kinds {
                 try await app.requestNotification(.of(kind, to: [ada.id], title: title))
             }
+            // Seven deliveries, then their mail: give a loaded machine the events queue's longer deadline first.
+            try await app.eventsDelivered()
             let mail = try await app.mail(to: ada.email)
             for (kind, title) in Self.kinds {
                 let message = try #require(mail.first { $0.subject == title }, "no \(kind) email")
