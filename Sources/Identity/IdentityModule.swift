@@ -20,6 +20,8 @@ public struct IdentityModule: LyceumModule {
     public var name: String { "identity" }
     public var migrations: [Migration] { IdentityMigrations.all }
     public var openAPIFragment: String { IdentityOpenAPI.fragment }
+    /// The account emails: address verification and password reset, both essential.
+    public var mailTemplates: [MailTemplate] { AccountMailTemplates.all }
     /// The session cache's listener for revocations from other replicas.
     public var backgroundServices: [any Service] { [service.sessions] }
 
@@ -46,6 +48,7 @@ public struct IdentityModule: LyceumModule {
             hasher: try await PasswordHasher(cost: UInt8(bcryptCost)),
             accessTokens: await AccessTokens(secret: signingKey, lifetime: configuration.accessTokenLifetime, clock: context.clock),
             jobs: context.jobs,
+            mail: context.mail,
             clock: context.clock,
             configuration: configuration,
             limiter: context.rateLimiter,
@@ -61,12 +64,9 @@ public struct IdentityModule: LyceumModule {
         context.provide(service, as: (any CallerAuthenticator).self)
     }
 
-    /// Subscribes to `CourseCompleted` to email the learner their certificate, and to `UploadDeleted` to
-    /// drop a deleted profile picture.
+    /// Subscribes to `UploadDeleted` to drop a deleted profile picture. (The certificate email is a
+    /// notification now: Notifications hears `CourseCompleted`, and the learner can switch it off.)
     public func registerJobs(_ registry: JobRegistry) {
-        registry.subscribe(CourseCompleted.self, as: "identity.certificate-mail") { [service] event, context in
-            try await service.queueCertificateEmail(for: event, key: context.uniqueKey)
-        }
         registry.subscribe(UploadDeleted.self, as: "identity.avatar-deleted") { [pictures] event, _ in
             try await pictures.uploadDeleted(event)
         }

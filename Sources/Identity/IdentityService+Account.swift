@@ -3,6 +3,7 @@ import Logging
 import LyceumContracts
 import LyceumCore
 import LyceumPlatform
+import LyceumWeb
 import SQLKit
 
 extension IdentityService {
@@ -89,18 +90,13 @@ extension IdentityService {
             hash: SecureToken.digest(of: token), userID: user.id, purpose: .verifyEmail, now: now,
             expiresAt: now.addingTimeInterval(configuration.emailVerificationLifetime), on: sql
         )
-        let message = MailMessage(
-            recipient: user.email,
-            subject: "Confirm your email address for Lyceum",
-            body: """
-                Hello \(user.displayName),
-
-                Please confirm that this is your email address by opening this link within 48 hours:
-
-                \(configuration.publicURL)/verify-email?token=\(token)
-
-                If you did not create a Lyceum account, you can ignore this message.
-                """
+        let message = try mail.compose(
+            AccountMailTemplates.verifyEmail.name, to: user.email,
+            values: [
+                "name": user.displayName, "url": "\(configuration.publicURL)/verify-email?token=\(token)",
+                "hours": Int(configuration.emailVerificationLifetime / 3600),
+            ],
+            unsubscribe: .essential
         )
         try await jobs.enqueue(SendMail(message), on: sql)
     }

@@ -3,6 +3,7 @@ import Logging
 import LyceumContracts
 import LyceumCore
 import LyceumPlatform
+import LyceumWeb
 
 extension IdentityService {
     /// Emails a password reset link when an active account has this address. The caller learns nothing
@@ -28,19 +29,10 @@ extension IdentityService {
         let user = stored.user
         let token = SecureToken.generate()
         let now = now()
-        let message = MailMessage(
-            recipient: user.email,
-            subject: "Reset your Lyceum password",
-            body: """
-                Hello \(user.displayName),
-
-                Someone asked to reset the password of your Lyceum account. To choose a new password, open this
-                link within one hour:
-
-                \(configuration.publicURL)/reset-password?token=\(token)
-
-                If it was not you, ignore this message; your password stays as it is.
-                """
+        let message = try mail.compose(
+            AccountMailTemplates.passwordReset.name, to: user.email,
+            values: ["name": user.displayName, "url": "\(configuration.publicURL)/reset-password?token=\(token)"],
+            unsubscribe: .essential
         )
         try await database.transaction { sql in
             try await AccountTokenStore.retireOutstanding(userID: user.id, purpose: .passwordReset, at: now, on: sql)

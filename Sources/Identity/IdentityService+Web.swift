@@ -29,7 +29,7 @@ extension IdentityService {
     public func registerWeb(email: String, password: String, displayName: String, from address: String? = nil) async throws -> WebSession {
         try await throttleRegistration(from: address)
         let user = try await createAccount(
-            email: email, password: password, displayName: displayName, role: .student, emailVerified: false, sendsVerification: true
+            email: email, password: password, displayName: displayName, role: .student, emailVerified: false, signUp: true
         )
         return try await startWebSession(for: user)
     }

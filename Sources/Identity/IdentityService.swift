@@ -3,6 +3,7 @@ import Logging
 import LyceumContracts
 import LyceumCore
 import LyceumPlatform
+import LyceumWeb
 import SQLKit
 
 /// Accounts, credentials and sessions: the rules every entry point (API, web pages, CLI) goes through.
@@ -11,21 +12,23 @@ public struct IdentityService: Sendable {
     let hasher: PasswordHasher
     let accessTokens: AccessTokens
     let jobs: JobQueue
+    let mail: MailComposer
     let clock: WallClock
     let configuration: IdentityConfiguration
     let throttle: ActionThrottle
     let sessions: SessionCache
 
-    /// Creates the service; it sends mail as jobs on `jobs`, `limiter` counts the throttled actions
+    /// Creates the service; it composes mail with `mail` and sends it as jobs on `jobs`, `limiter` counts the throttled actions
     /// (`configuration.limits`), and `pubSub` carries session revocations to every replica's session cache.
     public init(
-        database: any Database, hasher: PasswordHasher, accessTokens: AccessTokens, jobs: JobQueue,
+        database: any Database, hasher: PasswordHasher, accessTokens: AccessTokens, jobs: JobQueue, mail: MailComposer,
         clock: WallClock, configuration: IdentityConfiguration, limiter: any RateLimiter, pubSub: any PubSub, logger: Logger
     ) {
         self.database = database
         self.hasher = hasher
         self.accessTokens = accessTokens
         self.jobs = jobs
+        self.mail = mail
         self.clock = clock
         self.configuration = configuration
         self.throttle = ActionThrottle(limiter: limiter, clock: clock)
@@ -55,15 +58,16 @@ public struct IdentityService: Sendable {
     public func register(email: String, password: String, displayName: String, from address: String? = nil) async throws -> SignedIn {
         try await throttleRegistration(from: address)
         let user = try await createAccount(
-            email: email, password: password, displayName: displayName, role: .student, emailVerified: false, sendsVerification: true
+            email: email, password: password, displayName: displayName, role: .student, emailVerified: false, signUp: true
         )
         return try await startAPISession(for: user)
     }
 
     /// Creates an account with `role`; used by registration, the admin CLI and the demo school.
-    /// - Parameter sendsVerification: queue the email verification link in the same transaction.
+    /// - Parameter signUp: the person is creating their own account: queue the email verification link and
+    ///   announce `UserRegistered` (the welcome email) in the same transaction.
     public func createAccount(
-        email: String, password: String, displayName: String, role: Role, emailVerified: Bool, sendsVerification: Bool = false
+        email: String, password: String, displayName: String, role: Role, emailVerified: Bool, signUp: Bool = false
     ) async throws -> User {
         var problems: [String: String] = [:]
         var normalizedEmail = ""
@@ -89,7 +93,10 @@ public struct IdentityService: Sendable {
         do {
             try await database.write { sql in
                 try await UserStore.insert(.init(user: user, passwordHash: hash), on: sql)
-                if sendsVerification { try await queueVerificationEmail(to: user, at: now, on: sql) }
+                if signUp {
+                    try await queueVerificationEmail(to: user, at: now, on: sql)
+                    try await jobs.publish(UserRegistered(userID: user.id, displayName: user.displayName, at: now), on: sql)
+                }
             }
         } catch let error where DatabaseFailure(error) == .uniqueViolation {
             throw AppError.conflict("email_taken", "An account with this email already exists.")

@@ -65,7 +65,7 @@ func buildModules(
         ),
         try CoursesModule(context: context),
         try CommunityModule(context: context),
-        try NotificationsModule(context: context),
+        try NotificationsModule(context: context, signingKey: try DataDirectory.signingKey(for: configuration)),
         try RealtimeModule(context: context, configuration: configuration.realtimeSettings, metrics: RealtimeMetrics(registry: metrics)),
         OperationsModule(context: context),
     ]
@@ -227,6 +227,7 @@ func buildRouter(configuration: LyceumConfiguration, services: LyceumServices) t
         module.addAPIRoutes(to: api)
         module.addPages(to: pages, renderer: renderer)
         module.addPublicRoutes(to: root)
+        module.addPublicPages(to: root, renderer: renderer)
     }
     api.addRoutes(try OpenAPIDocument(fragments: services.modules.flatMap(\.openAPIFragments)).endpoints)
     // Added last, it wraps only the router's not-found answer (built from every middleware when the router starts).

@@ -1,5 +1,5 @@
 /// The OpenAPI 3.1 description of the Notifications API: the caller's notifications, unread count, marking
-/// read and per-kind preferences. Paths are relative to `/api/v1`; errors reference the base document's
+/// read and per-kind, per-channel preferences. Paths are relative to `/api/v1`; errors reference the base document's
 /// shared responses.
 enum NotificationsOpenAPI {
     /// `{"paths": {...}, "components": {"schemas": {...}}}` for the Notifications routes.
@@ -84,21 +84,22 @@ enum NotificationsOpenAPI {
             },
             "/me/notifications/preferences": {
               "get": {
-                "summary": "The caller's choice for every kind of notification",
+                "summary": "The caller's channels for every kind of notification",
                 "operationId": "notificationPreferences",
+                "description": "Each kind has three channels: `inApp` (the bell and the list), `email` (an email when it happens) and `digest` (listed in the weekly digest of unread notifications). A kind never changed has its defaults: in the app for every kind but `welcome` (an email only, whatever `inApp` says); email for every kind but `report`; the digest for every kind but `welcome` and `certificate`. `nonEssentialEmailOff` stops every email but account and payment messages, whatever the kinds say.",
                 "security": [{"bearer": []}],
                 "responses": {
                   "200": {
-                    "description": "One entry per kind; a kind never changed is on",
+                    "description": "One entry per kind, and the switch for all non-essential email",
                     "content": {"application/json": {"schema": {"$ref": "#/components/schemas/NotificationPreferences"}}}
                   },
                   "401": {"$ref": "#/components/responses/Unauthenticated"}
                 }
               },
               "put": {
-                "summary": "Change the caller's choices for the kinds named",
+                "summary": "Change the caller's channels for the kinds named, or the switch for all non-essential email",
                 "operationId": "saveNotificationPreferences",
-                "description": "Kinds not named keep their choice; a kind named twice takes the last. Notifications of a kind switched off are not created for the caller.",
+                "description": "Kinds not named keep their channels, and channels not named keep their state; a kind named twice takes the last. Notifications of a kind whose `inApp` is off are not created for the caller, emails of a kind whose `email` is off are not sent, and the digest lists only kinds whose `digest` is on. Send `preferences`, `nonEssentialEmailOff` or both; each entry names at least one channel (else 422).",
                 "security": [{"bearer": []}],
                 "requestBody": {
                   "required": true,
@@ -122,7 +123,7 @@ enum NotificationsOpenAPI {
             "schemas": {
               "NotificationKind": {
                 "type": "string",
-                "enum": ["announcement", "reply", "mention", "answered", "group", "report", "enrollment", "grade"]
+                "enum": ["announcement", "reply", "mention", "answered", "group", "report", "enrollment", "grade", "certificate", "welcome"]
               },
               "Notification": {
                 "type": "object",
@@ -178,26 +179,44 @@ enum NotificationsOpenAPI {
               },
               "NotificationPreference": {
                 "type": "object",
-                "required": ["kind", "inApp"],
+                "required": ["kind", "inApp", "email", "digest"],
                 "properties": {
                   "kind": {"$ref": "#/components/schemas/NotificationKind"},
-                  "inApp": {"type": "boolean", "description": "Whether notifications of this kind are created"}
-                }
+                  "inApp": {"type": "boolean", "description": "Whether notifications of this kind are created in the app"},
+                  "email": {"type": "boolean", "description": "Whether notifications of this kind are emailed when they happen"},
+                  "digest": {"type": "boolean", "description": "Whether unread notifications of this kind are listed in the weekly digest"}
+                },
+                "additionalProperties": false
               },
               "NotificationPreferences": {
                 "type": "object",
-                "required": ["preferences"],
+                "required": ["preferences", "nonEssentialEmailOff"],
                 "properties": {
-                  "preferences": {"type": "array", "items": {"$ref": "#/components/schemas/NotificationPreference"}}
+                  "preferences": {"type": "array", "items": {"$ref": "#/components/schemas/NotificationPreference"}},
+                  "nonEssentialEmailOff": {"type": "boolean", "description": "Whether every email but account and payment messages is switched off"}
+                },
+                "additionalProperties": false
+              },
+              "NotificationPreferenceChange": {
+                "type": "object",
+                "required": ["kind"],
+                "minProperties": 2,
+                "properties": {
+                  "kind": {"$ref": "#/components/schemas/NotificationKind"},
+                  "inApp": {"type": "boolean"},
+                  "email": {"type": "boolean"},
+                  "digest": {"type": "boolean"}
                 },
                 "additionalProperties": false
               },
               "NotificationPreferencesChange": {
                 "type": "object",
-                "required": ["preferences"],
+                "minProperties": 1,
                 "properties": {
-                  "preferences": {"type": "array", "maxItems": 50, "items": {"$ref": "#/components/schemas/NotificationPreference"}}
-                }
+                  "preferences": {"type": "array", "maxItems": 50, "items": {"$ref": "#/components/schemas/NotificationPreferenceChange"}},
+                  "nonEssentialEmailOff": {"type": "boolean", "description": "Switch every email but account and payment messages off (true) or back on (false)"}
+                },
+                "additionalProperties": false
               }
             }
           }

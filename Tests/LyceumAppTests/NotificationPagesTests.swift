@@ -73,15 +73,15 @@ struct NotificationPagesTests {
 
             let preferences = try await browser.get("/notifications/preferences")
             #expect(preferences.status == .ok)
-            #expect(preferences.text.contains(#"name="reply" value="on" checked"#))
-            var form = Dictionary(uniqueKeysWithValues: NotificationKind.allCases.map { ($0.rawValue, "on") })
-            form["reply"] = nil
+            #expect(preferences.text.contains(#"name="inApp.reply" value="on" aria-label="Replies to my threads and replies: in the app" checked"#))
+            var form = Dictionary(uniqueKeysWithValues: NotificationKind.allCases.map { ("inApp.\($0.rawValue)", "on") })
+            form["inApp.reply"] = nil
             let saved = try await browser.post("/notifications/preferences", form: form)
             #expect(saved.headers[.location] == "/notifications/preferences?saved=1")
             let after = try await browser.get("/notifications/preferences?saved=1")
             #expect(after.text.contains("Saved your notification preferences."))
-            #expect(after.text.contains(#"name="reply" value="on">"#))
-            #expect(after.text.contains(#"name="mention" value="on" checked"#))
+            #expect(after.text.contains(#"name="inApp.reply" value="on" aria-label="Replies to my threads and replies: in the app">"#))
+            #expect(after.text.contains(#"name="inApp.mention" value="on" aria-label="Mentions of me: in the app" checked"#))
             try await app.notifications().deliver(.reply(to: [ada.id], by: nil))
             #expect(try await app.unreadCount(ada) == 0, "replies are switched off")
         }

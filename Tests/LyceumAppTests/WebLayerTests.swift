@@ -18,9 +18,10 @@ import Testing
 struct WebLayerTests {
     @Test("every state-changing page route rejects a post without a valid CSRF token with 403", arguments: TestEngine.available)
     func csrfOnEveryFormRoute(engine: TestEngine) async throws {
-        // Signed object URLs (`/objects/…`) are not forms: the URL's signature is their only credential.
+        // Signed object URLs (`/objects/…`) and unsubscribe links (`/unsubscribe/…`, posted by mail clients, RFC 8058)
+        // are not forms: the URL's signature is their only credential.
         let formRoutes = try await RouterRoutes.all().filter {
-            !$0.isAPI && $0.method != .get && $0.method != .head && !$0.path.hasPrefix("/objects/")
+            !$0.isAPI && $0.method != .get && $0.method != .head && !$0.path.hasPrefix("/objects/") && !$0.path.hasPrefix("/unsubscribe/")
         }
         #expect(formRoutes.count >= 23, "the walk found only \(formRoutes.count) form routes")
         try await TestApp.run(engine) { app in

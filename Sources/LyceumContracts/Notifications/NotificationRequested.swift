@@ -1,7 +1,8 @@
 import Foundation
 import LyceumCore
 
-/// The kinds of in-app notification; each can be switched off in a user's preferences.
+/// The kinds of notification; each kind's channels (in the app, by email, in the weekly digest) can be switched
+/// off in a user's preferences.
 public enum NotificationKind: String, Sendable, Codable, CaseIterable {
     /// Course staff posted an announcement to a course the user is enrolled in.
     case announcement
@@ -15,13 +16,18 @@ public enum NotificationKind: String, Sendable, Codable, CaseIterable {
     case group
     /// A report the user filed was resolved.
     case report
-    /// An instructor added the user to a course.
+    /// The user joined a course: enrolled themselves, bought it, or was added by its staff.
     case enrollment
     /// One of the user's quiz attempts was graded.
     case grade
+    /// The user completed a course and was issued its certificate.
+    case certificate
+    /// The user signed up.
+    case welcome
 }
 
-/// Asks for in-app notifications: one per recipient, created by the notifications worker. A domain
+/// Asks for notifications: one per recipient, created by the notifications worker, in the app and by email
+/// as each recipient chose for the kind. A domain
 /// publishes it in the same transaction as its cause (a reply, an announcement), so a notification exists
 /// if and only if its cause committed; `sourceKey` makes delivery idempotent, so a retried delivery never
 /// notifies anyone twice.

@@ -51,6 +51,10 @@ public protocol LyceumModule: Sendable {
     /// Adds routes outside `/api/v1` and the pages, with neither authentication nor CSRF checks: links whose
     /// request carries its own authority, such as signed download and upload URLs.
     func addPublicRoutes(to root: RouterGroup<AppRequestContext>)
+    /// Adds pages outside the session and CSRF checks, for links that carry their own authority and must
+    /// work without signing in (a signed unsubscribe link, which mail clients also `POST` to). They render
+    /// in the layout, signed out.
+    func addPublicPages(to root: RouterGroup<AppRequestContext>, renderer: PageRenderer)
     /// Adds its part of the demo school, after the modules listed before it.
     func seedDemo(_ school: DemoSchoolSeed) async throws
 }
@@ -79,6 +83,8 @@ extension LyceumModule {
     public func addPages(to pages: RouterGroup<AppRequestContext>, renderer: PageRenderer) {}
     /// No public routes.
     public func addPublicRoutes(to root: RouterGroup<AppRequestContext>) {}
+    /// No public pages.
+    public func addPublicPages(to root: RouterGroup<AppRequestContext>, renderer: PageRenderer) {}
     /// Nothing for the demo school.
     public func seedDemo(_ school: DemoSchoolSeed) async throws {}
 }

@@ -52,20 +52,31 @@ struct NotificationsAPI: Sendable {
     }
 
     @Sendable func preferences(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let preferences = try await notifications.preferences(try context.requirePrincipal())
-        return try JSONResponse.encode(NotificationPreferencesView(preferences))
+        let settings = try await notifications.settings(try context.requirePrincipal())
+        return try JSONResponse.encode(NotificationPreferencesView(settings))
     }
 
     @Sendable func savePreferences(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.requirePrincipal()
-        let body = try await request.decodeJSON(NotificationPreferencesView.self, context: context)
-        guard body.preferences.count <= 50 else {
+        let body = try await request.decodeJSON(NotificationPreferencesChangeBody.self, context: context)
+        let changes = try Self.changes(body)
+        let saved = try await notifications.saveSettings(principal, changes, nonEssentialEmailOff: body.nonEssentialEmailOff)
+        return try JSONResponse.encode(NotificationPreferencesView(saved))
+    }
+
+    /// The body's changes: at most 50, each naming at least one channel, and the body changing something.
+    static func changes(_ body: NotificationPreferencesChangeBody) throws(AppError) -> [NotificationPreferenceChange] {
+        let items = body.preferences ?? []
+        guard body.preferences != nil || body.nonEssentialEmailOff != nil else {
+            throw AppError.validation(["preferences": "send preferences, nonEssentialEmailOff or both"])
+        }
+        guard items.count <= 50 else {
             throw AppError.validation(["preferences": "must list at most 50 choices"])
         }
-        let saved = try await notifications.savePreferences(
-            principal, body.preferences.map { NotificationPreference(kind: $0.kind, inApp: $0.inApp) }
-        )
-        return try JSONResponse.encode(NotificationPreferencesView(saved))
+        guard items.allSatisfy({ $0.inApp != nil || $0.email != nil || $0.digest != nil }) else {
+            throw AppError.validation(["preferences": "each choice names inApp, email or digest"])
+        }
+        return items.map { NotificationPreferenceChange(kind: $0.kind, inApp: $0.inApp, email: $0.email, digest: $0.digest) }
     }
 
     /// Exactly one of a non-empty list of ids or `"all": true`.

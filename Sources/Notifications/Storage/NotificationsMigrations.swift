@@ -35,6 +35,24 @@ enum NotificationsMigrations {
                 )
                 """,
             ]
-        }
+        },
+        Migration(version: 401, name: "notification_email_channels") { engine in
+            let timestamp = ColumnType.timestamp(engine)
+            let boolean = ColumnType.boolean(engine)
+            return [
+                // NULL: the kind's default (`NotificationChannels.defaults`), for rows saved before email existed.
+                "ALTER TABLE notification_preferences ADD COLUMN email \(boolean)",
+                "ALTER TABLE notification_preferences ADD COLUMN digest \(boolean)",
+                """
+                CREATE TABLE notification_email_settings (
+                    user_id TEXT PRIMARY KEY,
+                    non_essential_off \(boolean) NOT NULL
+                )
+                """,
+                // When the notification went out in a weekly digest; each goes in at most one.
+                "ALTER TABLE notifications ADD COLUMN digested_at \(timestamp)",
+                "CREATE INDEX notifications_digest_due ON notifications (created_at, recipient_id) WHERE read_at IS NULL AND digested_at IS NULL",
+            ]
+        },
     ]
 }

@@ -19,15 +19,21 @@ enum NotificationPageContent {
         let nextURL: String?
     }
 
-    /// `/notifications/preferences`: a checkbox per kind.
+    /// `/notifications/preferences`: a row per kind with a checkbox per channel, and the switch for all
+    /// non-essential email.
     struct Preferences: Sendable {
         struct Choice: Sendable {
             let kind: String
             let label: String
             let inApp: Bool
+            let email: Bool
+            let digest: Bool
+            /// Only ever an email: no in-app or digest checkbox.
+            let emailOnly: Bool
         }
 
         let choices: [Choice]
+        let nonEssentialEmailOff: Bool
     }
 
     /// How each kind is named on the pages.
@@ -39,8 +45,10 @@ enum NotificationPageContent {
         case .answered: "My questions answered, my answers accepted"
         case .group: "Study group requests approved and invitations"
         case .report: "My reports resolved"
-        case .enrollment: "Added to a course by its staff"
+        case .enrollment: "Enrolled in a course (in the app: added by its staff)"
         case .grade: "Quiz attempts graded"
+        case .certificate: "Courses completed, certificates issued"
+        case .welcome: "Welcome on signing up"
         }
     }
 }

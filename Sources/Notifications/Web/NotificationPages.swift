@@ -65,22 +65,30 @@ struct NotificationPages: Sendable {
         return try await preferencesPage(context: context, notice: saved ? "Saved your notification preferences." : nil)
     }
 
-    /// Every kind is saved: a checked box is on, an unchecked one (absent from the form) is off.
+    /// Every kind's every channel is saved: a checked box (`inApp.<kind>`, `email.<kind>`, `digest.<kind>`) is
+    /// on, an unchecked one (absent from the form) is off; so is the switch for all non-essential email.
     @Sendable func savePreferences(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard context.principal != nil else { return PageRenderer.signIn(returningTo: "/notifications/preferences") }
         let form = try context.submittedForm()
-        let choices = NotificationKind.allCases.map { NotificationPreference(kind: $0, inApp: form.has($0.rawValue)) }
-        _ = try await notifications.savePreferences(context.principal, choices)
+        let changes = NotificationKind.allCases.map {
+            NotificationPreferenceChange(
+                kind: $0, inApp: form.has("inApp.\($0.rawValue)"), email: form.has("email.\($0.rawValue)"), digest: form.has("digest.\($0.rawValue)")
+            )
+        }
+        _ = try await notifications.saveSettings(context.principal, changes, nonEssentialEmailOff: form.has("nonEssentialEmailOff"))
         return PageRenderer.redirect(to: "/notifications/preferences?saved=1")
     }
 
     private func preferencesPage(context: AppRequestContext, notice: String?) async throws -> Response {
-        let choices = try await notifications.preferences(context.principal).map {
-            Content.Preferences.Choice(kind: $0.kind.rawValue, label: Content.label($0.kind), inApp: $0.inApp)
+        let settings = try await notifications.settings(context.principal)
+        let choices = settings.preferences.map {
+            Content.Preferences.Choice(kind: $0.kind.rawValue, label: Content.label($0.kind), inApp: $0.inApp, email: $0.email, digest: $0.digest,
+                emailOnly: NotificationChannels.isEmailOnly($0.kind)
+            )
         }
         let page = Page(
-            "notification-preferences", title: "Notification preferences", content: Content.Preferences(choices: choices), narrow: true,
-            notice: notice
+            "notification-preferences", title: "Notification preferences",
+            content: Content.Preferences(choices: choices, nonEssentialEmailOff: settings.nonEssentialEmailOff), notice: notice
         )
         return try renderer.render(page, context: context)
     }

@@ -42,13 +42,24 @@ enum NotificationTemplates {
         <h1>Notification preferences</h1>
         <form method="post" action="/notifications/preferences" class="card">
           <input type="hidden" name="_csrf" value="{{csrf}}">
-          <fieldset>
-            <legend>Show these in the app</legend>
-            {{#choices}}
-            <p><label><input type="checkbox" name="{{kind}}" value="on"{{#inApp}} checked{{/inApp}}> {{label}}</label></p>
-            {{/choices}}
-          </fieldset>
-          <p class="hint">Email notifications come later.</p>
+          <table>
+            <caption>Where each kind of notification reaches you</caption>
+            <thead>
+              <tr><th scope="col">Notification</th><th scope="col">In the app</th><th scope="col">Email</th><th scope="col">Weekly digest</th></tr>
+            </thead>
+            <tbody>
+              {{#choices}}
+              <tr>
+                <th scope="row">{{label}}</th>
+                <td>{{^emailOnly}}<input type="checkbox" name="inApp.{{kind}}" value="on" aria-label="{{label}}: in the app"{{#inApp}} checked{{/inApp}}>{{/emailOnly}}{{#emailOnly}}<span class="muted">email only</span>{{/emailOnly}}</td>
+                <td><input type="checkbox" name="email.{{kind}}" value="on" aria-label="{{label}}: email"{{#email}} checked{{/email}}></td>
+                <td>{{^emailOnly}}<input type="checkbox" name="digest.{{kind}}" value="on" aria-label="{{label}}: weekly digest"{{#digest}} checked{{/digest}}>{{/emailOnly}}</td>
+              </tr>
+              {{/choices}}
+            </tbody>
+          </table>
+          <p class="hint">The weekly digest lists the notifications you have not read yet, once a week.</p>
+          <p><label><input type="checkbox" name="nonEssentialEmailOff" value="on"{{#nonEssentialEmailOff}} checked{{/nonEssentialEmailOff}}> Send me no email except account and payment messages (password resets, address confirmations, receipts)</label></p>
           <button type="submit">Save preferences</button>
         </form>
         <p><a href="/notifications">Back to notifications</a></p>
