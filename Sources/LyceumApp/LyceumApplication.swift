@@ -1,3 +1,4 @@
+import Billing
 import Community
 import Courses
 import Foundation
@@ -64,6 +65,7 @@ func buildModules(
         try CoursesModule(context: context),
         try CommunityModule(context: context),
         try NotificationsModule(context: context),
+        try BillingModule(context: context, configuration: configuration.billingSettings),
         try RealtimeModule(context: context, configuration: configuration.realtimeSettings, metrics: RealtimeMetrics(registry: metrics)),
         OperationsModule(context: context),
     ]
