@@ -15,7 +15,4 @@ public struct BillingConfiguration: Sendable {
 
     /// The defaults: payments off.
     public init() {}
-
-    /// Whether paid courses can be bought.
-    public var isPurchasable: Bool { secretKey != nil }
 }

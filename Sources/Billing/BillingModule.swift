@@ -15,7 +15,6 @@ import LyceumWeb
 public struct BillingModule: LyceumModule {
     /// The domain's service.
     public let service: BillingService
-    private let panels: PagePanels
 
     public var name: String { "billing" }
     public var migrations: [Migration] { BillingMigrations.all }
@@ -30,9 +29,8 @@ public struct BillingModule: LyceumModule {
             courses: try context.require((any CourseDirectory).self), users: try context.require((any UserDirectory).self),
             enrollments: try context.require((any CourseEnrollments).self), configuration: configuration, logger: context.logger
         )
-        panels = context.panels
         context.provide(service, as: BillingService.self)
-        BillingPanels.register(in: panels, service: service)
+        BillingPanels.register(in: context.panels, service: service)
     }
 
     /// Registers the job that brings a buyer's enrollment in line with their order.

@@ -2,7 +2,7 @@ import Foundation
 
 /// A request body in Stripe's form encoding (`application/x-www-form-urlencoded`): fields in the order they
 /// were added, nested keys written as Stripe reads them (`line_items[0][price_data][currency]`).
-struct StripeForm: Sendable, Equatable {
+struct StripeForm: Sendable {
     private(set) var fields: [(key: String, value: String)] = []
 
     /// Appends a field.
@@ -13,10 +13,6 @@ struct StripeForm: Sendable, Equatable {
     /// The encoded body: every byte outside RFC 3986's unreserved characters percent-encoded, brackets too.
     var encoded: String {
         fields.map { Self.escape($0.key) + "=" + Self.escape($0.value) }.joined(separator: "&")
-    }
-
-    static func == (lhs: StripeForm, rhs: StripeForm) -> Bool {
-        lhs.encoded == rhs.encoded
     }
 
     private static let unreserved: CharacterSet = {

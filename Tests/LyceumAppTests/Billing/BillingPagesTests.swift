@@ -63,4 +63,24 @@ struct BillingPagesTests {
             #expect(bad.status == .unprocessableContent && bad.text.contains("percentOff"))
         }
     }
+
+    @Test("the course editor sets price and currency from the supported list", arguments: TestEngine.available)
+    func editor(engine: TestEngine) async throws {
+        try await TestApp.run(engine) { app in
+            let owner = try await app.account(role: .instructor)
+            let course = try await app.buildCourse(owner: owner, modules: 1, lessonsPerModule: 1)
+            let browser = try await Browser.signedIn(app, as: owner)
+            let editor = try await browser.get("/teach/courses/\(course.slug)")
+            #expect(editor.text.contains("<option value=\"GBP\""))
+            var form = ["title": "Priced", "summary": "S", "description": "D", "category": "Tests", "tags": "a", "level": "beginner"]
+            form["price"] = "12.50"
+            form["currency"] = "GBP"
+            #expect(try await browser.post("/teach/courses/\(course.slug)", form: form).status == .seeOther)
+            let shown = try await app.request(.get, "/api/v1/courses/\(course.id)", token: owner.accessToken).json["course"] as? [String: Any]
+            #expect(shown?["priceMinor"] as? Int == 1250 && shown?["currency"] as? String == "GBP")
+            form["currency"] = "XYZ"
+            let refused = try await browser.post("/teach/courses/\(course.slug)", form: form)
+            #expect(refused.status == .unprocessableContent && refused.text.contains("course-currency-error"))
+        }
+    }
 }
