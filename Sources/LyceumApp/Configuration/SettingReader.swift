@@ -1,5 +1,5 @@
-import Configuration
 import Billing
+import Configuration
 import Foundation
 import Identity
 import Logging
