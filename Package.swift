@@ -192,6 +192,25 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "Billing",
+            dependencies: [
+                "LyceumCore",
+                "LyceumContracts",
+                "LyceumPlatform",
+                "LyceumHTTP",
+                "LyceumWeb",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "Media",
             dependencies: [
                 "LyceumCore",
@@ -222,6 +241,7 @@ let package = Package(
                 "Notifications",
                 "Realtime",
                 "Media",
+                "Billing",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -307,6 +327,7 @@ let package = Package(
                 "Notifications",
                 "Realtime",
                 "Media",
+                "Billing",
                 "LyceumCore",
                 "LyceumPlatform",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -74,8 +74,9 @@ enum CourseRules {
 
     static func currency(_ value: String, into problems: inout [String: String]) -> String {
         let upper = value.trimmingCharacters(in: .whitespaces).uppercased()
-        if upper.count != 3 || !upper.allSatisfy({ $0.isASCII && $0.isLetter }) {
-            problems["currency"] = "must be a three-letter ISO 4217 code such as EUR"
+        if !CoursePrice.isSupported(upper) {
+            let codes = CoursePrice.supportedCurrencies.map { $0.uppercased() }.joined(separator: ", ")
+            problems["currency"] = "must be one of the supported ISO 4217 codes: \(codes)"
         }
         return upper
     }

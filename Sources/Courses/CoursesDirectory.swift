@@ -56,6 +56,8 @@ struct CoursesDirectory: CourseDirectory {
     }
 
     private static func summary(_ course: Course) -> CourseSummary {
-        CourseSummary(id: course.id, slug: course.slug, title: course.title, ownerID: course.ownerID, isPublished: course.status == .published)
+        CourseSummary(id: course.id, slug: course.slug, title: course.title, ownerID: course.ownerID, isPublished: course.status == .published,
+            price: course.price
+        )
     }
 }

@@ -10,8 +10,8 @@ import LyceumWeb
 /// progress, quizzes, gradebooks and certificates, with their API and pages.
 ///
 /// It needs a `UserDirectory` (Identity provides it) and an `UploadCatalog` with its `UploadReadAccessRegistry`
-/// (Media provides them) and publishes `CoursesService` and a `CourseDirectory`
-/// for other domains; it lets Media serve lesson attachments and videos to the lesson's readers and forgets
+/// (Media provides them) and publishes `CoursesService`, a `CourseDirectory` and `CourseEnrollments` (the seats
+/// Billing grants to buyers) for other domains; it lets Media serve lesson attachments and videos to the lesson's readers and forgets
 /// deleted uploads (`UploadDeleted`). It announces `StudentEnrolled`, `StudentUnenrolled`, `QuizAttemptGraded` and
 /// `CourseCompleted` through the outbox.
 public struct CoursesModule: LyceumModule {
@@ -40,6 +40,7 @@ public struct CoursesModule: LyceumModule {
         readAccess.register("lesson-attachment", LessonUploadAccess(courses: service, use: .attachment))
         readAccess.register("lesson-video", LessonUploadAccess(courses: service, use: .video))
         context.provide(CoursesDirectory(database: context.database), as: (any CourseDirectory).self)
+        context.provide(PurchasedEnrollments(courses: service), as: (any CourseEnrollments).self)
     }
 
     public func registerJobs(_ registry: JobRegistry) {

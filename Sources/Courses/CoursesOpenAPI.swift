@@ -145,7 +145,7 @@ public enum CoursesOpenAPI {
                             "maximum": 100000000,
                             "description": "Price in minor units; 0 is free"
                           },
-                          "currency": {"type": ["string", "null"], "pattern": "^[A-Za-z]{3}$", "description": "ISO 4217, any case"},
+                          "currency": {"type": ["string", "null"], "enum": ["USD", "EUR", "GBP", "CHF", "CAD", "AUD", "NZD", "SEK", "NOK", "DKK", "PLN", "usd", "eur", "gbp", "chf", "cad", "aud", "nzd", "sek", "nok", "dkk", "pln", null], "description": "ISO 4217, any case: one of the supported currencies"},
                           "coverImageRef": {
                             "type": ["string", "null"],
                             "maxLength": 500,
@@ -277,7 +277,7 @@ public enum CoursesOpenAPI {
                             "maximum": 100000000,
                             "description": "Price in minor units; 0 is free"
                           },
-                          "currency": {"type": ["string", "null"], "pattern": "^[A-Za-z]{3}$", "description": "ISO 4217, any case"},
+                          "currency": {"type": ["string", "null"], "enum": ["USD", "EUR", "GBP", "CHF", "CAD", "AUD", "NZD", "SEK", "NOK", "DKK", "PLN", "usd", "eur", "gbp", "chf", "cad", "aud", "nzd", "sek", "nok", "dkk", "pln", null], "description": "ISO 4217, any case: one of the supported currencies"},
                           "coverImageRef": {
                             "type": ["string", "null"],
                             "maxLength": 500,
@@ -1028,7 +1028,7 @@ public enum CoursesOpenAPI {
                   },
                   "401": {"$ref": "#/components/responses/Unauthenticated"},
                   "402": {
-                    "description": "`payment_required`: the course is paid",
+                    "description": "`payment_required`: the course is paid (\"This course costs $49.00; buy it to enroll.\"); buy it with `POST /courses/{course}/checkout`",
                     "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
                   },
                   "403": {"$ref": "#/components/responses/Forbidden"},

@@ -25,8 +25,8 @@ public struct RosterEntry: Sendable {
 }
 
 extension CoursesService {
-    /// Enrolls the caller in a published course. Paid courses answer 402 `payment_required` until payments exist.
-    /// Enrolling twice is harmless.
+    /// Enrolls the caller in a published course. Paid courses answer 402 `payment_required`: they are bought
+    /// (Billing enrolls the buyer through `CourseEnrollments`). Enrolling twice is harmless.
     public func enroll(_ principal: Principal?, _ idOrSlug: String) async throws -> CourseProgress {
         let principal = try require(principal)
         let now = now()
@@ -35,8 +35,8 @@ extension CoursesService {
             guard course.status == .published else {
                 throw AppError.conflict("course_not_open", "Only published courses accept enrollments.")
             }
-            guard !course.isPaid else {
-                throw AppError(status: 402, code: "payment_required", message: "This course is paid; purchase it to enroll.")
+            if let price = course.price {
+                throw AppError(status: 402, code: "payment_required", message: "This course costs \(price.text); buy it to enroll.")
             }
             if try await EnrollmentStore.activate(courseID: course.id, userID: principal.userID, at: now, on: sql) {
                 try await CourseStore.adjustEnrollmentCount(courseID: course.id, by: 1, on: sql)

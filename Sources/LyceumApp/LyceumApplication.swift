@@ -1,3 +1,4 @@
+import Billing
 import Community
 import Courses
 import Foundation
@@ -66,6 +67,7 @@ func buildModules(
         try CoursesModule(context: context),
         try CommunityModule(context: context),
         try NotificationsModule(context: context, signingKey: try DataDirectory.signingKey(for: configuration)),
+        try BillingModule(context: context, configuration: configuration.billingSettings),
         try RealtimeModule(context: context, configuration: configuration.realtimeSettings, metrics: RealtimeMetrics(registry: metrics)),
         OperationsModule(context: context),
     ]

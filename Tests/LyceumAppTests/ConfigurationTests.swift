@@ -1,3 +1,4 @@
+import Billing
 import Foundation
 import Identity
 import Logging
@@ -60,6 +61,27 @@ struct ConfigurationTests {
         #expect(configuration.jwtSecret == "0123456789abcdef0123456789abcdef-secret")
     }
 
+    @Test("Stripe: the secret key from a file, several webhook secrets for rotation, the API address; no key, no sales")
+    func stripeSettings() async throws {
+        let file = NSTemporaryDirectory() + "lyceum-stripe-\(UUID().uuidString)"
+        try "sk_test_from_a_file\n".write(toFile: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let configuration = try await LyceumConfiguration.load(
+            flags: [:],
+            environment: [
+                "LYCEUM_STRIPE_SECRET_KEY_FILE": file, "LYCEUM_STRIPE_WEBHOOK_SECRET": "whsec_new, whsec_old,",
+                "LYCEUM_STRIPE_API_BASE": "http://127.0.0.1:12111/", "LYCEUM_PUBLIC_URL": "https://learn.example.org",
+            ]
+        )
+        #expect(configuration.billing.secretKey == "sk_test_from_a_file")
+        #expect(configuration.billing.webhookSecrets == ["whsec_new", "whsec_old"])
+        #expect(configuration.billing.apiBase == "http://127.0.0.1:12111")
+        #expect(configuration.billingSettings.publicURL == "https://learn.example.org")
+        let defaults = try await LyceumConfiguration.load(flags: [:], environment: [:])
+        #expect(defaults.billing.secretKey == nil && defaults.billing.webhookSecrets.isEmpty)
+        #expect(defaults.billing.apiBase == "https://api.stripe.com")
+    }
+
     @Test(
         "invalid settings stop start-up with one clear sentence",
         arguments: [
@@ -73,6 +95,8 @@ struct ConfigurationTests {
             (["LYCEUM_DATABASE_MIGRATE_ON_START": "maybe"], "LYCEUM_DATABASE_MIGRATE_ON_START must be true or false (got maybe)."),
             (["LYCEUM_CONFIG_FILE": "/nonexistent/lyceum.json"], "The configuration file /nonexistent/lyceum.json does not exist or cannot be read."),
             (["LYCEUM_PUBLIC_URL": "ftp://x"], "LYCEUM_PUBLIC_URL must be an http:// or https:// address (got ftp://x)."),
+            (["LYCEUM_STRIPE_SECRET_KEY": "pk_live_123"], "LYCEUM_STRIPE_SECRET_KEY must be a Stripe secret or restricted key (sk_… or rk_…)."),
+            (["LYCEUM_STRIPE_API_BASE": "stripe"], "LYCEUM_STRIPE_API_BASE must be an http(s) address such as https://api.stripe.com (got stripe)."),
         ]
     )
     func invalid(environment: [String: String], message: String) async {

@@ -47,6 +47,8 @@ public struct Course: Sendable, Equatable {
 
     /// Whether enrolling needs a payment.
     public var isPaid: Bool { priceMinor > 0 }
+    /// What the course costs; `nil` when it is free.
+    public var price: CoursePrice? { isPaid ? CoursePrice(amountMinor: priceMinor, currency: currency) : nil }
 }
 
 /// A person on a course's staff other than the owner.

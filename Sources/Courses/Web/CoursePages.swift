@@ -172,8 +172,9 @@ struct CoursePages: Sendable {
             },
             enrolled: access.isEnrolled,
             teaching: access.canTeach,
-            enrollment: published && context.principal != nil && !access.isEnrolled
-                ? .init(label: course.isPaid ? "Buy for \(price)" : "Enroll for free") : nil,
+            // A paid course is bought through Billing's panel on this page; only free ones enroll here.
+            enrollment: published && context.principal != nil && !access.isEnrolled && !course.isPaid
+                ? .init(label: "Enroll for free") : nil,
             signInURL: published && context.principal == nil ? "/signin?next=/courses/\(course.slug)" : nil,
             modules: outline.modules.map { module, lessons in
                 .init(

@@ -56,6 +56,8 @@ enum TeachPageContent {
         let description: String
         let tags: String
         let levels: [SelectOption]
+        /// The supported currencies, the course's (or the typed one) selected.
+        let currencies: [SelectOption]
         let modules: [Module]
         var fields: [String: String] = [:]
     }
@@ -178,6 +180,7 @@ struct TeachPages: Sendable {
             description: typed?["description"] ?? course.description,
             tags: typed?["tags"] ?? course.tags.joined(separator: ", "),
             levels: SelectOption.list(CourseLevel.allCases.map(\.rawValue), selected: typed?["level"] ?? course.level.rawValue),
+            currencies: SelectOption.list(CoursePrice.supportedCurrencies.map { $0.uppercased() }, selected: typed?["currency"] ?? course.currency),
             modules: outline.modules.enumerated().map { index, entry in
                 .init(
                     id: entry.module.id, title: entry.module.title, courseSlug: course.slug, position: index + 1,
@@ -231,6 +234,7 @@ struct TeachPages: Sendable {
             )
         }
         changes.priceMinor = price
+        if let currency = form.nonEmpty("currency") { changes.currency = currency }
         do {
             let course = try await courses.updateCourse(context.principal, try slug(context), changes: changes)
             return FlashNotice.redirect(to: "/teach/courses/\(course.slug)", notice: "Saved “\(course.title)”.", context: context)

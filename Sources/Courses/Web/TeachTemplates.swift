@@ -70,6 +70,9 @@ enum TeachTemplates {
           <label for="course-price">Price <small>such as 49.00; 0 is free</small></label>
           <input id="course-price" name="price" inputmode="decimal" value="{{course.price}}"{{#fields.priceMinor}} aria-invalid="true" aria-describedby="course-price-error"{{/fields.priceMinor}}>
           {{#fields.priceMinor}}<span class="field-error" id="course-price-error">Price {{fields.priceMinor}}.</span>{{/fields.priceMinor}}
+          <label for="course-currency">Currency</label>
+          <select id="course-currency" name="currency"{{#fields.currency}} aria-invalid="true" aria-describedby="course-currency-error"{{/fields.currency}}>{{#currencies}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{value}}</option>{{/currencies}}</select>
+          {{#fields.currency}}<span class="field-error" id="course-currency-error">Currency {{fields.currency}}.</span>{{/fields.currency}}
           <div><button type="submit">Save course</button></div>
         </form>
         <h2>Modules and lessons</h2>

@@ -1,3 +1,4 @@
+import Billing
 import Configuration
 import Foundation
 import Identity
@@ -63,6 +64,8 @@ public struct LyceumConfiguration: Sendable {
     public var jobRetention: Duration = .seconds(7 * 86_400)
     /// The real-time socket's limits and timings.
     public var realtime = RealtimeConfiguration()
+    /// Stripe's keys and address (`LYCEUM_STRIPE_*`); without a secret key paid courses are not for sale.
+    public var billing = BillingConfiguration()
     /// Uploads' size limits, quota and cleanup (`LYCEUM_MEDIA_*`).
     public var media = MediaConfiguration()
     /// Where uploaded files live (`LYCEUM_STORAGE_URL`).
@@ -77,6 +80,13 @@ public struct LyceumConfiguration: Sendable {
         var identity = IdentityConfiguration(publicURL: publicURL)
         identity.limits = actionLimits
         return identity
+    }
+
+    /// Billing's settings, with the public URL for Stripe's return links.
+    public var billingSettings: BillingConfiguration {
+        var settings = billing
+        settings.publicURL = publicURL
+        return settings
     }
 
     /// The real-time settings, with the public URL's origin allowed to use the session cookie (a proxy may

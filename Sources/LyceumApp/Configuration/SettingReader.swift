@@ -1,3 +1,4 @@
+import Billing
 import Configuration
 import Foundation
 import Identity
@@ -54,6 +55,7 @@ struct SettingReader {
         try readObjectStorage(into: &configuration)
         try readMedia(into: &configuration)
         try readMail(into: &configuration)
+        try readStripe(into: &configuration)
 
         if let url = try secret("database.url"), !url.isEmpty {
             configuration.storage = .postgres(try DatabaseURL(url))
@@ -175,6 +177,24 @@ struct SettingReader {
         media.quotaBytes = try integer("media.quotaBytes", in: bytes).map(Int64.init) ?? media.quotaBytes
         if let hours = try integer("media.pendingHours", in: 1...(24 * 365)) { media.pendingLifetime = .seconds(hours * 3_600) }
         configuration.media = media
+    }
+
+    private func readStripe(into configuration: inout LyceumConfiguration) throws(ConfigurationError) {
+        var billing = configuration.billing
+        billing.secretKey = try secret("stripe.secretKey").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
+        if let key = billing.secretKey, !key.hasPrefix("sk_"), !key.hasPrefix("rk_") {
+            throw ConfigurationError("\(variable("stripe.secretKey")) must be a Stripe secret or restricted key (sk_… or rk_…).")
+        }
+        billing.webhookSecrets = try secret("stripe.webhookSecret").map { value in
+            value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        } ?? []
+        if let base = text("stripe.apiBase"), !base.isEmpty {
+            guard let url = URL(string: base), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil else {
+                throw ConfigurationError("\(variable("stripe.apiBase")) must be an http(s) address such as https://api.stripe.com (got \(base)).")
+            }
+            billing.apiBase = base.hasSuffix("/") ? String(base.dropLast()) : base
+        }
+        configuration.billing = billing
     }
 
     private func iceURLs(_ key: String, _ value: String, schemes: [String]) throws(ConfigurationError) -> [String] {

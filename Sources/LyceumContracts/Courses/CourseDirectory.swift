@@ -10,14 +10,17 @@ public struct CourseSummary: Sendable, Equatable, Codable {
     public let ownerID: String
     /// Whether students can see it (published); drafts and archived courses are only for their staff.
     public let isPublished: Bool
+    /// What it costs; `nil` for a free course.
+    public let price: CoursePrice?
 
     /// Creates a summary.
-    public init(id: String, slug: String, title: String, ownerID: String, isPublished: Bool) {
+    public init(id: String, slug: String, title: String, ownerID: String, isPublished: Bool, price: CoursePrice? = nil) {
         self.id = id
         self.slug = slug
         self.title = title
         self.ownerID = ownerID
         self.isPublished = isPublished
+        self.price = price
     }
 }
 

@@ -77,6 +77,7 @@ enum MatrixRequests {
 
     static func apiBody(_ route: ServedRoute, fixture: MatrixFixture, cast: MatrixCast, role: MatrixRole) -> [String: any Sendable]? {
         if let body = notificationsAPIBody(route) { return body }
+        if let body = billingAPIBody(route, fixture: fixture) { return body }
         if let body = MatrixMediaFixture.apiBody(route) { return body }
         if let body = fixture.lessonMedia?.apiBody(route) { return body }
         if let body = MatrixChatFixture.apiBody(route, cast: cast, role: role) { return body }
@@ -121,6 +122,7 @@ enum MatrixRequests {
 
     static func formBody(_ route: ServedRoute, fixture: MatrixFixture, cast: MatrixCast, role: MatrixRole) -> [String: String] {
         if let body = fixture.lessonMedia?.formBody(route) { return body }
+        if let body = billingFormBody(route) { return body }
         let own = cast.accounts[role]?.email ?? "nobody@example.org"
         switch route.path {
         case "/signup": return ["email": "\(unique("page"))@example.org", "password": MatrixCast.password, "displayName": "Page Person"]
