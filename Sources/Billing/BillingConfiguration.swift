@@ -1,3 +1,5 @@
+import Foundation
+
 /// How Billing reaches Stripe (`LYCEUM_STRIPE_*`). Without a secret key paid courses are not for sale;
 /// without a webhook secret every webhook is refused.
 public struct BillingConfiguration: Sendable {
@@ -15,4 +17,15 @@ public struct BillingConfiguration: Sendable {
 
     /// The defaults: payments off.
     public init() {}
+
+    /// Where the buy form's answer sends the browser, for the pages' `form-action` policy: Stripe's hosted
+    /// Checkout (`https://checkout.stripe.com`), or the stand-in's own origin when `apiBase` is not Stripe's
+    /// API; `nil` while payments are off.
+    public var checkoutOrigin: String? {
+        guard secretKey != nil else { return nil }
+        guard apiBase != "https://api.stripe.com", let url = URL(string: apiBase), let scheme = url.scheme, let host = url.host else {
+            return "https://checkout.stripe.com"
+        }
+        return url.port.map { "\(scheme)://\(host):\($0)" } ?? "\(scheme)://\(host)"
+    }
 }

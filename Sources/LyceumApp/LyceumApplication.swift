@@ -192,7 +192,8 @@ func buildRouter(configuration: LyceumConfiguration, services: LyceumServices) t
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(
         middleware: SecurityHeadersMiddleware(
-            secureByDefault: configuration.isPublicURLSecure, storageOrigin: configuration.objectStorage.browserOrigin
+            secureByDefault: configuration.isPublicURLSecure, storageOrigin: configuration.objectStorage.browserOrigin,
+            formTargetOrigin: configuration.billingSettings.checkoutOrigin
         )
     )
     router.add(

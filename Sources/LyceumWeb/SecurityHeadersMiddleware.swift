@@ -17,21 +17,25 @@ public struct SecurityHeadersMiddleware: RouterMiddleware {
     ///   - secureByDefault: whether the public URL is HTTPS (HSTS even behind a plain-HTTP hop).
     ///   - storageOrigin: the object store's origin when browsers talk to it directly (an S3 bucket), which
     ///     the policy then allows for uploads (`connect-src`), pictures and media; `nil` on disk.
-    public init(secureByDefault: Bool, storageOrigin: String? = nil) {
+    ///   - formTargetOrigin: another origin a form's answer may redirect the browser to (Stripe's hosted
+    ///     Checkout after the buy form), which `form-action` then allows; browsers apply it to redirects too.
+    public init(secureByDefault: Bool, storageOrigin: String? = nil, formTargetOrigin: String? = nil) {
         self.secureByDefault = secureByDefault
-        self.headers = Self.headers(storageOrigin: storageOrigin)
+        self.headers = Self.headers(storageOrigin: storageOrigin, formTargetOrigin: formTargetOrigin)
     }
 
     /// The headers every response carries when the object store is Lyceum's own.
     public static let headers = headers(storageOrigin: nil)
 
     /// The headers every response carries, allowing `storageOrigin` (the bucket's `scheme://host[:port]`)
-    /// as a source of pictures and media and as a target of scripts' requests.
-    public static func headers(storageOrigin: String?) -> HTTPFields {
+    /// as a source of pictures and media and as a target of scripts' requests, and `formTargetOrigin` as
+    /// where a form's answer may lead.
+    public static func headers(storageOrigin: String?, formTargetOrigin: String? = nil) -> HTTPFields {
         let storage = storageOrigin.map { " " + $0 } ?? ""
+        let formTarget = formTargetOrigin.map { " " + $0 } ?? ""
         return [
             .contentSecurityPolicy: "default-src 'self'; img-src 'self' data:\(storage); media-src 'self'\(storage); connect-src 'self'\(storage); "
-                + "frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'",
+                + "frame-ancestors 'none'; form-action 'self'\(formTarget); base-uri 'none'; object-src 'none'",
             .xContentTypeOptions: "nosniff",
             HTTPField.Name("Referrer-Policy")!: "same-origin",
             HTTPField.Name("X-Frame-Options")!: "DENY",

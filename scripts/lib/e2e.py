@@ -24,10 +24,12 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
+import e2e_billing
 import e2e_community
 import e2e_courses
 import e2e_media
 import e2e_realtime
+import stripe_standin
 
 from selenium import webdriver
 from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
@@ -855,6 +857,47 @@ def check_uploads_in_browser():
             server.kill()
 
 
+def check_buying_in_browser():
+    """Mail through the test services' SMTP relay and payments through the Stripe stand-in, on a server of
+    their own. CI always has the relay; without it (a developer machine) the journey is skipped, loudly."""
+    if not os.environ.get("LYCEUM_TEST_SMTP_STARTTLS_PORT"):
+        check(os.environ.get("CI") != "true", "the SMTP relay is set in CI, so buying a course is checked with real mail")
+        print("e2e: LYCEUM_TEST_SMTP_* is not set, so buying a course with real mail is not checked", flush=True)
+        return
+    smtp_password = RUN.secret("SMTP password", os.environ["LYCEUM_TEST_SMTP_PASSWORD"])
+    smtp_url = (f"smtp://{urllib.parse.quote(os.environ['LYCEUM_TEST_SMTP_USER'], safe='')}:{urllib.parse.quote(smtp_password, safe='')}"
+                f"@{os.environ['LYCEUM_TEST_SMTP_HOST']}:{os.environ['LYCEUM_TEST_SMTP_STARTTLS_PORT']}?starttls=required")
+    RUN.secret("SMTP URL", smtp_url)
+    standin = stripe_standin.StripeStandIn(api_key=RUN.secret("Stripe secret key", "sk_test_" + secrets.token_hex(16)),
+                                           webhook_secret=RUN.secret("Stripe webhook secret", "whsec_" + secrets.token_hex(16)))
+    admin_email = "billing@example.org"
+    admin_password = RUN.secret("password", "billing admin password")
+    data_dir = tempfile.mkdtemp(prefix=f"lyceum-e2e-{RUN.engine}-billing-")
+    database = RUN.new_database(data_dir)
+    created = cli("admin", "create", "--data-dir", data_dir, "--email", admin_email, "--name", "Billing Admin",
+                  env=database.env, stdin=admin_password + "\n")
+    check(created.returncode == 0, "an admin for payments exists" + ("" if created.returncode == 0 else f": {created.stderr.strip()}"))
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    standin.webhook_url = base + "/api/v1/payments/webhook"
+    server = start(database, port, {
+        "LYCEUM_BCRYPT_COST": "4", "LYCEUM_PUBLIC_URL": base, "LYCEUM_SMTP_URL": smtp_url,
+        "LYCEUM_SMTP_CA_FILE": os.environ["LYCEUM_TEST_SMTP_CA_FILE"], "LYCEUM_MAIL_FROM": "Lyceum <no-reply@lyceum.test>",
+        "LYCEUM_STRIPE_SECRET_KEY": standin.api_key, "LYCEUM_STRIPE_WEBHOOK_SECRET": standin.webhook_secret,
+        "LYCEUM_STRIPE_API_BASE": standin.base,
+    })
+    try:
+        wait_ready(base, server)
+        tools = e2e_billing.Tools(
+            new_driver=new_driver, check=check, secret=RUN.secret, accessibility=check_accessibility,
+            api=lambda method, path, body=None, token=None: request(base, method, path, body, token),
+            standin=standin, mail_dir=os.environ["LYCEUM_TEST_SMTP_MAIL_DIR"])
+        e2e_billing.buy_course_in_browser(base, tools, RUN.engine, admin_email, admin_password)
+    finally:
+        server.kill()
+        standin.close()
+
+
 def run_suite():
     """Every check, on the engine of RUN."""
     data_dir = tempfile.mkdtemp(prefix=f"lyceum-e2e-{RUN.engine}-")
@@ -873,6 +916,7 @@ def run_suite():
         check_browser(base)
         check_keyboard_only(base)
         check_uploads_in_browser()
+        check_buying_in_browser()
         demo = RUN.new_database(tempfile.mkdtemp(prefix=f"lyceum-e2e-{RUN.engine}-demo-"))
         check_demo_cli(demo)
         demo_port = free_port()

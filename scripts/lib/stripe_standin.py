@@ -72,6 +72,8 @@ class StripeStandIn:
         path = parsed.path
         if path.startswith("/pay/"):
             return self.checkout_page(handler, method, path[len("/pay/"):], form)
+        if path == "/favicon.ico":  # the browser's, on the Checkout page
+            return self.answer(handler, 404, {})
         with self.lock:
             self.requests.append((method, path, dict(handler.headers.items()), form))
         problem = self.refusal(handler, method, path, raw)

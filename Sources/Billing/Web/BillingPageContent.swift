@@ -3,7 +3,7 @@ enum BillingPageContent {
     /// The buy page: the price, a coupon field and the button that goes to Stripe.
     struct Buy: Sendable {
         let slug: String
-        let title: String
+        let courseTitle: String
         let price: String
         let purchasable: Bool
         let couponCode: String
@@ -58,7 +58,7 @@ enum BillingPageContent {
         }
 
         let slug: String
-        let title: String
+        let courseTitle: String
         let totals: [Total]
         let chartSVG: String?
     }

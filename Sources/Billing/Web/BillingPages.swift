@@ -50,7 +50,7 @@ struct BillingPages: Sendable {
 
     private func buyForm(_ slug: String, context: AppRequestContext, couponCode: String, error: String?, status: HTTPResponse.Status) async throws -> Response {
         guard let course = try await billing.courses.course(slug), course.isPublished, let price = course.price else { throw AppError.notFound("course") }
-        let content = Content.Buy(slug: course.slug, title: course.title, price: price.text, purchasable: billing.isPurchasable, couponCode: couponCode)
+        let content = Content.Buy(slug: course.slug, courseTitle: course.title, price: price.text, purchasable: billing.isPurchasable, couponCode: couponCode)
         return try renderer.render(
             Page("billing-buy", title: "Buy \(course.title)", content: content, section: .courses, narrow: true, error: error), context: context, status: status
         )
@@ -123,7 +123,7 @@ struct BillingPages: Sendable {
         let revenue = try await billing.revenue(context.principal, course: slug)
         let main = revenue.totals.max { $0.netAmount < $1.netAmount }?.currency
         let content = Content.Revenue(
-            slug: slug, title: revenue.courseTitle,
+            slug: slug, courseTitle: revenue.courseTitle,
             totals: revenue.totals.map { .init(amount: CoursePrice.text(amountMinor: $0.netAmount, currency: $0.currency), sales: $0.sales, refunds: $0.refunds) },
             chartSVG: main.flatMap { RevenueChart.svg(revenue.days, currency: $0) }
         )

@@ -11,8 +11,8 @@ enum BillingTemplates {
     static let buy = """
         {{<layout}}
         {{$content}}
-        <p class="crumbs"><a href="/courses/{{slug}}">{{title}}</a></p>
-        <h1>Buy “{{title}}”</h1>
+        <p class="crumbs"><a href="/courses/{{slug}}">{{courseTitle}}</a></p>
+        <h1>Buy “{{courseTitle}}”</h1>
         <p class="lead">Price: <strong>{{price}}</strong></p>
         {{#purchasable}}
         <form method="post" action="/courses/{{slug}}/buy" class="card">
@@ -94,7 +94,7 @@ enum BillingTemplates {
     static let revenue = """
         {{<layout}}
         {{$content}}
-        <p class="crumbs"><a href="/teach/courses/{{slug}}">{{title}}</a></p>
+        <p class="crumbs"><a href="/teach/courses/{{slug}}">{{courseTitle}}</a></p>
         <h1>Revenue</h1>
         {{#totals}}<p class="card"><strong>{{amount}}</strong> from {{sales}} sales{{#refunds}} · {{refunds}} refunded{{/refunds}}</p>{{/totals}}
         {{^totals}}<p class="card">No sales yet.</p>{{/totals}}

@@ -22,6 +22,8 @@ struct BillingPagesTests {
             #expect(!coursePage.text.contains("action=\"/courses/\(course.slug)/enroll\""))
             let form = try await browser.get("/courses/\(course.slug)/buy")
             #expect(form.status == .ok && form.text.contains("Continue to payment"))
+            // Browsers apply form-action to the redirect that answers the form, so Checkout's origin must be allowed.
+            #expect(form.headers[.contentSecurityPolicy]?.contains("form-action 'self' \(stripe.baseURL);") == true)
             let refused = try await browser.post("/courses/\(course.slug)/buy", form: ["couponCode": "NOPE"])
             #expect(refused.status == .unprocessableContent && refused.text.contains("No such coupon."))
             let bought = try await browser.post("/courses/\(course.slug)/buy", form: ["couponCode": ""])

@@ -12,6 +12,16 @@ import Testing
 /// still grant a seat.
 @Suite("Paid course access")
 struct PaidCourseAccessTests {
+    @Test("the pages let forms lead to Stripe's hosted Checkout only while payments are on")
+    func checkoutOrigin() {
+        var settings = BillingConfiguration()
+        #expect(settings.checkoutOrigin == nil)
+        settings.secretKey = "sk_test_1"
+        #expect(settings.checkoutOrigin == "https://checkout.stripe.com")
+        settings.apiBase = "http://127.0.0.1:4242"
+        #expect(settings.checkoutOrigin == "http://127.0.0.1:4242")
+    }
+
     @Test("without Stripe keys: not for sale (402), self-enrollment 402 with the price, staff still add students", arguments: TestEngine.available)
     func withoutKeys(engine: TestEngine) async throws {
         try await TestApp.run(engine) { app in
