@@ -4,6 +4,22 @@ import LyceumCore
 import NIOCore
 
 extension Request {
+    /// The whole body, at most `context.maxBodyBytes`: 413 above it (told by `Content-Length` before reading,
+    /// when given), 400 `malformed_body` when it cannot be read.
+    public func collectBody(context: AppRequestContext) async throws(AppError) -> ByteBuffer {
+        let limit = context.maxBodyBytes
+        if let length = headers[.contentLength].flatMap(Int.init), length > limit {
+            throw AppError.payloadTooLarge(limit: limit)
+        }
+        do {
+            return try await body.collect(upTo: limit)
+        } catch is NIOTooManyBytesError {
+            throw AppError.payloadTooLarge(limit: limit)
+        } catch {
+            throw AppError.malformedBody("The request body could not be read.")
+        }
+    }
+
     /// Reads the body as JSON into `Body`, mapping every failure to a clear client error:
     /// 415 when it is not JSON, 413 over `context.maxBodyBytes`, 400 `malformed_body` when it does not parse,
     /// 422 `validation_failed` naming the field when a value is missing or of the wrong type.
@@ -11,18 +27,7 @@ extension Request {
         if let contentType = headers[.contentType], !Self.isJSON(contentType) {
             throw AppError.unsupportedMediaType("application/json")
         }
-        let limit = context.maxBodyBytes
-        if let length = headers[.contentLength].flatMap(Int.init), length > limit {
-            throw AppError.payloadTooLarge(limit: limit)
-        }
-        let buffer: ByteBuffer
-        do {
-            buffer = try await body.collect(upTo: limit)
-        } catch is NIOTooManyBytesError {
-            throw AppError.payloadTooLarge(limit: limit)
-        } catch {
-            throw AppError.malformedBody("The request body could not be read.")
-        }
+        let buffer = try await collectBody(context: context)
         if buffer.readableBytes == 0 {
             throw AppError.malformedBody("The request body is empty; send a JSON object.")
         }

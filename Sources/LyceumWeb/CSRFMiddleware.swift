@@ -43,15 +43,7 @@ public struct CSRFMiddleware: RouterMiddleware {
         if let type = request.headers[.contentType]?.lowercased(), !type.hasPrefix("application/x-www-form-urlencoded") {
             throw AppError.unsupportedMediaType("application/x-www-form-urlencoded")
         }
-        let limit = context.maxBodyBytes
-        let buffer: ByteBuffer
-        do {
-            buffer = try await request.body.collect(upTo: limit)
-        } catch is NIOTooManyBytesError {
-            throw AppError.payloadTooLarge(limit: limit)
-        } catch {
-            throw AppError.malformedBody("The form could not be read.")
-        }
+        let buffer = try await request.collectBody(context: context)
         let form = FormData(urlEncoded: String(decoding: buffer.readableBytesView, as: UTF8.self))
         guard !context.csrfCookieIsNew, let expected = context.csrfToken, SecureToken.constantTimeEquals(form["_csrf"], expected)
         else { throw Self.failure }

@@ -54,13 +54,7 @@ struct BillingAPI: Sendable {
 
     /// Stripe's events. Public: Stripe signs the body instead (`Stripe-Signature`), so there is no bearer token.
     @Sendable func webhook(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let limit = context.maxBodyBytes
-        let buffer: ByteBuffer
-        do {
-            buffer = try await request.body.collect(upTo: limit)
-        } catch is NIOTooManyBytesError {
-            throw AppError.payloadTooLarge(limit: limit)
-        }
+        let buffer = try await request.collectBody(context: context)
         let signature = request.headers[HTTPField.Name("Stripe-Signature")!]
         let outcome = try await billing.receiveWebhook(body: Array(buffer.readableBytesView), signature: signature)
         return try JSONResponse.encode(WebhookReceiptView(received: true, outcome: outcome.rawValue))
