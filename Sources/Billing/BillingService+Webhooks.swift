@@ -31,19 +31,31 @@ extension BillingService {
             throw AppError.badRequest("malformed_event", "The body is not a Stripe event (id, type and data.object are required).")
         }
         let now = now()
+        // The buyer's address is read before the transaction: an order's buyer never changes, and a lookup inside
+        // it would hold one pooled connection while asking for another (concurrent deliveries could then starve
+        // the pool).
+        let email = try await buyerEmail(of: event)
         return try await database.transaction { sql in
             guard try await WebhookEventStore.record(eventID: event.id, type: event.type, at: now, on: sql) else { return .duplicate }
             let order: Order?
             switch event.type {
-            case "checkout.session.completed": order = try await self.completed(event, at: now, on: sql)
-            case "checkout.session.expired": order = try await self.expired(event, at: now, on: sql)
-            case "charge.refunded": order = try await self.refunded(event, at: now, on: sql)
+            case "checkout.session.completed", "checkout.session.async_payment_succeeded":
+                order = try await self.completed(event, email: email, at: now, on: sql)
+            case "checkout.session.expired": order = try await self.expired(event, to: .expired, at: now, on: sql)
+            case "checkout.session.async_payment_failed": order = try await self.expired(event, to: .failed, at: now, on: sql)
+            case "charge.refunded": order = try await self.refunded(event, email: email, at: now, on: sql)
             case "charge.dispute.created": order = try await self.disputed(event, at: now, on: sql)
             default: return .ignored
             }
             if let order { try await WebhookEventStore.link(eventID: event.id, orderID: order.id, on: sql) }
             return .processed
         }
+    }
+
+    /// The address of the buyer of the order `event` names, for its receipt or refund email.
+    private func buyerEmail(of event: StripeEvent) async throws -> String? {
+        guard let order = try await database.read({ sql in try await self.order(of: event, on: sql) }) else { return nil }
+        return try await users.summaries(ids: [order.userID])[order.userID]?.email
     }
 
     /// The order an event names: by our order id in the metadata or the client reference, else by the session or
@@ -57,12 +69,13 @@ extension BillingService {
         return nil
     }
 
-    /// Paid: the order becomes `paid` (from pending, or from expired or failed should Stripe report them late), its
-    /// coupon counts one redemption if any are left, the seat follows and the receipt is queued. A completion after
-    /// a refund only records the payment intent.
-    private func completed(_ event: StripeEvent, at now: Date, on sql: any SQLDatabase) async throws -> Order? {
+    /// Paid (at once, or later for a delayed method such as SEPA: `async_payment_succeeded`): the order becomes
+    /// `paid` (from pending, or from expired or failed should Stripe report them late), its coupon counts one
+    /// redemption if any are left, the seat follows and the receipt is queued. A completion whose money has not
+    /// arrived yet changes nothing; a completion after a refund only records the payment intent.
+    private func completed(_ event: StripeEvent, email: String?, at now: Date, on sql: any SQLDatabase) async throws -> Order? {
         guard let order = try await order(of: event, on: sql) else { return nil }
-        guard event.object["payment_status"] as? String != "unpaid" else { return order }
+        guard event.isPaid else { return order }
         guard let paid = try await OrderStore.transition(
             id: order.id, from: [.pending, .expired, .failed], to: .paid, at: now, paymentIntentID: event.paymentIntent, on: sql
         ) else {
@@ -73,22 +86,22 @@ extension BillingService {
             logger.warning("Order \(paid.id) was paid with coupon \(couponID) past its redemption limit; the count stays at the limit")
         }
         try await queueSeatSync(paid.id, cause: "paid", on: sql)
-        let email = try await users.summaries(ids: [paid.userID])[paid.userID]?.email
         try await queueMail(.receipt, order: paid, email: email, on: sql)
         return paid
     }
 
-    private func expired(_ event: StripeEvent, at now: Date, on sql: any SQLDatabase) async throws -> Order? {
+    /// A session that ended unpaid (`expired`), or whose delayed payment failed (`failed`); a paid order stays paid.
+    private func expired(_ event: StripeEvent, to status: OrderStatus, at now: Date, on sql: any SQLDatabase) async throws -> Order? {
         guard let order = try await order(of: event, on: sql) else { return nil }
-        _ = try await OrderStore.transition(id: order.id, from: [.pending], to: .expired, at: now, on: sql)
+        _ = try await OrderStore.transition(id: order.id, from: [.pending], to: status, at: now, on: sql)
         return order
     }
 
     /// A full refund: the order becomes `refunded` from any state (before its completion too, which then changes
     /// nothing), the seat is taken back and the refund email queued. Partial refunds leave the order as it is.
-    private func refunded(_ event: StripeEvent, at now: Date, on sql: any SQLDatabase) async throws -> Order? {
+    private func refunded(_ event: StripeEvent, email: String?, at now: Date, on sql: any SQLDatabase) async throws -> Order? {
         guard let order = try await order(of: event, on: sql) else { return nil }
-        guard event.object["refunded"] as? Bool ?? true else { return order }
+        guard event.refunded == true else { return order }
         guard let refunded = try await OrderStore.transition(
             id: order.id, from: [.pending, .paid, .disputed, .expired, .failed], to: .refunded, at: now, paymentIntentID: nil,
             refundID: nil, on: sql
@@ -97,7 +110,6 @@ extension BillingService {
             try await OrderStore.recordPaymentIntent(id: order.id, paymentIntentID: paymentIntent, on: sql)
         }
         try await queueSeatSync(refunded.id, cause: "refunded", on: sql)
-        let email = try await users.summaries(ids: [refunded.userID])[refunded.userID]?.email
         try await queueMail(.refund, order: refunded, email: email, on: sql)
         return refunded
     }

@@ -62,7 +62,8 @@ public struct BillingService: Sendable {
     // MARK: Checkout
 
     /// Starts buying a course: a `pending` order and a Stripe Checkout Session for its (discounted) price, or,
-    /// when a coupon makes it free, a paid order and the seat at once. A pending order of the same user, course
+    /// when a coupon makes it free, a paid order and the seat at once. A buyer who already paid for the course
+    /// (and left it since) gets the seat back without paying again. A pending order of the same user, course
     /// and amount whose session is still open is offered again instead of a second one.
     /// - Throws: 404 for a course the caller cannot see or that is not published, 409 `already_enrolled` or
     ///   `course_free`, 422 for a coupon that does not apply, 402 `not_available_for_purchase` without Stripe,
@@ -74,6 +75,14 @@ public struct BillingService: Sendable {
         case .student: throw AppError.conflict("already_enrolled", "You are already enrolled in this course.")
         case .staff: throw AppError.conflict("already_enrolled", "You teach this course; staff need no seat.")
         case .outsider: break
+        }
+        // Bought before (and left the course since, or back from Stripe before the seat followed the webhook):
+        // the seat comes back without a second charge.
+        if let paidOrderID = try await database.read({ sql in
+            try await OrderStore.paidOrderID(userID: principal.userID, courseID: course.id, on: sql)
+        }) {
+            try await syncSeat(orderID: paidOrderID)
+            return CheckoutStart(orderID: paidOrderID, url: nil, enrolled: true)
         }
         guard let price = course.price else {
             throw AppError.conflict("course_free", "This course is free; enroll in it directly.")

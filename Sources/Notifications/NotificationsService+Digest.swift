@@ -38,8 +38,10 @@ extension NotificationsService {
                 let muted = try await NotificationPreferenceStore.nonEssentialEmailOff(among: page, on: sql)
                 let channels = try await NotificationPreferenceStore.allChannels(among: page, on: sql)
                 var chosen: [String: [InAppNotification]] = [:]
+                // Items are marked only for people a digest can reach, so an address added later still gets them.
+                let reachable = Set(page.filter { people[$0]?.isActive == true && people[$0]?.email != nil })
                 for (recipient, item) in try await NotificationDigestStore.due(recipientIDs: page, since: since, on: sql)
-                where !muted.contains(recipient) && channels[recipient]?[item.kind]?.digest == true
+                where reachable.contains(recipient) && !muted.contains(recipient) && channels[recipient]?[item.kind]?.digest == true
                     && (chosen[recipient]?.count ?? 0) < Self.digestItemLimit
                 {
                     chosen[recipient, default: []].append(item)

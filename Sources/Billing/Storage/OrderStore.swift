@@ -49,9 +49,14 @@ enum OrderStore {
 
     /// Whether the user holds a seat through a paid (or disputed) order of the course.
     static func hasPaid(userID: String, courseID: String, on sql: any SQLDatabase) async throws -> Bool {
+        try await paidOrderID(userID: userID, courseID: courseID, on: sql) != nil
+    }
+
+    /// The id of a paid (or disputed) order of the user for the course, if they have one.
+    static func paidOrderID(userID: String, courseID: String, on sql: any SQLDatabase) async throws -> String? {
         try await sql.raw(
             "SELECT id FROM billing_orders WHERE user_id = \(bind: userID) AND course_id = \(bind: courseID) AND status IN ('paid', 'disputed') LIMIT 1"
-        ).first() != nil
+        ).first()?.decode(column: "id", as: String.self)
     }
 
     static func attachSession(id: String, session: CheckoutSession, at now: Date, on sql: any SQLDatabase) async throws {

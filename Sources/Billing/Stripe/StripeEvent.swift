@@ -1,11 +1,21 @@
 import Foundation
 
-/// The parts of a Stripe event Billing reads: its id, type and `data.object`.
-struct StripeEvent: @unchecked Sendable {
+/// The parts of a Stripe event Billing reads: its id and type, and the few fields of `data.object` that name
+/// the order and say what happened to it.
+struct StripeEvent: Sendable {
     let id: String
     let type: String
-    /// `data.object`, as Stripe sent it (JSON values).
-    let object: [String: Any]
+    /// The object's own id (a session's `cs_…`, a charge's `ch_…`).
+    let objectID: String?
+    /// Our order id: the session's `client_reference_id`, or `metadata.order_id` of the session or charge.
+    let orderID: String?
+    /// The payment intent the object belongs to (a string id, or an expanded object's id).
+    let paymentIntent: String?
+    /// A Checkout Session's `payment_status`: `paid`, `unpaid` (a delayed method such as SEPA still running)
+    /// or `no_payment_required`.
+    let paymentStatus: String?
+    /// A charge's `refunded`: true only once the whole amount is refunded.
+    let refunded: Bool?
 
     /// Parses an event body; `nil` when it is not an object with a string `id`, a string `type` and `data.object`.
     init?(json: [UInt8]) {
@@ -15,21 +25,17 @@ struct StripeEvent: @unchecked Sendable {
         else { return nil }
         self.id = id
         self.type = type
-        self.object = object
+        objectID = object["id"] as? String
+        if let reference = object["client_reference_id"] as? String, !reference.isEmpty {
+            orderID = reference
+        } else {
+            orderID = (object["metadata"] as? [String: Any])?["order_id"] as? String
+        }
+        paymentIntent = object["payment_intent"] as? String ?? (object["payment_intent"] as? [String: Any])?["id"] as? String
+        paymentStatus = object["payment_status"] as? String
+        refunded = object["refunded"] as? Bool
     }
 
-    /// The object's own id (a session's `cs_…`, a charge's `ch_…`).
-    var objectID: String? { object["id"] as? String }
-
-    /// Our order id: the session's `client_reference_id`, or `metadata.order_id` of the session or charge.
-    var orderID: String? {
-        if let reference = object["client_reference_id"] as? String, !reference.isEmpty { return reference }
-        return (object["metadata"] as? [String: Any])?["order_id"] as? String
-    }
-
-    /// The payment intent the object belongs to (a string id, or an expanded object's id).
-    var paymentIntent: String? {
-        if let id = object["payment_intent"] as? String { return id }
-        return (object["payment_intent"] as? [String: Any])?["id"] as? String
-    }
+    /// Whether a Checkout Session's money has arrived (`paid`, or `no_payment_required` for a free session).
+    var isPaid: Bool { paymentStatus == "paid" || paymentStatus == "no_payment_required" }
 }

@@ -16,12 +16,16 @@ struct SMTPServerURLTests {
         #expect(tls.port == 465 && tls.security == .implicitTLS && tls.username == nil)
         #expect(try SMTPServerURL("smtp://relay.example:2525?starttls=optional").security == .startTLS(required: false))
         #expect(try SMTPServerURL("smtp://u:p@127.0.0.1:25?starttls=off").security == .none)
+        #expect(try SMTPServerURL("smtp://u:p@127.9.8.7:25?starttls=off").isLoopback)
+        #expect(try SMTPServerURL("smtp://u:p@[::1]:25?starttls=off").isLoopback)
+        #expect(try SMTPServerURL("smtp://u:p@localhost:25?starttls=off").isLoopback)
     }
 
     @Test("malformed URLs fail with a sentence", arguments: [
         "http://relay.example", "smtp://", "smtps://relay.example?starttls=required", "smtp://relay.example?tls=yes",
         "smtp://relay.example?starttls=maybe", "smtp://user@relay.example", "smtp://u:p@relay.example?starttls=off",
-        "smtp://relay.example/path",
+        "smtp://relay.example/path", "smtp://u:p@127.evil.example?starttls=off", "smtp://u:p@localhost.example?starttls=off",
+        "smtp://u:p@[::2]?starttls=off",
     ])
     func refuses(url: String) {
         #expect(throws: ConfigurationError.self) { try SMTPServerURL(url) }

@@ -88,15 +88,24 @@ final class SMTPConnection: Sendable {
 
     /// Puts TLS under the dialogue (after the relay's 220 to STARTTLS); the handshake runs before the next write
     /// leaves, and a refused certificate fails the next reply.
+    /// Bytes the relay (or someone on the path) sent in clear after that 220 are a protocol violation
+    /// (the STARTTLS command-injection attack): the connection is closed rather than reading them as TLS replies.
     func startTLS(_ context: NIOSSLContext, host: String) async throws(SMTPError) {
         let channel = self.channel
+        let replies = self.replies
         let serverHostname = SMTPConnection.serverHostname(host)
         do {
             try await channel.eventLoop.submit {
+                guard !replies.value.hasUnreadBytes else {
+                    channel.close(promise: nil)
+                    throw SMTPError.protocolViolation("the relay sent more after its 220 to STARTTLS, before TLS began")
+                }
                 try channel.pipeline.syncOperations.addHandler(
                     NIOSSLClientHandler(context: context, serverHostname: serverHostname), position: .first
                 )
             }.get()
+        } catch let error as SMTPError {
+            throw error
         } catch {
             throw .tls("\(error)")
         }

@@ -22,6 +22,7 @@ public final class SMTPMailer: Mailer, Service {
     public init(settings: SMTPSettings, database: any Database, clock: @escaping @Sendable () -> Date = { Date() }) throws(ConfigurationError) {
         var tlsConfiguration = TLSConfiguration.makeClientConfiguration()
         tlsConfiguration.certificateVerification = .fullVerification
+        tlsConfiguration.minimumTLSVersion = .tlsv12
         if let file = settings.trustedCAFile {
             do {
                 tlsConfiguration.additionalTrustRoots = [.certificates(try NIOSSLCertificate.fromPEMFile(file))]
@@ -75,8 +76,12 @@ public final class SMTPMailer: Mailer, Service {
             throw Self.jobError(error, logger: logger)
         }
         logger.info("Mail accepted by the relay", metadata: ["smtp.relay": "\(settings.server.host)"])
-        if let key = message.idempotencyKey {
+        guard let key = message.idempotencyKey else { return }
+        do {
             try await deliveries.record(key, messageID: rendered.messageID, at: clock())
+        } catch {
+            // The relay has the message: failing the job now would send it again on the retry.
+            logger.error("Mail was sent but its delivery could not be recorded", metadata: ["mail.key": "\(key)", "error": "\(error)"])
         }
     }
 

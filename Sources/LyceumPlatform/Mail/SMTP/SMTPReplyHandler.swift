@@ -24,6 +24,10 @@ final class SMTPReplyHandler: ChannelInboundHandler {
     }
 
     /// Fails every waiter, and every later one, with `error` (only the first failure counts).
+    /// Whether bytes arrived that no read has taken yet: after the relay's 220 to STARTTLS there must be none,
+    /// since anything already buffered came in clear text and would be read as if it came over TLS.
+    var hasUnreadBytes: Bool { pending.readableBytes > 0 || !lines.isEmpty || !replies.isEmpty }
+
     func fail(_ error: SMTPError) {
         if failure == nil { failure = error }
         while let waiter = waiters.popFirst() { waiter.fail(failure ?? error) }

@@ -74,7 +74,12 @@ public struct SMTPServerURL: Sendable, Equatable, CustomStringConvertible {
 
     /// Whether the relay is on this machine (the only place a password may travel without TLS).
     public var isLoopback: Bool {
-        host == "localhost" || host == "::1" || host.hasPrefix("127.")
+        if host == "localhost" { return true }
+        var ipv4 = in_addr()
+        if inet_pton(AF_INET, host, &ipv4) == 1 { return UInt32(bigEndian: ipv4.s_addr) >> 24 == 127 }
+        var ipv6 = in6_addr()
+        guard inet_pton(AF_INET6, host, &ipv6) == 1 else { return false }
+        return withUnsafeBytes(of: &ipv6) { Array($0) } == Array(repeating: 0, count: 15) + [1]
     }
 
     /// The URL without its password, for logs and errors.
