@@ -35,7 +35,10 @@ struct CallRoutesTests {
             #expect(secondItems.count == 1 && second.json["nextBefore"] is NSNull)
             #expect(Set((firstItems + secondItems).compactMap { $0["id"] as? String }) == Set(started))
             let call = try #require(secondItems.first)
-            #expect(call["endReason"] as? String == "empty" && call["durationSeconds"] as? Int == 0 && call["roomId"] as? String == room)
+            #expect(call["endReason"] as? String == "empty" && call["roomId"] as? String == room)
+            // The call ends as soon as it starts: 0 whole seconds, unless a loaded machine (a full parallel run)
+            // took more than a second between the two writes.
+            #expect((0...5).contains(call["durationSeconds"] as? Int ?? -1), "\(call["durationSeconds"] ?? "nil")")
             #expect(participantStates(call) == [alice.id: "left", bob.id: "missed"])
 
             let detail = try await app.request(.get, "/api/v1/calls/\(started[0])", token: alice.accessToken)
