@@ -16,7 +16,19 @@ public enum AccessLog {
         guard logger.logLevel <= level else { return }
         var metadata: Logger.Metadata = ["http.duration_ms": .string(milliseconds(elapsed))]
         if let requestID { metadata["request.id"] = .string(requestID) }
-        logger.log(level: level, "\(method.rawValue) \(path) \(status)", metadata: metadata)
+        logger.log(level: level, "\(method.rawValue) \(loggable(path)) \(status)", metadata: metadata)
+    }
+
+    /// Paths whose last part is a credential: a signed one-click unsubscribe link works without signing in, so
+    /// its token must not reach the logs.
+    public static let credentialPrefixes = ["/unsubscribe/"]
+
+    /// `path` with the credential in it replaced by `[token]`.
+    public static func loggable(_ path: some StringProtocol) -> String {
+        for prefix in credentialPrefixes where path.hasPrefix(prefix) && path.count > prefix.count {
+            return prefix + "[token]"
+        }
+        return String(path)
     }
 
     /// `elapsed` in milliseconds with two decimals (`0.42`).
